@@ -1,0 +1,29 @@
+package chat.rocket.livechat.contracts;
+
+/** Rocket.Chat's MongoDB collection names (spec §2; DECISIONS.md, Data). Model names are prefixed, {@code users} is not. */
+public final class Collections {
+
+  /** Rooms ({@code t: 'l'} for livechat). Written by room-service. */
+  public static final String ROOMS = "rocketchat_room";
+  /** Livechat visitors (guests). Written by visitor-service. */
+  public static final String VISITORS = "rocketchat_livechat_visitor";
+  /** Routing inquiries, one per livechat room. Written by room-service. */
+  public static final String INQUIRIES = "rocketchat_livechat_inquiry";
+  /** Agent subscriptions to rooms. Written by room-service. */
+  public static final String SUBSCRIPTIONS = "rocketchat_subscription";
+  /** Users (agents, admins). Login tokens written by the gateway. */
+  public static final String USERS = "users";
+  /** {@code {_id: permission, roles: [...]}}. */
+  public static final String PERMISSIONS = "rocketchat_permissions";
+  /** Role definitions. */
+  public static final String ROLES = "rocketchat_roles";
+  /** {@code {_id: setting, value}}. */
+  public static final String SETTINGS = "rocketchat_settings";
+  /** Custom field definitions {@code {_id, label, scope: 'visitor'|'room', regexp}}. */
+  public static final String CUSTOM_FIELDS = "rocketchat_livechat_custom_field";
+  /** Departments. */
+  public static final String DEPARTMENTS = "rocketchat_livechat_department";
+
+  private Collections() {
+  }
+}

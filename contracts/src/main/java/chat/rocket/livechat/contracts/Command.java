@@ -1,0 +1,104 @@
+package chat.rocket.livechat.contracts;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A command as it travels on a command topic: headers {@link Headers#CORRELATION_ID}, {@link Headers#REPLY_TO},
+ * {@link Headers#REPLY_PARTITION}, {@link Headers#COMMAND_TYPE}, {@link Headers#DEADLINE} (epoch ms) and, where
+ * needed, the {@link Caller}; the body is a JSON object (shapes per {@link CommandType}).
+ *
+ * @param typeName       the {@link Headers#COMMAND_TYPE} value (may name no known type: see {@link #type()})
+ * @param correlationId  UUID copied onto the reply
+ * @param replyTo        reply topic
+ * @param replyPartition reply partition
+ * @param deadline       epoch ms after which the command must not run
+ * @param caller         the authenticated user, or null
+ * @param body           the command's JSON body
+ */
+public record Command(String typeName, String correlationId, String replyTo, int replyPartition, long deadline,
+                      Caller caller, JsonObject body) {
+
+  /**
+   * @param type the command type
+   * @return a command of that type; the remaining fields are set by the requester
+   */
+  public static Command of(CommandType type, String correlationId, String replyTo, int replyPartition,
+                           long deadline, Caller caller, JsonObject body) {
+    return new Command(type.wireName(), correlationId, replyTo, replyPartition, deadline, caller, body);
+  }
+
+  /** @return the known command type, or empty when {@link #typeName()} is unknown */
+  public Optional<CommandType> type() {
+    return CommandType.fromWireName(typeName);
+  }
+
+  /**
+   * @param nowMillis the current time, epoch ms
+   * @return true when the gateway has stopped waiting for this command
+   */
+  public boolean isExpired(long nowMillis) {
+    return deadline > 0 && nowMillis > deadline;
+  }
+
+  /** @return the header map of this command, in wire order */
+  public Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(Headers.CORRELATION_ID, correlationId);
+    headers.put(Headers.REPLY_TO, replyTo);
+    headers.put(Headers.REPLY_PARTITION, Integer.toString(replyPartition));
+    headers.put(Headers.COMMAND_TYPE, typeName);
+    headers.put(Headers.DEADLINE, Long.toString(deadline));
+    if (caller != null) {
+      caller.writeTo(headers);
+    }
+    return headers;
+  }
+
+  /**
+   * Decodes a command record.
+   *
+   * @param headers the record's headers (last value per name)
+   * @param body    the record's value
+   * @return the command
+   * @throws CommandDecodingException when a required header is missing or malformed, or the body is not a JSON
+   *                                  object; the record then goes to the dead-letter topic
+   */
+  public static Command decode(Map<String, String> headers, Buffer body) {
+    String correlationId = required(headers, Headers.CORRELATION_ID);
+    String replyTo = required(headers, Headers.REPLY_TO);
+    String typeName = required(headers, Headers.COMMAND_TYPE);
+    int replyPartition = (int) number(headers, Headers.REPLY_PARTITION);
+    long deadline = number(headers, Headers.DEADLINE);
+    JsonObject json;
+    try {
+      json = body == null ? null : new JsonObject(body);
+    } catch (DecodeException | ClassCastException e) {
+      throw new CommandDecodingException("body is not a JSON object: " + e.getMessage());
+    }
+    if (json == null) {
+      throw new CommandDecodingException("body is missing");
+    }
+    return new Command(typeName, correlationId, replyTo, replyPartition, deadline, Caller.readFrom(headers), json);
+  }
+
+  private static String required(Map<String, String> headers, String name) {
+    String value = headers.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new CommandDecodingException("header " + name + " is missing");
+    }
+    return value;
+  }
+
+  private static long number(Map<String, String> headers, String name) {
+    try {
+      return Long.parseLong(required(headers, name));
+    } catch (NumberFormatException e) {
+      throw new CommandDecodingException("header " + name + " is not a number");
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package chat.rocket.livechat.contracts;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The closed set of failures, each with its HTTP status and the way Rocket.Chat renders it (spec §1.5). This is the
+ * only place that knows error ids, statuses and body shapes; {@link #body(String)} builds the response body.
+ *
+ * <p>Body styles:
+ * <ul>
+ *   <li>{@link Style#PLAIN}: a plain {@code Error('x')}: {@code {"success":false,"error":"<message>"}}.</li>
+ *   <li>{@link Style#METEOR}: {@code Meteor.Error(id, reason)}:
+ *       {@code {"success":false,"error":"<reason> [<id>]","errorType":"<id>"}}, or {@code "[<id>]"} without reason.</li>
+ *   <li>{@link Style#LOGGED_OUT}: the Restivus 401 body {@code {"status":"error","message":"<message>"}}.</li>
+ *   <li>{@link Style#LOGIN}: the login failure body {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
+ *   <li>{@link Style#BARE}: {@code {"success":false}} ({@code API.v1.failure()} without argument).</li>
+ * </ul>
+ */
+public enum ErrorCode {
+  /** 400, ajv validation: message is the ajv text, e.g. {@code must have required property 'rid'}. */
+  INVALID_PARAMS(400, Style.METEOR, "invalid-params", null),
+  /** 400, Meteor {@code check()}: message is the full {@code Match error: ...} text. */
+  MATCH_ERROR(400, Style.PLAIN, null, null),
+  /** 400, the body is not JSON (or not UTF-8). */
+  INVALID_BODY(400, Style.METEOR, "error-invalid-body", "Malformed JSON body"),
+  /** 401 on an authenticated route without valid {@code X-User-Id}/{@code X-Auth-Token} (DECISIONS.md). */
+  NOT_LOGGED_IN(401, Style.LOGGED_OUT, null, "You must be logged in to do this."),
+  /** 401 from {@code POST login} for an unknown user or a wrong password (spec §7.3). */
+  LOGIN_FAILED(401, Style.LOGIN, null, "Unauthorized"),
+  /** 403 when an endpoint's {@code permissionsRequired} are not all granted (spec §1.4). */
+  PERMISSION_DENIED(403, Style.PLAIN, null,
+      "User does not have the permissions required for this action [error-unauthorized]"),
+  /** 403 {@code API.v1.unauthorized()}: saveInfo on a room the caller does not serve (spec §5.2 step 3). */
+  UNAUTHORIZED(403, Style.PLAIN, null, "unauthorized"),
+  /** 404 for a path that is not an endpoint (including a trailing slash, spec §1.1). */
+  NOT_FOUND(404, Style.PLAIN, null, "API endpoint does not exist"),
+  /** 413 when a body is larger than {@code BODY_LIMIT_BYTES}. */
+  PAYLOAD_TOO_LARGE(413, Style.METEOR, "error-payload-too-large", "Request body too large"),
+  /** 400 {@code GET livechat/room}: no visitor with that token (spec §3.2 step 2). */
+  INVALID_TOKEN(400, Style.PLAIN, null, "invalid-token"),
+  /** 400 {@code GET livechat/visitor/:token}: {@code Meteor.Error('invalid-token')} (spec §7.2). */
+  INVALID_TOKEN_METEOR(400, Style.METEOR, "invalid-token", null),
+  /** 400 {@code POST livechat/visitor} with a token that trims to empty (spec §7.1). */
+  EMPTY_TOKEN(400, Style.METEOR, "error-invalid-token", "Token cannot be empty"),
+  /** 400 {@code GET livechat/room} with a rid that is not this visitor's open livechat room (spec §3.2 step 4). */
+  INVALID_ROOM(400, Style.PLAIN, null, "invalid-room"),
+  /** 400 saveInfo on a missing or non-livechat room (spec §5.2 step 2). */
+  ERROR_INVALID_ROOM(400, Style.PLAIN, null, "error-invalid-room"),
+  /** 400 visitors.info / room.visitor with an unknown or disabled visitor (spec §4.2, §6.2). */
+  VISITOR_NOT_FOUND(400, Style.PLAIN, null, "visitor-not-found"),
+  /** 400 room.visitor when {@code room.v._id != oldVisitorId} (spec §4.2 step 4). */
+  INVALID_ROOM_VISITOR(400, Style.PLAIN, null, "invalid-room-visitor"),
+  /** 400 room.visitor when the caller's user document is gone (spec §4.2 step 5). */
+  USER_NOT_FOUND(400, Style.PLAIN, null, "error-user-not-found"),
+  /** 400 room.visitor when the caller cannot access the room (spec §4.2 step 5; DECISIONS.md improvement 4). */
+  NOT_ALLOWED(400, Style.PLAIN, null, "error-not-allowed"),
+  /** 400 saveInfo with an unknown guest {@code _id}; the code itself, not Rocket.Chat's {@code ""} (improvement 3). */
+  INVALID_VISITOR(400, Style.PLAIN, null, "error-invalid-visitor"),
+  /** 400 saveInfo room custom field failing its regexp: message {@code Invalid value for <label> field}. */
+  INVALID_CUSTOM_FIELD_VALUE(400, Style.PLAIN, null, null),
+  /** 400 saveInfo visitor custom field failing its regexp; the code itself, not {@code ""} (improvement 3). */
+  INVALID_VISITOR_CUSTOM_FIELD(400, Style.PLAIN, null, "error-invalid-custom-field-value"),
+  /** 400 room creation without an available agent (spec §3.2 step 3d). */
+  NO_AGENT_ONLINE(400, Style.METEOR, "no-agent-online", "Sorry, no online agents"),
+  /** 400 room creation while setting {@code Livechat_enabled} is false (spec §3.2 step 3d). */
+  OMNICHANNEL_DISABLED(400, Style.METEOR, "error-omnichannel-is-disabled", null),
+  /** 400 visitor registration with a malformed email (spec §7.1). */
+  INVALID_EMAIL(400, Style.METEOR, "error-invalid-email", "Invalid email"),
+  /** 400 visitor registration with an unknown department id or name (spec §7.1). */
+  INVALID_DEPARTMENT(400, Style.METEOR, "error-invalid-department", "The provided department is invalid"),
+  /** 400 visitor registration whose write returned nothing (spec §7.1). */
+  VISITOR_REGISTRATION_FAILED(400, Style.METEOR, "error-livechat-visitor-registration", "Error registering visitor"),
+  /** 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6). */
+  FAILURE_WITHOUT_MESSAGE(400, Style.BARE, null, null),
+  /** 500: a service received a command type it does not know. */
+  UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
+  /** 504: the command reached a service after its deadline and was not executed. */
+  DEADLINE_EXCEEDED(504, Style.METEOR, "error-timeout", "The service did not answer in time"),
+  /** 504: the gateway got no reply within {@code REPLY_TIMEOUT_MS}. */
+  TIMEOUT(504, Style.METEOR, "error-timeout", "The service did not answer in time"),
+  /** 503: the command could not be handed to Kafka. */
+  SERVICE_UNAVAILABLE(503, Style.METEOR, "error-service-unavailable", "The service is unavailable, try again later"),
+  /** 500: anything unexpected; the cause goes to the log, never to the body (DECISIONS.md). */
+  INTERNAL(500, Style.PLAIN, null, "Internal server error");
+
+  /** How a code is rendered; see the class comment. */
+  public enum Style { PLAIN, METEOR, LOGGED_OUT, LOGIN, BARE }
+
+  private final int status;
+  private final Style style;
+  private final String errorType;
+  private final String defaultMessage;
+
+  ErrorCode(int status, Style style, String errorType, String defaultMessage) {
+    this.status = status;
+    this.style = style;
+    this.errorType = errorType;
+    this.defaultMessage = defaultMessage;
+  }
+
+  /** @return the HTTP status this code is answered with */
+  public int status() {
+    return status;
+  }
+
+  /** @return the default message (reason) of this code, or null when the message is always given */
+  public String defaultMessage() {
+    return defaultMessage;
+  }
+
+  /**
+   * Builds the Rocket.Chat error body of this code.
+   *
+   * @param message the message or Meteor reason; null uses {@link #defaultMessage()}
+   * @return the body, e.g. {@code {"success":false,"error":"Sorry, no online agents [no-agent-online]","errorType":"no-agent-online"}}
+   */
+  public JsonObject body(String message) {
+    String text = message != null ? message : defaultMessage;
+    return switch (style) {
+      case PLAIN -> new JsonObject().put("success", false).put("error", text);
+      case METEOR -> new JsonObject().put("success", false)
+          .put("error", text == null ? "[" + errorType + "]" : text + " [" + errorType + "]")
+          .put("errorType", errorType);
+      case LOGGED_OUT -> new JsonObject().put("status", "error").put("message", text);
+      case LOGIN -> new JsonObject().put("status", "error").put("error", text).put("message", text);
+      case BARE -> new JsonObject().put("success", false);
+    };
+  }
+}

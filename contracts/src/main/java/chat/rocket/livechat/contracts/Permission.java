@@ -1,0 +1,41 @@
+package chat.rocket.livechat.contracts;
+
+import java.util.List;
+
+/**
+ * The permissions this system checks, with Rocket.Chat's default role lists (spec §1.4, {@code upsertPermissions}).
+ * A permission is granted when its {@link Collections#PERMISSIONS} document's {@code roles} intersect the user's
+ * roles; the standalone seeds these defaults when absent.
+ */
+public enum Permission {
+  VIEW_L_ROOM("view-l-room", List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
+  SAVE_OTHERS_LIVECHAT_ROOM_INFO("save-others-livechat-room-info", List.of("livechat-manager", "livechat-monitor")),
+  EDIT_LIVECHAT_ROOM_CUSTOMFIELDS("edit-livechat-room-customfields",
+      List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
+  CHANGE_LIVECHAT_ROOM_VISITOR("change-livechat-room-visitor", List.of("admin", "livechat-manager", "livechat-agent")),
+  VIEW_LIVECHAT_ROOMS("view-livechat-rooms", List.of("livechat-manager", "livechat-monitor", "admin")),
+  VIEW_LIVECHAT_ROOM_CLOSED_BY_ANOTHER_AGENT("view-livechat-room-closed-by-another-agent",
+      List.of("livechat-manager", "livechat-monitor", "admin")),
+  VIEW_LIVECHAT_ROOM_CLOSED_SAME_DEPARTMENT("view-livechat-room-closed-same-department",
+      List.of("livechat-manager", "livechat-monitor", "admin")),
+  VIEW_LIVECHAT_MANAGER("view-livechat-manager", List.of("livechat-manager", "livechat-monitor", "admin")),
+  API_BYPASS_RATE_LIMIT("api-bypass-rate-limit", List.of("admin", "bot", "app"));
+
+  private final String id;
+  private final List<String> defaultRoles;
+
+  Permission(String id, List<String> defaultRoles) {
+    this.id = id;
+    this.defaultRoles = defaultRoles;
+  }
+
+  /** @return the permission's {@code _id}, e.g. {@code view-l-room} */
+  public String id() {
+    return id;
+  }
+
+  /** @return Rocket.Chat's default roles for this permission */
+  public List<String> defaultRoles() {
+    return defaultRoles;
+  }
+}

@@ -1,0 +1,67 @@
+package chat.rocket.livechat.contracts;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one reply a service sends for every command: header {@link Headers#CORRELATION_ID} copied from the command,
+ * header {@link Headers#OUTCOME}; body = the result object ({@link Outcome#SUCCESS}) or
+ * {@code {"code","message","status"}} ({@link Outcome#FAILURE}, see {@link LivechatException#toReplyBody()}).
+ *
+ * @param correlationId the command's correlation id
+ * @param outcome       success or failure
+ * @param body          result or failure body
+ */
+public record Reply(String correlationId, Outcome outcome, JsonObject body) {
+
+  /** @return a SUCCESS reply carrying {@code result} */
+  public static Reply success(String correlationId, JsonObject result) {
+    return new Reply(correlationId, Outcome.SUCCESS, result);
+  }
+
+  /** @return a FAILURE reply carrying the failure's code, message and status */
+  public static Reply failure(String correlationId, LivechatException failure) {
+    return new Reply(correlationId, Outcome.FAILURE, failure.toReplyBody());
+  }
+
+  /** @return the reply headers */
+  public Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(Headers.CORRELATION_ID, correlationId);
+    headers.put(Headers.OUTCOME, outcome.name());
+    return headers;
+  }
+
+  /** @return the failure this reply reports; only meaningful for {@link Outcome#FAILURE} */
+  public LivechatException failure() {
+    return LivechatException.fromReplyBody(body);
+  }
+
+  /**
+   * Decodes a reply record.
+   *
+   * @param headers the record's headers
+   * @param body    the record's value
+   * @return the reply
+   * @throws CommandDecodingException when the correlation id or outcome is missing or the body is not JSON
+   */
+  public static Reply decode(Map<String, String> headers, Buffer body) {
+    String correlationId = headers.get(Headers.CORRELATION_ID);
+    if (correlationId == null) {
+      throw new CommandDecodingException("header " + Headers.CORRELATION_ID + " is missing");
+    }
+    Outcome outcome;
+    try {
+      outcome = Outcome.valueOf(headers.getOrDefault(Headers.OUTCOME, ""));
+    } catch (IllegalArgumentException e) {
+      throw new CommandDecodingException("header " + Headers.OUTCOME + " is not SUCCESS or FAILURE");
+    }
+    try {
+      return new Reply(correlationId, outcome, new JsonObject(body));
+    } catch (RuntimeException e) {
+      throw new CommandDecodingException("body is not a JSON object: " + e.getMessage());
+    }
+  }
+}

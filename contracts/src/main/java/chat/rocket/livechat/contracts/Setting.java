@@ -1,0 +1,41 @@
+package chat.rocket.livechat.contracts;
+
+/**
+ * The Rocket.Chat settings this system reads from {@link Collections#SETTINGS} ({@code {_id, value}}), with the
+ * default used when the document is absent (DECISIONS.md, Data). The standalone seeds these defaults when absent.
+ */
+public enum Setting {
+  /** Omnichannel on; when false, room creation answers {@link ErrorCode#OMNICHANNEL_DISABLED}. */
+  LIVECHAT_ENABLED("Livechat_enabled", true),
+  /** When false, room creation without an available agent answers {@link ErrorCode#NO_AGENT_ONLINE}. */
+  LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS("Livechat_accept_chats_with_no_agents", false),
+  /** {@code Auto_Selection} (assign on creation) or {@code Manual_Selection} (inquiry stays queued). */
+  LIVECHAT_ROUTING_METHOD("Livechat_Routing_Method", "Auto_Selection"),
+  /** When false, a requested agent is used by id only. */
+  LIVECHAT_SHOW_AGENT_INFO("Livechat_show_agent_info", true),
+  /** Atomic counter behind {@code guest-N} usernames. */
+  LIVECHAT_GUEST_COUNT("Livechat_guest_count", 0),
+  /** Store user-agent, ip and host of registering visitors. */
+  LIVECHAT_COLLECT_HTTP_HEADERS("Livechat_Allow_collect_and_store_HTTP_header_informations", false);
+
+  /** The routing method value that assigns an agent on creation. */
+  public static final String AUTO_SELECTION = "Auto_Selection";
+
+  private final String id;
+  private final Object defaultValue;
+
+  Setting(String id, Object defaultValue) {
+    this.id = id;
+    this.defaultValue = defaultValue;
+  }
+
+  /** @return the setting's {@code _id} in {@link Collections#SETTINGS} */
+  public String id() {
+    return id;
+  }
+
+  /** @return the value used when the setting is absent (Boolean, String or Integer) */
+  public Object defaultValue() {
+    return defaultValue;
+  }
+}

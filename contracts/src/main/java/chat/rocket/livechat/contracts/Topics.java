@@ -1,0 +1,58 @@
+package chat.rocket.livechat.contracts;
+
+/**
+ * Every Kafka topic name of the system, declared once (DESIGN.md, Messaging contract).
+ *
+ * <ul>
+ *   <li>{@link #ROOM_COMMANDS}: key = visitor token for {@code room.get-or-create}, {@code rid} otherwise;
+ *       produced by the gateway, consumed by consumer group {@link ConsumerGroups#ROOM_SERVICE}.</li>
+ *   <li>{@link #VISITOR_COMMANDS}: key = visitor token or visitor {@code _id}; consumed by
+ *       {@link ConsumerGroups#VISITOR_SERVICE}.</li>
+ *   <li>{@link #replies(String)}: one topic per gateway instance, created at start and deleted at clean stop;
+ *       partition = the gateway's HTTP verticle instance that waits for the reply.</li>
+ *   <li>{@link #ROOM_EVENTS} and {@link #VISITOR_EVENTS}: CloudEvents 1.0 in Kafka binary mode, key = {@code rid}
+ *       or visitor {@code _id}.</li>
+ *   <li>{@link #deadLetter(String)}: commands that cannot be decoded, with the reason in header
+ *       {@link Headers#DLT_REASON}.</li>
+ * </ul>
+ */
+public final class Topics {
+
+  /** Room commands: get-or-create, change-visitor, check-save-info, save-info. */
+  public static final String ROOM_COMMANDS = "livechat.room.commands";
+  /** Visitor commands: register, get by id or token, check-guest, save-guest. */
+  public static final String VISITOR_COMMANDS = "livechat.visitor.commands";
+  /** Room change events (CloudEvents), key {@code rid}. */
+  public static final String ROOM_EVENTS = "livechat.room.events";
+  /** Visitor change events (CloudEvents), key visitor {@code _id}. */
+  public static final String VISITOR_EVENTS = "livechat.visitor.events";
+  /** Prefix of the per-gateway-instance reply topics. */
+  public static final String REPLIES_PREFIX = "livechat.replies.";
+  /** Suffix appended to a topic name to form its dead-letter topic. */
+  public static final String DEAD_LETTER_SUFFIX = ".dlt";
+  /** Default partition count of command and event topics (configurable through {@code TOPIC_PARTITIONS}). */
+  public static final int DEFAULT_PARTITIONS = 12;
+
+  private Topics() {
+  }
+
+  /**
+   * Reply topic of one gateway instance.
+   *
+   * @param gatewayInstanceId the gateway's instance id ({@code GATEWAY_INSTANCE_ID}); letters, digits, '.', '_', '-'
+   * @return {@code livechat.replies.<instanceId>}
+   */
+  public static String replies(String gatewayInstanceId) {
+    return REPLIES_PREFIX + gatewayInstanceId;
+  }
+
+  /**
+   * Dead-letter topic of a command topic.
+   *
+   * @param topic the topic whose undecodable records are parked
+   * @return {@code <topic>.dlt}
+   */
+  public static String deadLetter(String topic) {
+    return topic + DEAD_LETTER_SUFFIX;
+  }
+}

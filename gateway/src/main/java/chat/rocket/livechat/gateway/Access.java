@@ -1,0 +1,50 @@
+package chat.rocket.livechat.gateway;
+
+import chat.rocket.livechat.contracts.Caller;
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.platform.Permissions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Rocket.Chat's order of checks for an authenticated route (spec §1.3): authentication (401), then parameter
+ * validation (400), then {@code permissionsRequired}, all of them (403 {@link ErrorCode#PERMISSION_DENIED}).
+ */
+final class Access {
+
+  private final Authenticator authenticator;
+  private final Permissions permissions;
+
+  Access(Authenticator authenticator, Permissions permissions) {
+    this.authenticator = authenticator;
+    this.permissions = permissions;
+  }
+
+  /**
+   * @param validate    reads and validates the request's input; throws {@link LivechatException} on bad input
+   * @param permissions every permission the route requires
+   * @return the caller and the validated input, or the first failing check
+   */
+  Future<AuthorizedCall> authorize(RoutingContext ctx, Function<RoutingContext, JsonObject> validate,
+                                   List<Permission> permissions) {
+    return authenticator.authenticate(ctx)
+        .compose(caller -> Future.succeededFuture(ctx).map(validate).map(input -> new AuthorizedCall(caller, input)))
+        .compose(call -> this.permissions.hasAll(call.caller().roles(), permissions)
+            .compose(granted -> granted ? Future.succeededFuture(call)
+                : Future.failedFuture(new LivechatException(ErrorCode.PERMISSION_DENIED))));
+  }
+
+  /**
+   * An authenticated, validated and authorized request.
+   *
+   * @param caller the user
+   * @param input  the validated (and coerced) query or body
+   */
+  record AuthorizedCall(Caller caller, JsonObject input) {
+  }
+}

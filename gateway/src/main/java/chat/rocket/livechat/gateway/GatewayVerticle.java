@@ -1,0 +1,86 @@
+package chat.rocket.livechat.gateway;
+
+import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.Mongo;
+import chat.rocket.livechat.platform.TopicSetup;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway of one process: creates the command topics and this instance's reply topic
+ * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, seeds Rocket.Chat's
+ * defaults when {@code SEED_DEFAULTS} is true, then deploys {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each
+ * owning one reply partition. On a clean stop the HTTP verticles stop first (pending requests fail with 503), then the
+ * reply topic is deleted.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  /** Config key (internal) of the reply topic handed to each HTTP verticle. */
+  static final String REPLY_TOPIC = "replyTopic";
+  /** Config key (internal) of the reply partition handed to each HTTP verticle. */
+  static final String REPLY_PARTITION = "replyPartition";
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private String replyTopic;
+
+  @Override
+  public Future<?> start() {
+    String instanceId = instanceId(config());
+    int instances = httpInstances(config());
+    replyTopic = Topics.replies(instanceId);
+    return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.VISITOR_COMMANDS))
+        .compose(v -> TopicSetup.ensure(vertx, config(), List.of(replyTopic), instances))
+        .compose(v -> ConfigKey.SEED_DEFAULTS.getBoolean(config())
+            ? new DefaultData(vertx, Mongo.client(vertx, config())).seed(config()) : Future.succeededFuture())
+        .compose(v -> deployHttp(instances))
+        .onSuccess(v -> LOG.info("gateway {} listening on port {} ({} HTTP instances, replies on {})", instanceId,
+            ConfigKey.PORT.get(config()), instances, replyTopic));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return TopicSetup.delete(vertx, config(), replyTopic)
+        .recover(e -> {
+          LOG.warn("could not delete reply topic {}: {}", replyTopic, e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> deployHttp(int instances) {
+    List<Future<String>> deployments = new ArrayList<>();
+    for (int partition = 0; partition < instances; partition++) {
+      JsonObject config = config().copy().put(REPLY_TOPIC, replyTopic).put(REPLY_PARTITION, partition);
+      deployments.add(vertx.deployVerticle(new HttpApiVerticle(), new DeploymentOptions().setConfig(config)));
+    }
+    return Future.all(deployments).mapEmpty();
+  }
+
+  private static int httpInstances(JsonObject config) {
+    int configured = ConfigKey.HTTP_INSTANCES.getInt(config);
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+  }
+
+  private static String instanceId(JsonObject config) {
+    String configured = ConfigKey.GATEWAY_INSTANCE_ID.get(config);
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+    } catch (UnknownHostException e) {
+      host = "gateway";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

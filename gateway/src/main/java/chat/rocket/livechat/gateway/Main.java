@@ -1,0 +1,22 @@
+package chat.rocket.livechat.gateway;
+
+import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.Launcher;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Runs the gateway as its own process: HTTP on {@code PORT}, commands to the Kafka named by
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, users and permissions from {@code MONGO_URL} (README.md, Configuration).
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  /** @param args ignored; configuration comes from the environment */
+  public static void main(String[] args) {
+    JsonObject config = ConfigKey.fromEnv(System.getenv());
+    Launcher.run(Vertx.vertx(), "gateway", GatewayVerticle::new, config, 1);
+  }
+}

@@ -1,0 +1,44 @@
+package chat.rocket.livechat.gateway;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Meteor accounts-password hashing (spec §7.3): the stored hash is {@code bcrypt(sha256_hex(password))}, cost 10,
+ * in {@code users.services.password.bcrypt}. bcrypt runs on a worker thread, never on an event loop.
+ */
+final class Passwords {
+
+  /** bcrypt cost factor of Meteor accounts-password. */
+  static final int BCRYPT_COST = 10;
+
+  private Passwords() {
+  }
+
+  /** @return the lower-case hex SHA-256 of the password: what a Meteor client sends as {@code {digest}} */
+  static String sha256Hex(String password) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+
+  /** @return completes with {@code bcrypt(digest)} */
+  static Future<String> hash(Vertx vertx, String sha256Hex) {
+    return vertx.executeBlocking(() -> BCrypt.with(BCrypt.Version.VERSION_2B)
+        .hashToString(BCRYPT_COST, sha256Hex.toCharArray()));
+  }
+
+  /** @return completes with true when {@code sha256Hex} matches the stored bcrypt hash */
+  static Future<Boolean> verify(Vertx vertx, String sha256Hex, String bcryptHash) {
+    return vertx.executeBlocking(() -> BCrypt.verifyer()
+        .verify(sha256Hex.getBytes(StandardCharsets.UTF_8), bcryptHash.getBytes(StandardCharsets.UTF_8)).verified);
+  }
+}

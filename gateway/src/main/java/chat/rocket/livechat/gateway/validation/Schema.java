@@ -1,0 +1,174 @@
+package chat.rocket.livechat.gateway.validation;
+
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON-schema subset of Rocket.Chat's ajv-validated endpoints (rest-typings, spec §4.1, §5.1, §6.1), with ajv's
+ * behaviour: {@code coerceTypes: true} (numbers and booleans become strings, null becomes {@code ""} unless nullable),
+ * {@code allErrors: false} (only the first error), and for objects the keyword order {@code type}, {@code required},
+ * {@code additionalProperties}, then {@code properties} in schema order. Errors are ajv's texts without instance
+ * path, as Rocket.Chat joins them: {@code must have required property 'rid'}, {@code must NOT have additional
+ * properties}, {@code must be object}, {@code must be string}, {@code must be array}; they are thrown as
+ * {@link ErrorCode#INVALID_PARAMS}, rendered {@code "<text> [invalid-params]"}.
+ */
+public abstract sealed class Schema permits Schema.StringSchema, Schema.ArraySchema, Schema.ObjectSchema {
+
+  final boolean nullable;
+
+  Schema(boolean nullable) {
+    this.nullable = nullable;
+  }
+
+  /** @return {@code {type: 'string'}} */
+  public static Schema string() {
+    return new StringSchema(false);
+  }
+
+  /** @return {@code {type: 'string', nullable: true}} */
+  public static Schema nullableString() {
+    return new StringSchema(true);
+  }
+
+  /** @return {@code {type: 'array', items, nullable: true}} */
+  public static Schema nullableArrayOf(Schema items) {
+    return new ArraySchema(items, true);
+  }
+
+  /** @return {@code {type: 'object', additionalProperties: false}}; add properties with {@link ObjectSchema#property} */
+  public static ObjectSchema object() {
+    return new ObjectSchema(false, false, null);
+  }
+
+  /** @return {@code {type: 'object', nullable: true}} with any properties */
+  public static ObjectSchema anyObject() {
+    return new ObjectSchema(true, true, null);
+  }
+
+  /** @return {@code {type: 'object', patternProperties: {'.*': values}, nullable: true}} */
+  public static ObjectSchema nullableMapOf(Schema values) {
+    return new ObjectSchema(true, true, values);
+  }
+
+  /**
+   * Validates and coerces a value.
+   *
+   * @param value a Vert.x JSON value (null for JSON null)
+   * @return the value after ajv's type coercion
+   * @throws LivechatException {@link ErrorCode#INVALID_PARAMS} with ajv's message
+   */
+  public abstract Object validate(Object value);
+
+  static LivechatException invalid(String message) {
+    return new LivechatException(ErrorCode.INVALID_PARAMS, message);
+  }
+
+  /** {@code type: 'string'} with coercion. */
+  static final class StringSchema extends Schema {
+    StringSchema(boolean nullable) {
+      super(nullable);
+    }
+
+    @Override
+    public Object validate(Object value) {
+      if (value instanceof String || (value == null && nullable)) {
+        return value;
+      }
+      if (value == null) {
+        return "";
+      }
+      if (value instanceof Boolean b) {
+        return b.toString();
+      }
+      if (value instanceof Number n) {
+        double d = n.doubleValue();
+        return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21 ? Long.toString((long) d)
+            : n.toString();
+      }
+      throw invalid("must be string");
+    }
+  }
+
+  /** {@code type: 'array', items}. */
+  static final class ArraySchema extends Schema {
+    private final Schema items;
+
+    ArraySchema(Schema items, boolean nullable) {
+      super(nullable);
+      this.items = items;
+    }
+
+    @Override
+    public Object validate(Object value) {
+      if (value == null && nullable) {
+        return null;
+      }
+      if (!(value instanceof JsonArray array)) {
+        throw invalid("must be array");
+      }
+      List<Object> coerced = new ArrayList<>(array.size());
+      array.forEach(item -> coerced.add(items.validate(item)));
+      return new JsonArray(coerced);
+    }
+  }
+
+  /** {@code type: 'object'} with properties, required keys and additionalProperties. */
+  public static final class ObjectSchema extends Schema {
+    private final boolean additionalProperties;
+    private final Schema valuesSchema;
+    private final Map<String, Schema> properties = new LinkedHashMap<>();
+    private final List<String> required = new ArrayList<>();
+
+    ObjectSchema(boolean nullable, boolean additionalProperties, Schema valuesSchema) {
+      super(nullable);
+      this.additionalProperties = additionalProperties;
+      this.valuesSchema = valuesSchema;
+    }
+
+    /** @return this schema with an optional property */
+    public ObjectSchema property(String name, Schema schema) {
+      properties.put(name, schema);
+      return this;
+    }
+
+    /** @return this schema with a required property (listed in {@code required} in call order) */
+    public ObjectSchema requiredProperty(String name, Schema schema) {
+      required.add(name);
+      return property(name, schema);
+    }
+
+    @Override
+    public Object validate(Object value) {
+      if (value == null && nullable) {
+        return null;
+      }
+      if (!(value instanceof JsonObject object)) {
+        throw invalid("must be object");
+      }
+      for (String name : required) {
+        if (!object.containsKey(name)) {
+          throw invalid("must have required property '" + name + "'");
+        }
+      }
+      if (!additionalProperties && !properties.keySet().containsAll(object.fieldNames())) {
+        throw invalid("must NOT have additional properties");
+      }
+      JsonObject coerced = object.copy();
+      properties.forEach((name, schema) -> {
+        if (object.containsKey(name)) {
+          coerced.put(name, schema.validate(object.getValue(name)));
+        }
+      });
+      if (valuesSchema != null) {
+        object.forEach(entry -> coerced.put(entry.getKey(), valuesSchema.validate(entry.getValue())));
+      }
+      return coerced;
+    }
+  }
+}

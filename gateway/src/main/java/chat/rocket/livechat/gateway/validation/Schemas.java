@@ -1,0 +1,57 @@
+package chat.rocket.livechat.gateway.validation;
+
+/**
+ * The request schemas of every endpoint, as Rocket.Chat declares them (rest-typings {@code omnichannel.ts} for the
+ * ajv endpoints, the {@code check()} patterns of {@code room.ts} and {@code visitor.ts}).
+ */
+public final class Schemas {
+
+  /** {@code GET livechat/room} query (spec §3.1, CE): {@code token} required; {@code rid}, {@code agentId} optional. */
+  public static final Match ROOM_QUERY = Match.object()
+      .key("token", Match.string())
+      .key("rid", Match.optional(Match.string()))
+      .key("agentId", Match.optional(Match.string()));
+
+  /** {@code PUT livechat/room.visitor} body (spec §4.1): three required strings, nothing else. */
+  public static final Schema ROOM_VISITOR_BODY = Schema.object()
+      .requiredProperty("rid", Schema.string())
+      .requiredProperty("oldVisitorId", Schema.string())
+      .requiredProperty("newVisitorId", Schema.string());
+
+  /** {@code POST livechat/room.saveInfo} body (spec §5.1). */
+  public static final Schema SAVE_INFO_BODY = Schema.object()
+      .requiredProperty("guestData", Schema.object()
+          .requiredProperty("_id", Schema.string())
+          .property("name", Schema.nullableString())
+          .property("email", Schema.nullableString())
+          .property("phone", Schema.nullableString())
+          .property("livechatData", Schema.nullableMapOf(Schema.string())))
+      .requiredProperty("roomData", Schema.object()
+          .requiredProperty("_id", Schema.string())
+          .property("topic", Schema.nullableString())
+          .property("tags", Schema.nullableArrayOf(Schema.string()))
+          .property("livechatData", Schema.anyObject())
+          .property("priorityId", Schema.nullableString())
+          .property("slaId", Schema.nullableString()));
+
+  /** {@code GET livechat/visitors.info} query (spec §6.1). */
+  public static final Schema VISITORS_INFO_QUERY = Schema.object()
+      .requiredProperty("visitorId", Schema.string());
+
+  /** {@code POST livechat/visitor} body (spec §7.1). */
+  public static final Match VISITOR_BODY = Match.object()
+      .key("visitor", Match.objectIncluding()
+          .key("token", Match.string())
+          .key("name", Match.maybe(Match.string()))
+          .key("email", Match.maybe(Match.string()))
+          .key("department", Match.maybe(Match.string()))
+          .key("phone", Match.maybe(Match.string()))
+          .key("username", Match.maybe(Match.string()))
+          .key("customFields", Match.maybe(Match.arrayOf(Match.objectIncluding()
+              .key("key", Match.string())
+              .key("value", Match.string())
+              .key("overwrite", Match.bool())))));
+
+  private Schemas() {
+  }
+}

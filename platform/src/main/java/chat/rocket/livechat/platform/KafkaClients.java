@@ -1,0 +1,81 @@
+package chat.rocket.livechat.platform;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka client settings chosen for request/reply latency (DESIGN.md, Latency settings that matter): producers with
+ * {@code linger.ms=0}, {@code acks=all} and idempotence; consumers with a small {@code fetch.max.wait.ms} and
+ * auto-commit off. Keys are strings, values Vert.x {@code Buffer}s (JSON).
+ */
+public final class KafkaClients {
+
+  /** Upper bound of a broker-side fetch wait when no data is ready, in ms. */
+  static final String FETCH_MAX_WAIT_MS = "10";
+
+  private KafkaClients() {
+  }
+
+  /** @return producer settings for {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS} */
+  public static Map<String, String> producer(JsonObject config) {
+    Map<String, String> settings = common(config);
+    settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        io.vertx.kafka.client.serialization.BufferSerializer.class.getName());
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+    return settings;
+  }
+
+  /**
+   * Settings of a consumer-group member that commits offsets itself after the work is done.
+   *
+   * @param groupId the consumer group ({@link chat.rocket.livechat.contracts.ConsumerGroups})
+   */
+  public static Map<String, String> groupConsumer(JsonObject config, String groupId) {
+    Map<String, String> settings = consumer(config);
+    settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    return settings;
+  }
+
+  /** @return settings of a consumer without group that is assigned its partitions (the gateway's reply consumer) */
+  public static Map<String, String> assignedConsumer(JsonObject config) {
+    Map<String, String> settings = consumer(config);
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    return settings;
+  }
+
+  /** @return admin client settings */
+  public static Map<String, String> admin(JsonObject config) {
+    return common(config);
+  }
+
+  private static Map<String, String> consumer(JsonObject config) {
+    Map<String, String> settings = common(config);
+    settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        io.vertx.kafka.client.serialization.BufferDeserializer.class.getName());
+    settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+    return settings;
+  }
+
+  private static Map<String, String> common(JsonObject config) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("bootstrap.servers", ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config));
+    return settings;
+  }
+}

@@ -1,0 +1,37 @@
+package chat.rocket.livechat.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.kafka.client.producer.KafkaProducer;
+
+/**
+ * The clients one service verticle works with: the shared Mongo client, one Kafka producer (replies, dead letters
+ * and events) and the cached readers of Rocket.Chat's settings, permissions and custom fields.
+ *
+ * @param mongo        shared Mongo client ({@link Mongo#client})
+ * @param producer     producer with the latency settings of {@link KafkaClients#producer}
+ * @param events       CloudEvents publisher on {@code producer}
+ * @param settings     cached settings
+ * @param permissions  cached permissions
+ * @param customFields cached custom field definitions
+ * @param users        user and agent queries
+ */
+public record ServiceClients(MongoClient mongo, KafkaProducer<String, Buffer> producer, EventPublisher events,
+                             Settings settings, Permissions permissions, CustomFields customFields, Users users) {
+
+  /** @return the clients of one verticle, configured from its {@code config()} */
+  public static ServiceClients create(Vertx vertx, JsonObject config) {
+    MongoClient mongo = Mongo.client(vertx, config);
+    KafkaProducer<String, Buffer> producer = KafkaProducer.create(vertx, KafkaClients.producer(config));
+    return new ServiceClients(mongo, producer, new EventPublisher(producer), new Settings(vertx, mongo, config),
+        new Permissions(vertx, mongo, config), new CustomFields(vertx, mongo, config), new Users(mongo));
+  }
+
+  /** Closes the producer (the shared Mongo client closes with its last user). */
+  public Future<Void> close() {
+    return producer.close().eventually(mongo::close);
+  }
+}

@@ -1,0 +1,26 @@
+package chat.rocket.livechat.room;
+
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.EventPublisher;
+import chat.rocket.livechat.platform.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+
+/**
+ * Publishes room events on {@code livechat.room.events}: key and {@code ce_subject} = {@code rid}, data =
+ * {@code {"room": <room after the change, ISO dates>, "changedFields": [...]}} (DESIGN.md, Events).
+ */
+final class RoomEvents {
+
+  private final EventPublisher publisher;
+
+  RoomEvents(EventPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  /** Publishes {@code type} for {@code room} (as read from Mongo). */
+  Future<Void> publish(EventType type, JsonObject room, Collection<String> changedFields) {
+    return publisher.publish(type, room.getString("_id"), "room", MongoDocs.toApi(room), changedFields);
+  }
+}

@@ -1,0 +1,139 @@
+package chat.rocket.livechat.room;
+
+import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.platform.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every MongoDB query of the room-service on the collections it owns ({@code rocketchat_room},
+ * {@code rocketchat_livechat_inquiry}, {@code rocketchat_subscription}), with Rocket.Chat's filters (spec §2.2-2.4,
+ * §3.2, §4.2, §5.2). Documents are returned as the Vert.x Mongo client reads them (dates as {@code {"$date"}}).
+ */
+final class RoomRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoomRepository.class);
+  /** Name of the unique partial index that allows one open livechat room per visitor token. */
+  static final String SINGLE_OPEN_ROOM_INDEX = "v.token_1_open_livechat_unique";
+
+  private final MongoClient mongo;
+
+  RoomRepository(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  /** @return the visitor's open livechat room: {@code {t:'l', open:true, 'v.token': token}}, or null */
+  Future<JsonObject> findOpenByToken(String token) {
+    return mongo.findOne(Collections.ROOMS, openLivechat().put("v.token", token), null);
+  }
+
+  /** @return {@code {t:'l', _id: rid, open:true, 'v.token': token}}, or null */
+  Future<JsonObject> findOpenByIdAndToken(String rid, String token) {
+    return mongo.findOne(Collections.ROOMS, openLivechat().put("_id", rid).put("v.token", token), null);
+  }
+
+  /** @return the room with that {@code _id} of any type, or null */
+  Future<JsonObject> findById(String rid) {
+    return mongo.findOne(Collections.ROOMS, new JsonObject().put("_id", rid), null);
+  }
+
+  /** Inserts a new room document. */
+  Future<Void> insertRoom(JsonObject room) {
+    return mongo.insert(Collections.ROOMS, room).mapEmpty();
+  }
+
+  /** Inserts a new inquiry document. */
+  Future<Void> insertInquiry(JsonObject inquiry) {
+    return mongo.insert(Collections.INQUIRIES, inquiry).mapEmpty();
+  }
+
+  /** Inserts an agent's subscription to a room. */
+  Future<Void> insertSubscription(JsonObject subscription) {
+    return mongo.insert(Collections.SUBSCRIPTIONS, subscription).mapEmpty();
+  }
+
+  /** Sets {@code servedBy} and increments {@code usersCount} (spec §2.2, after routing). */
+  Future<Void> setServedBy(String rid, JsonObject servedBy) {
+    JsonObject update = new JsonObject()
+        .put("$set", new JsonObject().put("servedBy", servedBy).put("_updatedAt", MongoDocs.now()))
+        .put("$inc", new JsonObject().put("usersCount", 1));
+    return mongo.updateCollection(Collections.ROOMS, new JsonObject().put("_id", rid), update).mapEmpty();
+  }
+
+  /** Marks the room's inquiry {@code taken} by the agent. */
+  Future<Void> markInquiryTaken(String rid, JsonObject agent) {
+    JsonObject set = new JsonObject().put("status", "taken").put("takenAt", MongoDocs.now())
+        .put("defaultAgent", agent).put("_updatedAt", MongoDocs.now());
+    return mongo.updateCollection(Collections.INQUIRIES, new JsonObject().put("rid", rid),
+        new JsonObject().put("$set", set)).mapEmpty();
+  }
+
+  /** @return true when the user has a subscription to the room */
+  Future<Boolean> hasSubscription(String rid, String userId) {
+    return mongo.count(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid).put("u._id", userId))
+        .map(count -> count > 0);
+  }
+
+  /** @return how many open livechat rooms the agent serves */
+  Future<Long> countOpenServedBy(String agentId) {
+    return mongo.count(Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
+  }
+
+  /**
+   * Applies an update to a room by {@code _id}, with an optional extra filter.
+   *
+   * @param filter extra conditions (e.g. {@code t:'l'}), may be empty
+   * @param update a Mongo update document ({@code $set}/{@code $unset})
+   */
+  Future<Void> update(String rid, JsonObject filter, JsonObject update) {
+    return mongo.updateCollection(Collections.ROOMS, filter.copy().put("_id", rid), update).mapEmpty();
+  }
+
+  /**
+   * Creates the indexes the room queries use: {@code v.token}, {@code servedBy._id}, {@code rid} on inquiries and
+   * subscriptions, and, where the store supports partial indexes, a unique partial index on {@code v.token} for open
+   * livechat rooms (Rocket.Chat PR #39087). On a store without partial indexes (the embedded MongoDB-wire store),
+   * one open room per visitor rests on per-token serialization in the command loop alone.
+   */
+  Future<Void> ensureIndexes() {
+    return Future.all(
+            mongo.createIndex(Collections.ROOMS, new JsonObject().put("v.token", 1)),
+            mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1)),
+            mongo.createIndex(Collections.INQUIRIES, new JsonObject().put("rid", 1)),
+            mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1).put("u._id", 1)))
+        .compose(v -> ensureSingleOpenRoomIndex());
+  }
+
+  private Future<Void> ensureSingleOpenRoomIndex() {
+    IndexOptions options = new IndexOptions().name(SINGLE_OPEN_ROOM_INDEX).unique(true)
+        .partialFilterExpression(openLivechat());
+    return mongo.createIndexWithOptions(Collections.ROOMS, new JsonObject().put("v.token", 1), options)
+        .compose(v -> mongo.listIndexes(Collections.ROOMS))
+        .compose(this::dropUnlessPartial)
+        .recover(e -> {
+          LOG.warn("unique open-room index not created ({}); one open room per visitor rests on per-token "
+              + "serialization", e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> dropUnlessPartial(JsonArray indexes) {
+    boolean partial = indexes.stream().map(JsonObject.class::cast)
+        .anyMatch(index -> SINGLE_OPEN_ROOM_INDEX.equals(index.getString("name"))
+            && index.containsKey("partialFilterExpression"));
+    if (partial) {
+      return Future.succeededFuture();
+    }
+    LOG.info("the store ignores partial indexes; one open room per visitor rests on per-token serialization");
+    return mongo.dropIndex(Collections.ROOMS, SINGLE_OPEN_ROOM_INDEX);
+  }
+
+  private static JsonObject openLivechat() {
+    return new JsonObject().put("t", "l").put("open", true);
+  }
+}

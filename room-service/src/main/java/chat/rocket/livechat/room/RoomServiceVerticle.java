@@ -1,0 +1,55 @@
+package chat.rocket.livechat.room;
+
+import chat.rocket.livechat.contracts.CommandType;
+import chat.rocket.livechat.contracts.ConsumerGroups;
+import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.CommandHandler;
+import chat.rocket.livechat.platform.CommandLoop;
+import chat.rocket.livechat.platform.ServiceClients;
+import chat.rocket.livechat.platform.TopicSetup;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The room-service's command consumer: one member of consumer group {@code room-service} on
+ * {@link Topics#ROOM_COMMANDS}, executing {@code room.get-or-create}, {@code room.change-visitor},
+ * {@code room.check-save-info} and {@code room.save-info} (DESIGN.md, Request flows). It ensures its topics and
+ * indexes, then reports started once the group assigned it partitions. {@code stop()} lets the batch in flight finish
+ * and commit before the clients close.
+ */
+public final class RoomServiceVerticle extends VerticleBase {
+
+  private ServiceClients clients;
+  private CommandLoop commands;
+
+  @Override
+  public Future<?> start() {
+    clients = ServiceClients.create(vertx, config());
+    RoomRepository rooms = new RoomRepository(clients.mongo());
+    RoomEvents events = new RoomEvents(clients.events());
+    RoomVisitors visitors = new RoomVisitors(clients.mongo());
+    RoomAccess access = new RoomAccess(rooms, clients.permissions());
+    GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients, new AgentRouter(rooms, clients.users()),
+        events);
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
+    Map<CommandType, CommandHandler> handlers = Map.of(
+        CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle,
+        CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle,
+        CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check,
+        CommandType.ROOM_SAVE_INFO, saveInfo::save);
+    commands = new CommandLoop(vertx, config(), Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, handlers,
+        clients.producer());
+    return TopicSetup.ensure(vertx, config(),
+            List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS, Topics.deadLetter(Topics.ROOM_COMMANDS)))
+        .compose(v -> rooms.ensureIndexes())
+        .compose(v -> commands.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return commands.stop().eventually(clients::close);
+  }
+}

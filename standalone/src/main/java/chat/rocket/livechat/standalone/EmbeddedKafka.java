@@ -1,0 +1,104 @@
+package chat.rocket.livechat.standalone;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller) inside this JVM, built from
+ * Kafka's own server artifacts. Its log directory is formatted only when it is new, so a restart keeps every topic,
+ * record and committed offset. Settings favour a single local node: replication factor 1 for internal topics, no
+ * initial rebalance delay, no automatic topic creation (components create their topics).
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final String CONTROLLER = "CONTROLLER";
+  private static final int NODE_ID = 1;
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /**
+   * Formats {@code logDir} if it is new and starts the broker. Blocks for the start-up (about 2 s).
+   *
+   * @param logDir         the broker's log directory (created when missing)
+   * @param host           address to listen on, e.g. {@code 127.0.0.1}
+   * @param port           client port, e.g. 9092
+   * @param controllerPort KRaft controller port, e.g. 9093
+   * @return the running broker
+   * @throws Exception when the directory cannot be formatted or a port is taken
+   */
+  public static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort) throws Exception {
+    Files.createDirectories(logDir);
+    KafkaConfig config = new KafkaConfig(properties(logDir, host, port, controllerPort), false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(logDir);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      server.shutdown();
+      throw e;
+    }
+    return new EmbeddedKafka(server, host + ":" + port);
+  }
+
+  /** @return {@code host:port} for clients' {@code bootstrap.servers} */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Stops the broker and waits until it has flushed and closed its log. */
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  private static void format(Path logDir) throws Exception {
+    new Formatter()
+        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+        .setNodeId(NODE_ID)
+        .setClusterId(Uuid.randomUuid().toString())
+        .setDirectories(List.of(logDir.toString()))
+        .setMetadataLogDirectory(logDir.toString())
+        .setControllerListenerName(CONTROLLER)
+        .run();
+  }
+
+  private static Map<String, Object> properties(Path logDir, String host, int port, int controllerPort) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", Integer.toString(NODE_ID));
+    props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    props.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER + "://" + host + ":" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    props.put("controller.listener.names", CONTROLLER);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", logDir.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "false");
+    props.put("num.partitions", "12");
+    return props;
+  }
+}

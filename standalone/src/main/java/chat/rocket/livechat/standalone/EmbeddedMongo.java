@@ -1,0 +1,63 @@
+package chat.rocket.livechat.standalone;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB-wire store in this JVM ({@code de.bwaldvogel:mongo-java-server}): with the H2 backend its data lives in
+ * one file and survives restarts; with the memory backend (tests) it vanishes on close. Any MongoDB driver or
+ * {@code mongosh} can connect to it. It implements plain CRUD, upserts and indexes, not partial indexes.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private final MongoServer server;
+  private final String connectionString;
+
+  private EmbeddedMongo(MongoServer server, String connectionString) {
+    this.server = server;
+    this.connectionString = connectionString;
+  }
+
+  /**
+   * @param file the H2 database file (its directory is created when missing)
+   * @param host address to listen on
+   * @param port port to listen on, e.g. 27017
+   * @return the running store, persisting to {@code file}
+   * @throws Exception when the file cannot be opened or the port is taken
+   */
+  public static EmbeddedMongo startFile(Path file, String host, int port) throws Exception {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return start(new H2Backend(file.toString()), host, port);
+  }
+
+  /** @return a running in-memory store on {@code host:port} */
+  public static EmbeddedMongo startInMemory(String host, int port) {
+    return start(new MemoryBackend(), host, port);
+  }
+
+  private static EmbeddedMongo start(MongoBackend backend, String host, int port) {
+    MongoServer server = new MongoServer(backend);
+    try {
+      server.bind(host, port);
+    } catch (RuntimeException e) {
+      server.shutdownNow();
+      throw e;
+    }
+    return new EmbeddedMongo(server, "mongodb://" + host + ":" + port);
+  }
+
+  /** @return {@code mongodb://host:port} (append {@code /database}) */
+  public String connectionString() {
+    return connectionString;
+  }
+
+  /** Closes client connections and the backend (flushing the H2 file). */
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+}

@@ -1,0 +1,125 @@
+package chat.rocket.livechat.standalone;
+
+import chat.rocket.livechat.gateway.GatewayVerticle;
+import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.Mongo;
+import chat.rocket.livechat.room.RoomServiceVerticle;
+import chat.rocket.livechat.visitor.VisitorServiceVerticle;
+import com.mongodb.ConnectionString;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL}
+ * points, a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port),
+ * both keeping their files under {@code DATA_DIR}, then the room-service, the visitor-service and the gateway. With
+ * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes. Tests start
+ * the same system with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
+ */
+public final class Standalone implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
+  /** Longest wait for the verticles to stop, in seconds. */
+  private static final long STOP_TIMEOUT_SECONDS = 15;
+
+  private final EmbeddedMongo mongo;
+  private final EmbeddedKafka kafka;
+  private final Vertx vertx;
+
+  private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Vertx vertx) {
+    this.mongo = mongo;
+    this.kafka = kafka;
+    this.vertx = vertx;
+  }
+
+  /**
+   * Starts the store, the broker and (unless {@code infraOnly}) every service; blocks until all are ready.
+   *
+   * @param config    the services' configuration ({@link ConfigKey})
+   * @param inMemory  true for an in-memory store (tests), false for the H2 file under {@code DATA_DIR}
+   * @param infraOnly true to start only the broker and the store
+   * @return the running system
+   * @throws Exception the first component that failed to start, after stopping the ones already running
+   */
+  public static Standalone start(JsonObject config, boolean inMemory, boolean infraOnly) throws Exception {
+    Path dataDir = Path.of(ConfigKey.DATA_DIR.get(config));
+    ConnectionString mongoUrl = new ConnectionString(ConfigKey.MONGO_URL.get(config));
+    Mongo.database(mongoUrl.getConnectionString());
+    HostPort mongoAddress = HostPort.parse(mongoUrl.getHosts().get(0), 27017);
+    HostPort kafkaAddress = HostPort.parse(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config).split(",")[0], 9092);
+    EmbeddedMongo mongo = inMemory ? EmbeddedMongo.startInMemory(mongoAddress.host(), mongoAddress.port())
+        : EmbeddedMongo.startFile(dataDir.resolve("mongo").resolve("rocketchat.h2"), mongoAddress.host(),
+            mongoAddress.port());
+    LOG.info("MongoDB-wire store listening on {}", mongo.connectionString());
+    EmbeddedKafka kafka;
+    try {
+      kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaAddress.host(), kafkaAddress.port(),
+          kafkaAddress.port() + 1);
+    } catch (Exception e) {
+      mongo.close();
+      throw e;
+    }
+    LOG.info("Kafka broker (KRaft) listening on {}", kafka.bootstrapServers());
+    Standalone system = new Standalone(mongo, kafka, Vertx.vertx());
+    if (!infraOnly) {
+      system.deployServices(config);
+    }
+    return system;
+  }
+
+  private void deployServices(JsonObject config) throws Exception {
+    int consumers = ConfigKey.CONSUMER_INSTANCES.getInt(config);
+    try {
+      deploy(RoomServiceVerticle.class.getName(), config, consumers, "room-service")
+          .compose(v -> deploy(VisitorServiceVerticle.class.getName(), config, consumers, "visitor-service"))
+          .compose(v -> deploy(GatewayVerticle.class.getName(), config, 1, "gateway"))
+          .await(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      close();
+      throw e;
+    }
+  }
+
+  private Future<Void> deploy(String verticle, JsonObject config, int instances, String name) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
+        .onSuccess(id -> LOG.info("{} started ({} instance(s))", name, instances))
+        .mapEmpty();
+  }
+
+  /** @return the Vert.x instance the services run on */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Stops the services (offsets committed, reply topic deleted), then the broker, then the store. Runs on the
+   * caller's thread (the JVM shutdown hook or a test), never on an event loop.
+   */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("services did not stop cleanly within {} s: {}", STOP_TIMEOUT_SECONDS, e.getMessage());
+    }
+    kafka.close();
+    mongo.close();
+  }
+
+  /** A listening address. */
+  record HostPort(String host, int port) {
+    static HostPort parse(String hostPort, int defaultPort) {
+      int colon = hostPort.lastIndexOf(':');
+      if (colon < 0) {
+        return new HostPort(hostPort, defaultPort);
+      }
+      return new HostPort(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package chat.rocket.livechat.visitor;
+
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.CustomFields;
+import chat.rocket.livechat.platform.Ids;
+import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.ServiceClients;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code visitor.register} ({@code POST livechat/visitor}, spec §7.1): body
+ * {@code {visitor: {token, name?, email?, department?, phone?, username?, id?, status?, customFields?},
+ * connection: {userAgent, ip, host}}}; result {@code {visitor}} after the write.
+ *
+ * <p>The visitor matched, in order, by token, else phone (keeping its old token), else lower-cased email (taking the
+ * new token), is updated; otherwise one is created with {@code _id} = {@code id} or a new ObjectId hex, username =
+ * {@code username} or {@code guest-<Livechat_guest_count + 1>}. Failures: a token that trims to empty
+ * {@link ErrorCode#EMPTY_TOKEN}; a bad email {@link ErrorCode#INVALID_EMAIL}; an unknown department (by id or name)
+ * {@link ErrorCode#INVALID_DEPARTMENT}. {@code customFields} entries naming a visitor-scope custom field set
+ * {@code livechatData.<key>} ({@code overwrite: false} keeps an existing value). Publishes
+ * {@code visitor.registered}. Idempotent: a replay finds the visitor by token and writes the same values.
+ */
+final class RegisterVisitor {
+
+  /** Rocket.Chat's {@code validateEmail} pattern. */
+  private static final Pattern EMAIL = Pattern.compile("^(([^<>()\\[\\]\\\\.,;:\\s@\"]+(\\.[^<>()\\[\\]\\\\.,;:\\s@\"]+)*)"
+      + "|(\".+\"))@((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$");
+
+  private final VisitorRepository visitors;
+  private final ServiceClients clients;
+  private final VisitorEvents events;
+
+  RegisterVisitor(VisitorRepository visitors, ServiceClients clients, VisitorEvents events) {
+    this.visitors = visitors;
+    this.clients = clients;
+    this.events = events;
+  }
+
+  /** Handles one {@code visitor.register} command. */
+  Future<JsonObject> handle(Command command) {
+    JsonObject input = command.body().getJsonObject("visitor", new JsonObject());
+    JsonObject connection = command.body().getJsonObject("connection", new JsonObject());
+    String token = input.getString("token", "");
+    if (token.trim().isEmpty()) {
+      return Future.failedFuture(new LivechatException(ErrorCode.EMPTY_TOKEN));
+    }
+    return fields(input)
+        .compose(fields -> findExisting(token, input)
+            .compose(existing -> existing != null ? update(existing, fields) : create(input, fields, connection)))
+        .compose(visitor -> visitor != null ? Future.succeededFuture(visitor)
+            : Future.failedFuture(new LivechatException(ErrorCode.VISITOR_REGISTRATION_FAILED)))
+        .compose(visitor -> applyCustomFields(visitor, input.getJsonArray("customFields")))
+        .compose(visitor -> events.publish(EventType.VISITOR_REGISTERED, visitor, visitor.fieldNames())
+            .map(new JsonObject().put("visitor", MongoDocs.toApi(visitor))));
+  }
+
+  /** Builds the fields every registration sets: token, status, phone, name, visitorEmails, department. */
+  private Future<JsonObject> fields(JsonObject input) {
+    JsonObject fields = new JsonObject().put("token", input.getString("token"))
+        .put("status", input.getValue("status") instanceof String status ? status : "online");
+    String phone = input.getString("phone");
+    if (phone != null && !phone.isEmpty()) {
+      fields.put("phone", new JsonArray().add(new JsonObject().put("phoneNumber", phone)));
+    }
+    String name = input.getString("name");
+    if (name != null && !name.isEmpty()) {
+      fields.put("name", name);
+    }
+    String email = input.getString("email");
+    if (email != null && !email.isEmpty()) {
+      String address = email.trim().toLowerCase(Locale.ROOT);
+      if (!EMAIL.matcher(address).matches()) {
+        return Future.failedFuture(new LivechatException(ErrorCode.INVALID_EMAIL));
+      }
+      fields.put("visitorEmails", new JsonArray().add(new JsonObject().put("address", address)));
+    }
+    String department = input.getString("department");
+    if (department == null || department.isEmpty()) {
+      return Future.succeededFuture(fields);
+    }
+    return visitors.findDepartmentByIdOrName(department)
+        .compose(found -> found == null ? Future.failedFuture(new LivechatException(ErrorCode.INVALID_DEPARTMENT))
+            : Future.succeededFuture(fields.put("department", found.getString("_id"))));
+  }
+
+  private Future<JsonObject> findExisting(String token, JsonObject input) {
+    String phone = input.getString("phone");
+    String email = input.getString("email");
+    return visitors.findByToken(token)
+        .compose(byToken -> byToken != null || phone == null || phone.isEmpty() ? Future.succeededFuture(byToken)
+            : visitors.findByPhone(phone).map(byPhone -> byPhone == null ? null : byPhone.put("_matchedBy", "phone")))
+        .compose(found -> found != null || email == null || email.isEmpty() ? Future.succeededFuture(found)
+            : visitors.findByEmail(email.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  private Future<JsonObject> update(JsonObject existing, JsonObject fields) {
+    if ("phone".equals(existing.getString("_matchedBy"))) {
+      fields.put("token", existing.getString("token"));
+    }
+    fields.put("_updatedAt", MongoDocs.now());
+    return visitors.write(new JsonObject().put("_id", existing.getString("_id")), fields, null);
+  }
+
+  private Future<JsonObject> create(JsonObject input, JsonObject fields, JsonObject connection) {
+    String username = input.getString("username");
+    Future<String> name = username != null && !username.isEmpty() ? Future.succeededFuture(username)
+        : visitors.nextGuestNumber().map(n -> "guest-" + n);
+    return name.compose(guestName -> clients.settings().bool(Setting.LIVECHAT_COLLECT_HTTP_HEADERS)
+        .compose(collect -> {
+          JsonObject now = MongoDocs.now();
+          JsonObject insertOnly = new JsonObject()
+              .put("_id", input.getValue("id") instanceof String id && !id.isEmpty() ? id : Ids.objectIdHex())
+              .put("username", guestName).put("ts", now);
+          if (collect) {
+            insertOnly.put("userAgent", connection.getString("userAgent")).put("ip", connection.getString("ip"))
+                .put("host", connection.getString("host"));
+          }
+          fields.put("_updatedAt", now);
+          return visitors.write(new JsonObject().put("token", fields.getString("token")), fields, insertOnly);
+        }));
+  }
+
+  private Future<JsonObject> applyCustomFields(JsonObject visitor, JsonArray entries) {
+    if (entries == null || entries.isEmpty()) {
+      return Future.succeededFuture(visitor);
+    }
+    String visitorId = visitor.getString("_id");
+    return clients.customFields().definitions(CustomFields.VISITOR_SCOPE)
+        .compose(definitions -> {
+          Set<String> defined = definitions.stream().map(f -> f.getString("_id")).collect(Collectors.toSet());
+          List<Future<Void>> writes = entries.stream()
+              .filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+              .filter(entry -> defined.contains(entry.getString("key")))
+              .map(entry -> visitors.setCustomField(visitorId, entry.getString("key"), entry.getString("value"),
+                  !Boolean.FALSE.equals(entry.getValue("overwrite"))))
+              .toList();
+          return Future.all(writes);
+        })
+        .compose(v -> visitors.findById(visitorId));
+  }
+}

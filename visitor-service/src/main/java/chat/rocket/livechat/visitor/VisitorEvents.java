@@ -1,0 +1,26 @@
+package chat.rocket.livechat.visitor;
+
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.EventPublisher;
+import chat.rocket.livechat.platform.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+
+/**
+ * Publishes visitor events on {@code livechat.visitor.events}: key and {@code ce_subject} = visitor {@code _id},
+ * data = {@code {"visitor": <visitor after the change, ISO dates>, "changedFields": [...]}}.
+ */
+final class VisitorEvents {
+
+  private final EventPublisher publisher;
+
+  VisitorEvents(EventPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  /** Publishes {@code type} for {@code visitor} (as read from Mongo). */
+  Future<Void> publish(EventType type, JsonObject visitor, Collection<String> changedFields) {
+    return publisher.publish(type, visitor.getString("_id"), "visitor", MongoDocs.toApi(visitor), changedFields);
+  }
+}
