@@ -1,0 +1,167 @@
+package chat.rocket.livechat.standalone;
+
+import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.platform.ConfigKey;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole system for one test class, through its real parts: the standalone's KRaft broker, an in-memory
+ * MongoDB-wire store and every verticle, on free ports, with the admin of Rocket.Chat's test harness
+ * ({@code rocketchat.internal.admin.test}). Caches are off ({@code CACHE_TTL_MS=0}) so a test that changes a
+ * permission or setting sees it at once, as Rocket.Chat's tests do. Test code blocks on Futures with {@code await()}:
+ * it runs on the JUnit thread, never on an event loop.
+ */
+public final class TestSystem implements AutoCloseable {
+
+  /** Username and password of the seeded admin, as in Rocket.Chat's end-to-end tests. */
+  public static final String ADMIN = "rocketchat.internal.admin.test";
+
+  private final Standalone standalone;
+  private final JsonObject config;
+  private final Vertx client = Vertx.vertx();
+  private final Api api;
+  private final MongoClient mongo;
+  private final Path dataDir;
+
+  private TestSystem(Standalone standalone, JsonObject config, Path dataDir) {
+    this.standalone = standalone;
+    this.config = config;
+    this.dataDir = dataDir;
+    this.api = new Api(client, ConfigKey.PORT.getInt(config));
+    this.mongo = MongoClient.create(client, new JsonObject()
+        .put("connection_string", ConfigKey.MONGO_URL.get(config)).put("db_name", "rocketchat"));
+  }
+
+  /** @return a running system with default settings */
+  public static TestSystem start() {
+    return start(Map.of());
+  }
+
+  /**
+   * @param overrides configuration values ({@link ConfigKey} names) on top of the test defaults
+   * @return a running system
+   */
+  public static TestSystem start(Map<String, String> overrides) {
+    try {
+      Path dataDir = Files.createTempDirectory("livechat-test-");
+      int kafkaPort = freePortPair();
+      Map<String, String> env = new HashMap<>();
+      env.put(ConfigKey.PORT.env(), Integer.toString(freePort()));
+      env.put(ConfigKey.MONGO_URL.env(), "mongodb://127.0.0.1:" + freePort() + "/rocketchat");
+      env.put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.env(), "127.0.0.1:" + kafkaPort);
+      env.put(ConfigKey.DATA_DIR.env(), dataDir.toString());
+      env.put(ConfigKey.CACHE_TTL_MS.env(), "0");
+      env.put(ConfigKey.TOPIC_PARTITIONS.env(), "4");
+      env.put(ConfigKey.HTTP_INSTANCES.env(), "2");
+      env.put(ConfigKey.ADMIN_USERNAME.env(), ADMIN);
+      env.put(ConfigKey.ADMIN_PASS.env(), ADMIN);
+      env.put(ConfigKey.ADMIN_EMAIL.env(), ADMIN + "@rocket.chat");
+      env.putAll(overrides);
+      JsonObject config = ConfigKey.fromEnv(env);
+      return new TestSystem(Standalone.start(config, true, false), config, dataDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("test system failed to start", e);
+    }
+  }
+
+  /** @return the HTTP client of the gateway */
+  public Api api() {
+    return api;
+  }
+
+  /** @return a Mongo client on the system's database (blocking use with {@code await()}) */
+  public MongoClient mongo() {
+    return mongo;
+  }
+
+  /** @return the system's configuration */
+  public JsonObject config() {
+    return config;
+  }
+
+  /** @return {@code bootstrap.servers} of the embedded broker */
+  public String bootstrapServers() {
+    return ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config);
+  }
+
+  /** @return the Vert.x instance the services run on */
+  public Vertx serviceVertx() {
+    return standalone.vertx();
+  }
+
+  /** @return headers of a fresh login of the seeded admin */
+  public Map<String, String> adminHeaders() {
+    return api.login(ADMIN, ADMIN);
+  }
+
+  /** Sets a Rocket.Chat setting ({@code rocketchat_settings.value}). */
+  public void setting(String id, Object value) {
+    mongo.updateCollectionWithOptions(Collections.SETTINGS, new JsonObject().put("_id", id),
+        new JsonObject().put("$set", new JsonObject().put("value", value)), new UpdateOptions().setUpsert(true))
+        .await();
+  }
+
+  /** Sets the roles of a permission ({@code rocketchat_permissions.roles}), like Rocket.Chat's updatePermission. */
+  public void permission(String id, List<String> roles) {
+    mongo.updateCollectionWithOptions(Collections.PERMISSIONS, new JsonObject().put("_id", id),
+        new JsonObject().put("$set", new JsonObject().put("roles", new JsonArray(roles))),
+        new UpdateOptions().setUpsert(true)).await();
+  }
+
+  /** @return a fresh random token, like the ones the Livechat widget generates */
+  public static String randomToken() {
+    return "token-" + UUID.randomUUID();
+  }
+
+  /** @return the single document matching {@code query}, or null */
+  public JsonObject findOne(String collection, JsonObject query) {
+    return mongo.findOne(collection, query, null).await();
+  }
+
+  @Override
+  public void close() {
+    mongo.close().await();
+    client.close().await();
+    standalone.close();
+    deleteRecursively(dataDir);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** @return a free port whose successor is free too (broker and controller) */
+  private static int freePortPair() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freePort();
+      try (ServerSocket next = new ServerSocket(port + 1)) {
+        return port;
+      } catch (IOException taken) {
+        // try another pair
+      }
+    }
+    throw new IOException("no free port pair");
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is harmless
+    }
+  }
+}
