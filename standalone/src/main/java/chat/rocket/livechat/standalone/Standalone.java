@@ -11,6 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public final class Standalone implements AutoCloseable {
   private final EmbeddedMongo mongo;
   private final EmbeddedKafka kafka;
   private final Vertx vertx;
+  private final Map<String, String> deployments = new ConcurrentHashMap<>();
 
   private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Vertx vertx) {
     this.mongo = mongo;
@@ -88,8 +91,23 @@ public final class Standalone implements AutoCloseable {
 
   private Future<Void> deploy(String verticle, JsonObject config, int instances, String name) {
     return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
-        .onSuccess(id -> LOG.info("{} started ({} instance(s))", name, instances))
+        .onSuccess(id -> {
+          deployments.put(name, id);
+          LOG.info("{} started ({} instance(s))", name, instances);
+        })
         .mapEmpty();
+  }
+
+  /**
+   * Stops one service while the rest keeps running (fault tests).
+   *
+   * @param name {@code room-service}, {@code visitor-service} or {@code gateway}
+   * @return completes when the service's verticles have stopped
+   */
+  public Future<Void> undeploy(String name) {
+    String id = deployments.remove(name);
+    return id == null ? Future.failedFuture(new IllegalArgumentException("no service " + name))
+        : vertx.undeploy(id);
   }
 
   /** @return the Vert.x instance the services run on */

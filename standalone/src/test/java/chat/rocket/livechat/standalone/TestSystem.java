@@ -96,6 +96,11 @@ public final class TestSystem implements AutoCloseable {
     return ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config);
   }
 
+  /** Stops one service ({@code room-service}, {@code visitor-service}, {@code gateway}); the rest keeps running. */
+  public void stopService(String name) {
+    standalone.undeploy(name).await();
+  }
+
   /** @return the Vert.x instance the services run on */
   public Vertx serviceVertx() {
     return standalone.vertx();

@@ -1,0 +1,92 @@
+package chat.rocket.livechat.standalone;
+
+import chat.rocket.livechat.contracts.Command;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Talks to the services the way a gateway does, but by hand, with the plain Kafka clients: sends raw command records
+ * (well-formed or not) and reads the replies on a reply topic of its own.
+ */
+final class Commands implements AutoCloseable {
+
+  private final String bootstrapServers;
+  private final String replyTopic = "livechat.replies.test-" + UUID.randomUUID();
+  private final KafkaProducer<String, String> producer;
+  private final KafkaConsumer<String, String> replies;
+
+  Commands(String bootstrapServers) throws Exception {
+    this.bootstrapServers = bootstrapServers;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(replyTopic, 1, (short) 1))).all().get();
+    }
+    Properties producerSettings = new Properties();
+    producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    this.producer = new KafkaProducer<>(producerSettings);
+    this.replies = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+    replies.assign(List.of(new TopicPartition(replyTopic, 0)));
+  }
+
+  /** @return the reply topic this sender owns */
+  String replyTopic() {
+    return replyTopic;
+  }
+
+  /** Sends a command record built from {@code command}'s headers and body. */
+  void send(String key, Command command) throws Exception {
+    send(command.type().orElseThrow().topic(), key, command.headers(), command.body().encode());
+  }
+
+  /** Sends a raw record to {@code topic}. */
+  void send(String topic, String key, Map<String, String> headers, String value) throws Exception {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+    producer.send(record).get();
+  }
+
+  /** @return the replies with that correlation id received within {@code within} (at least one, or empty) */
+  List<ConsumerRecord<String, String>> replies(String correlationId, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    java.util.ArrayList<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      replies.poll(Duration.ofMillis(200)).forEach(record -> {
+        if (correlationId.equals(Events.header(record, "correlation-id"))) {
+          found.add(record);
+        }
+      });
+    }
+    return found;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    replies.close();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.deleteTopics(List.of(replyTopic)).all().get();
+    } catch (Exception e) {
+      // the broker goes away with the test system
+    }
+  }
+}
