@@ -1,9 +1,9 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.platform.Ids;
 import chat.rocket.livechat.platform.MongoDocs;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -97,8 +97,8 @@ final class RoomRepository {
   /**
    * Creates the indexes the room queries use: {@code v.token}, {@code servedBy._id}, {@code rid} on inquiries and
    * subscriptions, and, where the store supports partial indexes, a unique partial index on {@code v.token} for open
-   * livechat rooms (Rocket.Chat PR #39087). On a store without partial indexes (the embedded MongoDB-wire store),
-   * one open room per visitor rests on per-token serialization in the command loop alone.
+   * livechat rooms (Rocket.Chat PR #39087). On a store that does not honour partial indexes (the embedded
+   * MongoDB-wire store), one open room per visitor rests on per-token serialization in the command loop alone.
    */
   Future<Void> ensureIndexes() {
     return Future.all(
@@ -110,27 +110,39 @@ final class RoomRepository {
   }
 
   private Future<Void> ensureSingleOpenRoomIndex() {
-    IndexOptions options = new IndexOptions().name(SINGLE_OPEN_ROOM_INDEX).unique(true)
-        .partialFilterExpression(openLivechat());
-    return mongo.createIndexWithOptions(Collections.ROOMS, new JsonObject().put("v.token", 1), options)
-        .compose(v -> mongo.listIndexes(Collections.ROOMS))
-        .compose(this::dropUnlessPartial)
-        .recover(e -> {
-          LOG.warn("unique open-room index not created ({}); one open room per visitor rests on per-token "
-              + "serialization", e.getMessage());
-          return Future.succeededFuture();
-        });
+    return enforcesPartialIndexes().compose(enforced -> {
+      if (!enforced) {
+        LOG.info("the store does not honour partial indexes; one open room per visitor rests on per-token "
+            + "serialization in the command loop");
+        return Future.succeededFuture();
+      }
+      IndexOptions options = new IndexOptions().name(SINGLE_OPEN_ROOM_INDEX).unique(true)
+          .partialFilterExpression(openLivechat());
+      return mongo.createIndexWithOptions(Collections.ROOMS, new JsonObject().put("v.token", 1), options)
+          .recover(e -> {
+            LOG.warn("unique open-room index not created ({}); one open room per visitor rests on per-token "
+                + "serialization", e.getMessage());
+            return Future.succeededFuture();
+          });
+    });
   }
 
-  private Future<Void> dropUnlessPartial(JsonArray indexes) {
-    boolean partial = indexes.stream().map(JsonObject.class::cast)
-        .anyMatch(index -> SINGLE_OPEN_ROOM_INDEX.equals(index.getString("name"))
-            && index.containsKey("partialFilterExpression"));
-    if (partial) {
-      return Future.succeededFuture();
-    }
-    LOG.info("the store ignores partial indexes; one open room per visitor rests on per-token serialization");
-    return mongo.dropIndex(Collections.ROOMS, SINGLE_OPEN_ROOM_INDEX);
+  /**
+   * Probes, on a scratch collection, whether the store applies a unique index only to the documents of its partial
+   * filter: two documents outside the filter with the same key must both insert. A store that accepts the index but
+   * enforces it on every document (the embedded MongoDB-wire store does) would otherwise refuse a visitor's second
+   * room once the first is closed.
+   */
+  private Future<Boolean> enforcesPartialIndexes() {
+    String probe = "livechat_index_probe_" + Ids.randomId();
+    JsonObject outsideFilter = new JsonObject().put("k", 1).put("open", false);
+    IndexOptions options = new IndexOptions().unique(true).partialFilterExpression(new JsonObject().put("open", true));
+    return mongo.createIndexWithOptions(probe, new JsonObject().put("k", 1), options)
+        .compose(v -> mongo.insert(probe, outsideFilter.copy()))
+        .compose(v -> mongo.insert(probe, outsideFilter.copy()))
+        .map(true)
+        .otherwise(false)
+        .eventually(() -> mongo.dropCollection(probe).otherwiseEmpty());
   }
 
   private static JsonObject openLivechat() {

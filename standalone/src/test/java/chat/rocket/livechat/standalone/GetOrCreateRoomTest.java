@@ -266,6 +266,26 @@ class GetOrCreateRoomTest {
   }
 
   @Test
+  @DisplayName("closed rooms of a visitor do not block a new open room, and are never returned")
+  void closedRoomsDoNotBlockNewRoom() {
+    JsonObject visitor = visitors.create();
+    String token = visitor.getString("token");
+    for (String rid : List.of("closedRoom0000001", "closedRoom0000002")) {
+      system.mongo().insert(Collections.ROOMS, new JsonObject().put("_id", rid).put("t", "l").put("fname", "old")
+          .put("v", new JsonObject().put("_id", visitor.getString("_id")).put("token", token))
+          .put("closedAt", new JsonObject().put("$date", "2024-01-01T00:00:00.000Z"))).await();
+    }
+
+    Api.Response response = api.get("livechat/room?token=" + token);
+    Api.Response closed = api.get("livechat/room?token=" + token + "&rid=closedRoom0000001");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().getBoolean("newRoom")).isTrue();
+    assertThat(response.json().getJsonObject("room").getString("_id")).doesNotStartWith("closedRoom");
+    assertThat(closed.json().getString("error")).isEqualTo("invalid-room");
+  }
+
+  @Test
   @DisplayName("a trailing slash is not the endpoint: 404 in Rocket.Chat's shape")
   void trailingSlashIsNotFound() {
     Api.Response response = api.send(HttpMethod.GET, "livechat/room/?token=abc", Map.of(), null);
