@@ -2,6 +2,8 @@ package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.Ids;
+import chat.rocket.livechat.platform.MongoDocs;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +11,12 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +117,30 @@ public final class TestSystem implements AutoCloseable {
     return api.login(ADMIN, ADMIN);
   }
 
+  /**
+   * Inserts a user as Rocket.Chat stores one ({@code users}: {@code type}, {@code active}, {@code roles},
+   * {@code services.resume.loginTokens: [{when, hashedToken}]} with hashedToken = base64(sha256(token))), not an
+   * available agent (no {@code statusLivechat}), so routing never gives it a room.
+   *
+   * @return the {@code X-User-Id} and {@code X-Auth-Token} headers of its login token
+   */
+  public Map<String, String> user(String username, List<String> roles) {
+    String userId = Ids.randomId();
+    String token = Ids.secret();
+    JsonObject now = MongoDocs.now();
+    JsonObject loginToken = new JsonObject().put("when", now).put("hashedToken", hashLoginToken(token));
+    JsonObject user = new JsonObject().put("_id", userId).put("createdAt", now).put("username", username)
+        .put("name", username).put("type", "user").put("active", true).put("status", "online")
+        .put("emails", new JsonArray().add(new JsonObject().put("address", username + "@rocket.chat")
+            .put("verified", true)))
+        .put("roles", new JsonArray(roles))
+        .put("services", new JsonObject()
+            .put("resume", new JsonObject().put("loginTokens", new JsonArray().add(loginToken))))
+        .put("_updatedAt", now);
+    mongo.insert(Collections.USERS, user).await();
+    return Map.of("X-User-Id", userId, "X-Auth-Token", token);
+  }
+
   /** Sets a Rocket.Chat setting ({@code rocketchat_settings.value}). */
   public void setting(String id, Object value) {
     mongo.updateCollectionWithOptions(Collections.SETTINGS, new JsonObject().put("_id", id),
@@ -141,6 +171,16 @@ public final class TestSystem implements AutoCloseable {
     client.close().await();
     standalone.close();
     deleteRecursively(dataDir);
+  }
+
+  /** @return Meteor's {@code Accounts._hashLoginToken}: base64 of the token's UTF-8 SHA-256 */
+  private static String hashLoginToken(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
   }
 
   private static int freePort() throws IOException {
