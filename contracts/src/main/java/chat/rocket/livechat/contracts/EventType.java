@@ -15,7 +15,7 @@ public enum EventType {
   ROOM_VISITOR_CHANGED("chat.rocket.livechat.room.visitor-changed", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
   /** A visitor was created or updated through {@code POST livechat/visitor}. */
   VISITOR_REGISTERED("chat.rocket.livechat.visitor.registered", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
-  /** A visitor's info changed ({@code visitor.save-guest}, {@code lastChat}). */
+  /** A visitor's info changed ({@code visitor.save-guest}, or {@code lastChat} after a room was created). */
   VISITOR_UPDATED("chat.rocket.livechat.visitor.updated", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE);
 
   private final String type;
@@ -26,6 +26,14 @@ public enum EventType {
     this.type = type;
     this.topic = topic;
     this.source = source;
+  }
+
+  /**
+   * @param type a CloudEvents {@code type} attribute
+   * @return the event type, or empty for a type this system does not publish
+   */
+  public static java.util.Optional<EventType> fromType(String type) {
+    return java.util.Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
   }
 
   /** @return the CloudEvents {@code type} attribute */

@@ -2,9 +2,11 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.CommandHandler;
 import chat.rocket.livechat.platform.CommandLoop;
+import chat.rocket.livechat.platform.EventSubscriber;
 import chat.rocket.livechat.platform.ServiceClients;
 import chat.rocket.livechat.platform.TopicSetup;
 import io.vertx.core.Future;
@@ -15,14 +17,16 @@ import java.util.Map;
 /**
  * The room-service's command consumer: one member of consumer group {@code room-service} on
  * {@link Topics#ROOM_COMMANDS}, executing {@code room.get-or-create}, {@code room.change-visitor},
- * {@code room.check-save-info} and {@code room.save-info} (DESIGN.md, Request flows). It ensures its topics and
- * indexes, then reports started once the group assigned it partitions. {@code stop()} lets the batch in flight finish
+ * {@code room.check-save-info} and {@code room.save-info} (DESIGN.md, Request flows), and a subscriber to
+ * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It ensures its topics and
+ * indexes, then reports started once both consumer groups assigned it partitions. {@code stop()} lets the batch in flight finish
  * and commit before the clients close.
  */
 public final class RoomServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
+  private EventSubscriber visitorEvents;
 
   @Override
   public Future<?> start() {
@@ -42,14 +46,17 @@ public final class RoomServiceVerticle extends VerticleBase {
         CommandType.ROOM_SAVE_INFO, saveInfo::save);
     commands = new CommandLoop(vertx, config(), Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, handlers,
         clients.producer());
-    return TopicSetup.ensure(vertx, config(),
-            List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS, Topics.deadLetter(Topics.ROOM_COMMANDS)))
+    RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
+    visitorEvents = new EventSubscriber(vertx, config(), Topics.VISITOR_EVENTS,
+        ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS, Map.of(EventType.VISITOR_REGISTERED, rename::handle));
+    return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
+            Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
         .compose(v -> rooms.ensureIndexes())
-        .compose(v -> commands.start());
+        .compose(v -> Future.all(commands.start(), visitorEvents.start()));
   }
 
   @Override
   public Future<?> stop() {
-    return commands.stop().eventually(clients::close);
+    return Future.join(commands.stop(), visitorEvents.stop()).eventually(clients::close);
   }
 }

@@ -2,9 +2,11 @@ package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.CommandHandler;
 import chat.rocket.livechat.platform.CommandLoop;
+import chat.rocket.livechat.platform.EventSubscriber;
 import chat.rocket.livechat.platform.ServiceClients;
 import chat.rocket.livechat.platform.TopicSetup;
 import io.vertx.core.Future;
@@ -15,13 +17,15 @@ import java.util.Map;
 /**
  * The visitor-service's command consumer: one member of consumer group {@code visitor-service} on
  * {@link Topics#VISITOR_COMMANDS}, executing {@code visitor.register}, {@code visitor.get-by-id},
- * {@code visitor.get-by-token}, {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md). It ensures its
- * topics and indexes, then reports started once the group assigned it partitions.
+ * {@code visitor.get-by-token}, {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), and a
+ * subscriber to {@code room.created} events that records the visitor's {@code lastChat}. It ensures its topics and
+ * indexes, then reports started once both consumer groups assigned it partitions.
  */
 public final class VisitorServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
+  private EventSubscriber roomEvents;
 
   @Override
   public Future<?> start() {
@@ -39,14 +43,17 @@ public final class VisitorServiceVerticle extends VerticleBase {
         CommandType.VISITOR_SAVE_GUEST, saveGuest::save);
     commands = new CommandLoop(vertx, config(), Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, handlers,
         clients.producer());
-    return TopicSetup.ensure(vertx, config(),
-            List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS, Topics.deadLetter(Topics.VISITOR_COMMANDS)))
+    RecordLastChat lastChat = new RecordLastChat(visitors, events);
+    roomEvents = new EventSubscriber(vertx, config(), Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
+        Map.of(EventType.ROOM_CREATED, lastChat::handle));
+    return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
+            Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
         .compose(v -> visitors.ensureIndexes())
-        .compose(v -> commands.start());
+        .compose(v -> Future.all(commands.start(), roomEvents.start()));
   }
 
   @Override
   public Future<?> stop() {
-    return commands.stop().eventually(clients::close);
+    return Future.join(commands.stop(), roomEvents.stop()).eventually(clients::close);
   }
 }

@@ -1,0 +1,42 @@
+package chat.rocket.livechat.visitor;
+
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * On {@code room.created}: sets the visitor's {@code lastChat} to {@code {_id: rid, ts: room.ts}}, as Rocket.Chat's
+ * {@code livechat.newRoom} callback does (spec §2.1), and publishes {@code visitor.updated}. Idempotent: the same event
+ * sets the same value.
+ */
+final class RecordLastChat {
+
+  private final VisitorRepository visitors;
+  private final VisitorEvents events;
+
+  RecordLastChat(VisitorRepository visitors, VisitorEvents events) {
+    this.visitors = visitors;
+    this.events = events;
+  }
+
+  /** Handles a {@code room.created} event. */
+  Future<Void> handle(String rid, JsonObject data) {
+    JsonObject room = data.getJsonObject("room", new JsonObject());
+    JsonObject v = room.getJsonObject("v");
+    String visitorId = v == null ? null : v.getString("_id");
+    String ts = room.getString("ts");
+    if (visitorId == null || ts == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject lastChat = new JsonObject().put("_id", rid)
+        .put("ts", new JsonObject().put("$date", ts));
+    JsonObject update = new JsonObject().put("$set",
+        new JsonObject().put("lastChat", lastChat).put("_updatedAt", MongoDocs.now()));
+    return visitors.update(visitorId, update)
+        .compose(v2 -> visitors.findById(visitorId))
+        .compose(visitor -> visitor == null ? Future.succeededFuture()
+            : events.publish(EventType.VISITOR_UPDATED, visitor, List.of("lastChat")));
+  }
+}
