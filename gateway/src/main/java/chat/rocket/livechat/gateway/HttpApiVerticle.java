@@ -5,11 +5,13 @@ import chat.rocket.livechat.platform.Mongo;
 import chat.rocket.livechat.platform.Permissions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP verticle instance of the gateway: the Router of every endpoint under {@code /api/v1/}, request bodies
@@ -21,6 +23,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class HttpApiVerticle extends VerticleBase {
 
   private KafkaRequester requester;
+  private HttpServer server;
 
   @Override
   public Future<?> start() {
@@ -30,15 +33,20 @@ public final class HttpApiVerticle extends VerticleBase {
     Access access = new Access(new Authenticator(vertx, mongo, config()), new Permissions(vertx, mongo, config()));
     Router router = router(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
         new LoginRoute(vertx, mongo));
-    return requester.start()
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
-            .requestHandler(router)
-            .listen());
+    server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
+        .requestHandler(router);
+    return requester.start().compose(v -> server.listen());
   }
 
+  /**
+   * Stops taking requests, lets the ones in flight finish for up to {@code REPLY_TIMEOUT_MS} + 1 s (their replies or
+   * 504s), then fails whatever is still pending with 503 and closes the Kafka clients.
+   */
   @Override
   public Future<?> stop() {
-    return requester.stop();
+    long drainMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config()) + 1000;
+    return server.shutdown(drainMs, TimeUnit.MILLISECONDS)
+        .eventually(requester::stop);
   }
 
   private Router router(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login) {

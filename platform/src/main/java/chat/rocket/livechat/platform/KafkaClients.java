@@ -18,6 +18,13 @@ public final class KafkaClients {
 
   /** Upper bound of a broker-side fetch wait when no data is ready, in ms. */
   static final String FETCH_MAX_WAIT_MS = "10";
+  /**
+   * How long a silent group member keeps its partitions, in ms: a killed service instance's partitions move to the
+   * others after this (Kafka's default is 45 s, the broker's minimum 6 s).
+   */
+  static final String SESSION_TIMEOUT_MS = "10000";
+  /** Heartbeat interval of group members, in ms (a third of the session timeout). */
+  static final String HEARTBEAT_INTERVAL_MS = "3000";
 
   private KafkaClients() {
   }
@@ -48,6 +55,8 @@ public final class KafkaClients {
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+    settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
     return settings;
   }
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one service process: deploys its verticle with the configuration read from the environment, logs one line
  * when it is ready, and on SIGTERM/Ctrl-C undeploys it (each verticle's {@code stop()} finishes in-flight work,
- * commits offsets and closes its clients) before the JVM exits. A start-up failure is one log line and exit code 1,
- * never a stack dump (issue 2).
+ * commits offsets and closes its clients) and exits 0. A start-up failure is one log line and exit code 1, never a
+ * stack dump.
  */
 public final class Launcher {
 
@@ -45,19 +45,46 @@ public final class Launcher {
   }
 
   /**
-   * Registers a JVM shutdown hook that closes Vert.x (undeploying every verticle) within
-   * {@link #STOP_TIMEOUT_SECONDS}.
+   * On SIGTERM or SIGINT (Ctrl-C): closes Vert.x, which undeploys every verticle (each stops taking work, finishes or
+   * fails what is in flight, commits its offsets and closes its clients), waits at most
+   * {@link #STOP_TIMEOUT_SECONDS}, then exits with status 0 (or 1 when the stop did not complete in time).
    */
   public static void stopOnShutdown(Vertx vertx, String name) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("{} stopping", name);
+    onStopSignal(name, () -> {
       try {
+        // Runs on the signal's own thread, never on an event loop: waiting here is what a clean stop needs.
         vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("{} stopped", name);
+        return true;
       } catch (Exception e) {
         LOG.warn("{} did not stop cleanly within {} s: {}", name, STOP_TIMEOUT_SECONDS, e.getMessage());
+        return false;
       }
-    }, name + "-shutdown"));
+    });
+  }
+
+  /**
+   * Runs {@code cleanStop} on SIGTERM or SIGINT, then exits with 0 when it returned true, else 1. (The JVM's own
+   * reaction to SIGTERM would exit with 143 after the shutdown hooks.)
+   *
+   * @param name      the component's name in log lines
+   * @param cleanStop stops everything; returns whether it completed
+   */
+  public static void onStopSignal(String name, java.util.function.BooleanSupplier cleanStop) {
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    sun.misc.SignalHandler handler = signal -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      Thread stopper = new Thread(() -> {
+        LOG.info("{} stopping (SIG{})", name, signal.getName());
+        boolean clean = cleanStop.getAsBoolean();
+        LOG.info("{} stopped{}", name, clean ? "" : " with errors");
+        System.exit(clean ? 0 : 1);
+      }, name + "-stop");
+      stopper.start();
+    };
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
   }
 
   /** Logs the failure as one line and exits the process with status 1. */

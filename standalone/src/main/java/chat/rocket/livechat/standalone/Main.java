@@ -34,7 +34,10 @@ public final class Main {
     boolean infraOnly = ConfigKey.INFRA_ONLY.getBoolean(config);
     try {
       Standalone system = Standalone.start(config, false, infraOnly);
-      Runtime.getRuntime().addShutdownHook(new Thread(system::close, "standalone-shutdown"));
+      Launcher.onStopSignal("livechat standalone", () -> {
+        system.close();
+        return true;
+      });
       LOG.info("livechat {} ready in {} ms{}", infraOnly ? "infrastructure" : "system",
           (System.nanoTime() - started) / 1_000_000,
           infraOnly ? "" : " at http://localhost:" + ConfigKey.PORT.get(config) + "/api/v1/");
