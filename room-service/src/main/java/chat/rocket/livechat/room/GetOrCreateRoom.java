@@ -67,7 +67,24 @@ final class GetOrCreateRoom {
   }
 
   private Future<JsonObject> create(JsonObject visitor, JsonObject body) {
-    NewRoom plan = new NewRoom(visitor, body.getString("agentId"), body.getJsonObject("source"));
+    return preferredAgent(body.getString("agentId"))
+        .compose(agentId -> create(new NewRoom(visitor, agentId, body.getJsonObject("source"))));
+  }
+
+  /**
+   * Rocket.Chat's {@code normalizeAgent} (spec §3.2 step 3b): with {@code Livechat_show_agent_info} off the id is
+   * used as given; otherwise an {@code agentId} that names no user is no preferred agent at all.
+   */
+  private Future<String> preferredAgent(String agentId) {
+    if (agentId == null) {
+      return Future.succeededFuture();
+    }
+    return clients.settings().bool(Setting.LIVECHAT_SHOW_AGENT_INFO)
+        .compose(show -> !show ? Future.succeededFuture(agentId)
+            : clients.users().findById(agentId).map(user -> user == null ? null : agentId));
+  }
+
+  private Future<JsonObject> create(NewRoom plan) {
     return clients.settings().bool(Setting.LIVECHAT_ENABLED)
         .compose(enabled -> enabled ? Future.succeededFuture()
             : Future.failedFuture(new LivechatException(ErrorCode.OMNICHANNEL_DISABLED)))

@@ -412,27 +412,6 @@ class VisitorRegistrationTest {
   }
 
   @Test
-  @DisplayName("re-registering with a new name renames the visitor's open room, its inquiry and the agent's subscription")
-  void newNameIsPropagatedToOpenRoom() {
-    Visitors visitors = new Visitors(api);
-    String token = token();
-    visitors.create(token, "Old Name");
-    String rid = visitors.createRoom(token).getString("_id");
-
-    registered(new JsonObject().put("token", token).put("name", "New Name"));
-    List<ConsumerRecord<String, String>> updates = Events.read(system.bootstrapServers(), Topics.ROOM_EVENTS,
-        record -> rid.equals(record.key()) && EventType.ROOM_UPDATED.type().equals(Events.header(record, "ce_type")),
-        Duration.ofSeconds(10));
-
-    assertThat(system.findOne(Collections.ROOMS, new JsonObject().put("_id", rid)).getString("fname"))
-        .as("rocketchat_room.fname").isEqualTo("New Name");
-    assertThat(system.findOne(Collections.INQUIRIES, new JsonObject().put("rid", rid)).getString("name"))
-        .as("rocketchat_livechat_inquiry.name").isEqualTo("New Name");
-    assertThat(system.findOne(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid)).getString("fname"))
-        .as("rocketchat_subscription.fname").isEqualTo("New Name");
-    assertThat(updates).as("a room.updated event for the rename").isNotEmpty();
-  }
-  @Test
   @DisplayName("20 simultaneous registrations of new tokens get 20 distinct guest numbers")
   void concurrentRegistrationsGetDistinctGuestNumbers() throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(20);
