@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,6 +34,9 @@ public final class HttpApiVerticle extends VerticleBase {
     Access access = new Access(new Authenticator(vertx, mongo, config()), new Permissions(vertx, mongo, config()));
     Router router = router(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
         new LoginRoute(vertx, mongo));
+    if (ConfigKey.BENCH_ROUTES.getBoolean(config())) {
+      mountBenchRoutes(router, new RoomRoutes(new InProcessCommandSender(vertx, config()), access));
+    }
     server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
         .requestHandler(router);
     return requester.start().compose(v -> server.listen());
@@ -64,6 +68,15 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
     return router;
+  }
+
+  /**
+   * Benchmark only ({@code BENCH_ROUTES=true}): a no-op route (the HTTP stack alone) and the get-room route served by
+   * the room-service's handler in-process, without the Kafka hop (the benchmark's baseline).
+   */
+  private static void mountBenchRoutes(Router router, RoomRoutes inProcess) {
+    router.get("/api/v1/bench/noop").order(-1).handler(ctx -> ApiResponses.ok(ctx, new JsonObject()));
+    router.get("/api/v1/bench/in-process/livechat/room").order(-1).handler(inProcess::getOrCreate);
   }
 
   private static void rejectTrailingSlash(RoutingContext ctx) {

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * without pending entry is logged as late and dropped. The pending table is touched only on this verticle's event
  * loop, so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
  */
-final class KafkaRequester {
+final class KafkaRequester implements CommandSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaRequester.class);
 
@@ -83,7 +83,8 @@ final class KafkaRequester {
    * @return the SUCCESS reply body; fails with the reply's {@link LivechatException}, or with
    *     {@link ErrorCode#TIMEOUT} / {@link ErrorCode#SERVICE_UNAVAILABLE}
    */
-  Future<JsonObject> request(CommandType type, String key, Caller caller, JsonObject body) {
+  @Override
+  public Future<JsonObject> request(CommandType type, String key, Caller caller, JsonObject body) {
     String correlationId = UUID.randomUUID().toString();
     Command command = Command.of(type, correlationId, replyTopic, replyPartition,
         System.currentTimeMillis() + timeoutMs, caller, body);

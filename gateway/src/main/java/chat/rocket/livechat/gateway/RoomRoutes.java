@@ -27,10 +27,10 @@ final class RoomRoutes {
   private static final Set<ErrorCode> ROOM_ACCESS_FAILURES = Set.of(ErrorCode.ERROR_INVALID_ROOM,
       ErrorCode.UNAUTHORIZED);
 
-  private final KafkaRequester requester;
+  private final CommandSender requester;
   private final Access access;
 
-  RoomRoutes(KafkaRequester requester, Access access) {
+  RoomRoutes(CommandSender requester, Access access) {
     this.requester = requester;
     this.access = access;
   }

@@ -11,10 +11,10 @@ import java.util.List;
 /** The visitor endpoints (spec §6, §7.1, §7.2; DECISIONS.md, Endpoints). */
 final class VisitorRoutes {
 
-  private final KafkaRequester requester;
+  private final CommandSender requester;
   private final Access access;
 
-  VisitorRoutes(KafkaRequester requester, Access access) {
+  VisitorRoutes(CommandSender requester, Access access) {
     this.requester = requester;
     this.access = access;
   }

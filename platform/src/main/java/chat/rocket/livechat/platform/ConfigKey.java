@@ -43,7 +43,12 @@ public enum ConfigKey {
   /** Standalone only: directory of the Kafka log and the MongoDB-wire store's files. */
   DATA_DIR("./data"),
   /** Standalone only: {@code true} runs the Kafka broker and the MongoDB-wire store without any service. */
-  INFRA_ONLY("false");
+  INFRA_ONLY("false"),
+  /**
+   * Benchmark only, off by default: {@code true} adds {@code GET /api/v1/bench/noop} and
+   * {@code GET /api/v1/bench/in-process/livechat/room} (the get-room handler without the Kafka hop) to a standalone.
+   */
+  BENCH_ROUTES("false");
 
   private final String defaultValue;
 

@@ -62,7 +62,9 @@ final class GetOrCreateRoom {
   }
 
   private Future<JsonObject> findOrCreate(JsonObject visitor, JsonObject body) {
-    return rooms.findOpenByToken(visitor.getString("token"))
+    JsonObject lastChat = visitor.getValue("lastChat") instanceof JsonObject chat ? chat : null;
+    String lastChatRid = lastChat == null || !(lastChat.getValue("_id") instanceof String rid) ? null : rid;
+    return rooms.findOpenByToken(visitor.getString("token"), lastChatRid)
         .compose(open -> open != null ? Future.succeededFuture(result(open, false)) : create(visitor, body));
   }
 

@@ -34,7 +34,8 @@ final class RenameOpenRooms {
     if (name == null || name.isEmpty() || token == null) {
       return Future.succeededFuture();
     }
-    return rooms.findOpenByToken(token)
+    JsonObject lastChat = visitor.getJsonObject("lastChat");
+    return rooms.findOpenByToken(token, lastChat == null ? null : lastChat.getString("_id"))
         .compose(room -> room == null || name.equals(room.getString("fname")) ? Future.succeededFuture()
             : rename(room.getString("_id"), name));
   }

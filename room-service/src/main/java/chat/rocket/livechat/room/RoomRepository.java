@@ -27,14 +27,38 @@ final class RoomRepository {
     this.mongo = mongo;
   }
 
-  /** @return the visitor's open livechat room: {@code {t:'l', open:true, 'v.token': token}}, or null */
-  Future<JsonObject> findOpenByToken(String token) {
-    return mongo.findOne(Collections.ROOMS, openLivechat().put("v.token", token), null);
+  /**
+   * The visitor's open livechat room: {@code {t:'l', open:true, 'v.token': token}}. The room named by the visitor's
+   * {@code lastChat} is tried first by {@code _id}; only when it is not the visitor's open room does the query run
+   * (on the embedded store it scans, having no secondary indexes).
+   *
+   * @param lastChatRid the visitor's {@code lastChat._id}, or null
+   * @return the room, or null
+   */
+  Future<JsonObject> findOpenByToken(String token, String lastChatRid) {
+    Future<JsonObject> lastChat = lastChatRid == null ? Future.succeededFuture()
+        : findOpenByIdAndToken(lastChatRid, token);
+    return lastChat.compose(room -> room != null ? Future.succeededFuture(room)
+        : mongo.findOne(Collections.ROOMS, openLivechat().put("v.token", token), null));
   }
 
-  /** @return {@code {t:'l', _id: rid, open:true, 'v.token': token}}, or null */
+  /**
+   * {@code {t:'l', _id: rid, open:true, 'v.token': token}}, looked up by {@code _id} alone and checked here: the
+   * embedded store uses an index only for a query on the indexed key by itself.
+   *
+   * @return the room, or null
+   */
   Future<JsonObject> findOpenByIdAndToken(String rid, String token) {
-    return mongo.findOne(Collections.ROOMS, openLivechat().put("_id", rid).put("v.token", token), null);
+    return findById(rid).map(room -> isOpenLivechat(room) && token.equals(visitorToken(room)) ? room : null);
+  }
+
+  /** @return true for a document matching {@code {t:'l', open:true}} */
+  static boolean isOpenLivechat(JsonObject room) {
+    return room != null && "l".equals(room.getValue("t")) && Boolean.TRUE.equals(room.getValue("open"));
+  }
+
+  private static String visitorToken(JsonObject room) {
+    return room.getValue("v") instanceof JsonObject v && v.getValue("token") instanceof String token ? token : null;
   }
 
   /** @return the room with that {@code _id} of any type, or null */

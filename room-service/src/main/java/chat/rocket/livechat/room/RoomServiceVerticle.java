@@ -6,6 +6,8 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.CommandHandler;
 import chat.rocket.livechat.platform.CommandLoop;
+import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.InProcessCommands;
 import chat.rocket.livechat.platform.EventSubscriber;
 import chat.rocket.livechat.platform.ServiceClients;
 import chat.rocket.livechat.platform.TopicSetup;
@@ -52,7 +54,9 @@ public final class RoomServiceVerticle extends VerticleBase {
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
             Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
         .compose(v -> rooms.ensureIndexes())
-        .compose(v -> Future.all(commands.start(), visitorEvents.start()));
+        .compose(v -> Future.all(commands.start(), visitorEvents.start()))
+        .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
+            ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
   }
 
   @Override

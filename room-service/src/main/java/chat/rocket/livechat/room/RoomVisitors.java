@@ -11,9 +11,9 @@ import io.vertx.ext.mongo.MongoClient;
  */
 final class RoomVisitors {
 
-  /** {@code findGuest} projection of spec §3.2 step 2, plus {@code status}. */
+  /** {@code findGuest} projection of spec §3.2 step 2, plus {@code status} and {@code lastChat}. */
   private static final JsonObject GUEST_FIELDS = new JsonObject().put("name", 1).put("username", 1).put("token", 1)
-      .put("visitorEmails", 1).put("department", 1).put("activity", 1).put("status", 1);
+      .put("visitorEmails", 1).put("department", 1).put("activity", 1).put("status", 1).put("lastChat", 1);
 
   private final MongoClient mongo;
 
@@ -26,17 +26,20 @@ final class RoomVisitors {
     return mongo.findOne(Collections.VISITORS, new JsonObject().put("token", token), GUEST_FIELDS);
   }
 
-  /** @return the visitor {@code {_id, disabled != true}}, or null */
+  /**
+   * @return the visitor {@code {_id, disabled != true}}, or null; looked up by {@code _id} alone and checked here (the
+   *     embedded store uses an index only for a query on the indexed key by itself)
+   */
   Future<JsonObject> findEnabledById(String visitorId) {
-    JsonObject query = new JsonObject().put("_id", visitorId)
-        .put("disabled", new JsonObject().put("$ne", true));
-    return mongo.findOne(Collections.VISITORS, query, null);
+    return mongo.findOne(Collections.VISITORS, new JsonObject().put("_id", visitorId), null)
+        .map(visitor -> visitor == null || Boolean.TRUE.equals(visitor.getValue("disabled")) ? null : visitor);
   }
 
-  /** @return the enabled department with that {@code _id}, or null */
+  /** @return the department {@code {_id, enabled != false}}, or null */
   Future<JsonObject> findEnabledDepartment(String departmentId) {
-    JsonObject query = new JsonObject().put("_id", departmentId)
-        .put("enabled", new JsonObject().put("$ne", false));
-    return mongo.findOne(Collections.DEPARTMENTS, query, new JsonObject().put("_id", 1));
+    return mongo.findOne(Collections.DEPARTMENTS, new JsonObject().put("_id", departmentId),
+            new JsonObject().put("enabled", 1))
+        .map(department -> department == null || Boolean.FALSE.equals(department.getValue("enabled")) ? null
+            : department);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
@@ -14,6 +15,8 @@ import io.vertx.ext.mongo.UpdateOptions;
  * {@code Livechat_guest_count} setting), with Rocket.Chat's filters (spec §2.1, §5.2, §6.2, §7).
  */
 final class VisitorRepository {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VisitorRepository.class);
 
   private static final JsonObject NOT_DISABLED = new JsonObject().put("$ne", true);
 
@@ -28,9 +31,13 @@ final class VisitorRepository {
     return mongo.findOne(Collections.VISITORS, new JsonObject().put("token", token), null);
   }
 
-  /** @return the visitor {@code {_id, disabled != true}}, or null */
+  /**
+   * @return the visitor {@code {_id, disabled != true}}, or null; looked up by {@code _id} alone and checked here (the
+   *     embedded store uses an index only for a query on the indexed key by itself)
+   */
   Future<JsonObject> findEnabledById(String id) {
-    return mongo.findOne(Collections.VISITORS, new JsonObject().put("_id", id).put("disabled", NOT_DISABLED), null);
+    return findById(id).map(visitor -> visitor == null || Boolean.TRUE.equals(visitor.getValue("disabled")) ? null
+        : visitor);
   }
 
   /** @return the visitor with that {@code _id}, disabled or not, or null */
@@ -98,10 +105,20 @@ final class VisitorRepository {
     return mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitorId), update).mapEmpty();
   }
 
-  /** Creates the indexes of Rocket.Chat's visitor model that these queries use. */
+  /**
+   * Creates the indexes of Rocket.Chat's visitor model that these queries use. {@code token} is unique and sparse
+   * (one visitor per token, as registration guarantees; disabled visitors have none): the embedded store only
+   * implements unique indexes, and this one turns every token lookup from a scan into an index hit. Where an index
+   * named {@code token_1} already exists (a database Rocket.Chat created, non-unique), that one is kept.
+   */
   Future<Void> ensureIndexes() {
-    return Future.all(
-        mongo.createIndex(Collections.VISITORS, new JsonObject().put("token", 1)),
+    Future<Void> token = mongo.createIndexWithOptions(Collections.VISITORS, new JsonObject().put("token", 1),
+            new IndexOptions().name("token_1").unique(true).sparse(true))
+        .recover(e -> {
+          LOG.info("keeping the existing visitor token index ({})", e.getMessage());
+          return Future.succeededFuture();
+        });
+    return Future.all(token,
         mongo.createIndex(Collections.VISITORS, new JsonObject().put("phone.phoneNumber", 1)),
         mongo.createIndex(Collections.VISITORS, new JsonObject().put("visitorEmails.address", 1))).mapEmpty();
   }

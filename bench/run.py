@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Benchmark of the Livechat API on the embedded default (issue 5), rerunnable by anyone.
+
+Starts the standalone jar (fresh data directory, benchmark routes on), seeds visitors with open rooms through
+BenchSeeder (rate limiter off through its setting), then drives each scenario with wrk on loopback at each connection
+count: a warm-up, then the measured run. Scenarios:
+
+  noop           GET /api/v1/bench/noop: the gateway's HTTP stack alone (baseline)
+  in-process     GET /api/v1/bench/in-process/livechat/room: the get-room handler without the Kafka hop (baseline)
+  room-existing  GET livechat/room for existing open rooms, tokens spread over the seeded visitors
+  room-create    GET livechat/room creating a new room per request
+  visitors-info  GET livechat/visitors.info (authenticated)
+  save-info      POST livechat/room.saveInfo (authenticated; 4 commands: 2 checks, 2 writes)
+
+Prints one table (requests/s, p50, p99, errors, ratio of requests/s to the in-process baseline at the same connection
+count), the process RSS, and writes it to bench/results.md with the date and machine. With --repeat N every point runs
+N times and the table shows the median (by requests/s).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LUA = os.path.join(ROOT, "bench", "lua")
+JAR = os.path.join(ROOT, "standalone", "target", "livechat-standalone.jar")
+SCENARIOS = {
+    "noop": ("noop.lua", {}),
+    "in-process": ("room_existing.lua", {"BENCH_ROOM_PATH": "/api/v1/bench/in-process/livechat/room"}),
+    "room-existing": ("room_existing.lua", {}),
+    "room-create": ("room_create.lua", {}),
+    "visitors-info": ("visitors_info.lua", {}),
+    "save-info": ("save_info.lua", {}),
+}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rooms", type=int, default=1000, help="seeded visitors with open rooms (1000..1000000)")
+    parser.add_argument("--fresh", type=int, default=200000, help="seeded visitors without room (room-create)")
+    parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
+    parser.add_argument("--connections", default="1,16,64")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--repeat", type=int, default=1, help="runs per point; the median is reported")
+    parser.add_argument("--port", type=int, default=3000)
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
+    parser.add_argument("--java-opts", default="", help="extra JVM options for the standalone")
+    return parser.parse_args()
+
+
+def start_system(args, work):
+    env = dict(os.environ, DATA_DIR=os.path.join(work, "data"), BENCH_ROUTES="true", PORT=str(args.port),
+               ADMIN_USERNAME="admin", ADMIN_PASS="admin")
+    log = open(os.path.join(work, "standalone.log"), "w")
+    command = ["java"] + args.java_opts.split() + ["-jar", JAR]
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        with open(os.path.join(work, "standalone.log")) as text:
+            content = text.read()
+        match = re.search(r"ready in (\d+) ms", content)
+        if match:
+            return process, int(match.group(1))
+        if process.poll() is not None:
+            sys.exit("standalone exited:\n" + content[-2000:])
+        time.sleep(0.5)
+    process.kill()
+    sys.exit("standalone did not start in 120 s")
+
+
+def seed(args, work):
+    env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh))
+    result = subprocess.run(["java", "-cp", JAR, "chat.rocket.livechat.standalone.bench.BenchSeeder"], env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit("seeding failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
+    return result.stdout.strip().splitlines()[-1]
+
+
+def login(port):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/login", method="POST",
+                                     data=json.dumps({"user": "admin", "password": "admin"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        data = json.load(response)["data"]
+    return data["userId"], data["authToken"]
+
+
+def duration_ms(text):
+    value, unit = float(re.match(r"([\d.]+)", text).group(1)), re.sub(r"[\d.]", "", text)
+    return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(port, script, connections, seconds, env):
+    threads = 1 if connections == 1 else 2
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+               "-s", os.path.join(LUA, script), f"http://127.0.0.1:{port}"]
+    output = subprocess.run(command, env=dict(os.environ, BENCH_LUA_DIR=LUA, BENCH_THREADS=str(threads), **env),
+                            capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    total = int(re.search(r"(\d+) requests in", output).group(1))
+    p50 = duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, socket.groups())) if socket else 0)
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": errors, "requests": total}
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        fields = dict(line.split(":", 1) for line in status if ":" in line)
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        memory = int(info.readline().split()[1]) // 1024 // 1024
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, {platform.system()} {platform.release()}, {java}"
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (bench/run.sh installs it)")
+    work = os.path.join(ROOT, "bench", "out", datetime.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    os.makedirs(work)
+    process, startup_ms = start_system(args, work)
+    try:
+        seeded = seed(args, work)
+        print(seeded, flush=True)
+        user_id, auth_token = login(args.port)
+        auth = {"BENCH_USER_ID": user_id, "BENCH_AUTH_TOKEN": auth_token, "BENCH_ROOMS": str(args.rooms)}
+        connections = [int(c) for c in args.connections.split(",")]
+        results, fresh_from = {}, 0
+        for name in args.scenarios.split(","):
+            script, extra = SCENARIOS[name]
+            for c in connections:
+                runs = []
+                for _ in range(args.repeat):
+                    env = dict(auth, **extra)
+                    if name == "room-create":
+                        env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    warm = wrk(args.port, script, c, args.warmup, env) if args.warmup else {"requests": 0}
+                    if name == "room-create":
+                        fresh_from += warm["requests"] + 4 * c
+                        env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    run = wrk(args.port, script, c, args.duration, env)
+                    if name == "room-create":
+                        fresh_from += run["requests"] + 4 * c
+                    runs.append(run)
+                median = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
+                median["runs"] = [round(r["rps"]) for r in runs]
+                results[(name, c)] = median
+                print(f"{name:14s} c={c:<3d} {median['rps']:9.0f} req/s  p50 {median['p50']:7.2f} ms  "
+                      f"p99 {median['p99']:7.2f} ms  errors {median['errors']}  runs {median['runs']}", flush=True)
+        rss, peak = rss_kb(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    write_report(args, results, connections, rss, peak, startup_ms, seeded)
+
+
+def write_report(args, results, connections, rss, peak, startup_ms, seeded):
+    lines = [
+        f"# Benchmark results",
+        "",
+        f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {machine()}",
+        f"- command: `bench/run.sh {' '.join(sys.argv[1:])}`".rstrip(),
+        f"- data: {seeded}; everything co-located (broker, store, services, wrk) on loopback",
+        f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
+        f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
+        "",
+        "ratio = requests/s over the in-process baseline (same handler, no Kafka hop) at the same connection count.",
+        "",
+        "| scenario | connections | requests/s | p50 ms | p99 ms | errors | ratio | runs (req/s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for (name, c), r in results.items():
+        base = results.get(("in-process", c))
+        ratio = f"{r['rps'] / base['rps']:.2f}" if base and base["rps"] else "-"
+        lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
+                     f"| {', '.join(map(str, r['runs']))} |")
+    report = "\n".join(lines) + "\n"
+    print("\n" + report)
+    with open(args.out, "w") as out:
+        out.write(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmark of the Livechat API on the embedded default (issue 5). Installs wrk when missing, builds the standalone
+# jar when missing, then runs bench/run.py (see --help): e.g.
+#   bench/run.sh                               # 1 k rooms, 20 s per point after a 5 s warm-up, 1/16/64 connections
+#   bench/run.sh --rooms 1000000 --repeat 3    # 1 M rooms, median of 3 runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+fi
+[ -f standalone/target/livechat-standalone.jar ] || mvn -B -q -DskipTests package
+exec python3 bench/run.py "$@"

@@ -1,0 +1,43 @@
+package chat.rocket.livechat.gateway;
+
+import chat.rocket.livechat.contracts.Caller;
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.CommandType;
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Outcome;
+import chat.rocket.livechat.platform.ConfigKey;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * Benchmark only ({@code BENCH_ROUTES}): sends commands over the local event bus to the services' in-process handlers
+ * ({@link chat.rocket.livechat.platform.InProcessCommands}) in the same JVM, so the benchmark's baseline runs the same
+ * handler as the Kafka path without the Kafka hop. Times out after {@link ConfigKey#REPLY_TIMEOUT_MS} with 504.
+ */
+final class InProcessCommandSender implements CommandSender {
+
+  private final Vertx vertx;
+  private final long timeoutMs;
+
+  InProcessCommandSender(Vertx vertx, io.vertx.core.json.JsonObject config) {
+    this.vertx = vertx;
+    this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);
+  }
+
+  @Override
+  public Future<JsonObject> request(CommandType type, String key, Caller caller, JsonObject body) {
+    Command command = Command.of(type, UUID.randomUUID().toString(), "in-process", 0,
+        System.currentTimeMillis() + timeoutMs, caller, body);
+    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(timeoutMs);
+    command.headers().forEach(options::addHeader);
+    return vertx.eventBus().<JsonObject>request(type.inProcessAddress(), body, options)
+        .recover(e -> Future.failedFuture(new LivechatException(ErrorCode.TIMEOUT)))
+        .compose(reply -> Outcome.SUCCESS.name().equals(reply.body().getString("outcome"))
+            ? Future.succeededFuture(reply.body().getJsonObject("body"))
+            : Future.failedFuture(LivechatException.fromReplyBody(reply.body().getJsonObject("body"))));
+  }
+}
