@@ -58,7 +58,7 @@ final class KafkaRequester implements CommandSender {
     this.replyTopic = replyTopic;
     this.replyPartition = replyPartition;
     this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);
-    this.producer = KafkaProducer.create(vertx, KafkaClients.producer(config));
+    this.producer = KafkaClients.sharedProducer(vertx, config);
     this.replies = KafkaConsumer.create(vertx, KafkaClients.assignedConsumer(config));
   }
 

@@ -29,6 +29,18 @@ public final class KafkaClients {
   private KafkaClients() {
   }
 
+  /**
+   * The process's one Kafka producer (thread-safe), shared by every verticle that sends: one network thread and one
+   * connection set instead of one per verticle instance, which counts on a 2-core machine. Each user closes its
+   * handle; the native producer closes with the last one.
+   *
+   * @return a handle on the shared producer with the settings of {@link #producer(JsonObject)}
+   */
+  public static io.vertx.kafka.client.producer.KafkaProducer<String, io.vertx.core.buffer.Buffer> sharedProducer(
+      io.vertx.core.Vertx vertx, JsonObject config) {
+    return io.vertx.kafka.client.producer.KafkaProducer.createShared(vertx, "livechat-producer", producer(config));
+  }
+
   /** @return producer settings for {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS} */
   public static Map<String, String> producer(JsonObject config) {
     Map<String, String> settings = common(config);

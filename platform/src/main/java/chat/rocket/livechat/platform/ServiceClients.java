@@ -12,7 +12,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
  * and events) and the cached readers of Rocket.Chat's settings, permissions and custom fields.
  *
  * @param mongo        shared Mongo client ({@link Mongo#client})
- * @param producer     producer with the latency settings of {@link KafkaClients#producer}
+ * @param producer     the process's shared producer ({@link KafkaClients#sharedProducer})
  * @param events       CloudEvents publisher on {@code producer}
  * @param settings     cached settings
  * @param permissions  cached permissions
@@ -25,7 +25,7 @@ public record ServiceClients(MongoClient mongo, KafkaProducer<String, Buffer> pr
   /** @return the clients of one verticle, configured from its {@code config()} */
   public static ServiceClients create(Vertx vertx, JsonObject config) {
     MongoClient mongo = Mongo.client(vertx, config);
-    KafkaProducer<String, Buffer> producer = KafkaProducer.create(vertx, KafkaClients.producer(config));
+    KafkaProducer<String, Buffer> producer = KafkaClients.sharedProducer(vertx, config);
     return new ServiceClients(mongo, producer, new EventPublisher(producer), new Settings(vertx, mongo, config),
         new Permissions(vertx, mongo, config), new CustomFields(vertx, mongo, config), new Users(mongo));
   }

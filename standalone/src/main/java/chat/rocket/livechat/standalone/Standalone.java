@@ -31,13 +31,17 @@ public final class Standalone implements AutoCloseable {
   private static final long STOP_TIMEOUT_SECONDS = 15;
 
   private final EmbeddedMongo mongo;
-  private final EmbeddedKafka kafka;
+  private final Path kafkaDir;
+  private final HostPort kafkaAddress;
+  private volatile EmbeddedKafka kafka;
   private final Vertx vertx;
   private final Map<String, String> deployments = new ConcurrentHashMap<>();
 
-  private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Vertx vertx) {
+  private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Path kafkaDir, HostPort kafkaAddress, Vertx vertx) {
     this.mongo = mongo;
     this.kafka = kafka;
+    this.kafkaDir = kafkaDir;
+    this.kafkaAddress = kafkaAddress;
     this.vertx = vertx;
   }
 
@@ -69,7 +73,7 @@ public final class Standalone implements AutoCloseable {
       throw e;
     }
     LOG.info("Kafka broker (KRaft) listening on {}", kafka.bootstrapServers());
-    Standalone system = new Standalone(mongo, kafka, Vertx.vertx());
+    Standalone system = new Standalone(mongo, kafka, dataDir.resolve("kafka"), kafkaAddress, Vertx.vertx());
     if (!infraOnly) {
       system.deployServices(config);
     }
@@ -108,6 +112,22 @@ public final class Standalone implements AutoCloseable {
     String id = deployments.remove(name);
     return id == null ? Future.failedFuture(new IllegalArgumentException("no service " + name))
         : vertx.undeploy(id);
+  }
+
+  /** Fault tests: stops the broker (its log stays on disk) while the services keep running. */
+  public void stopBroker() {
+    kafka.close();
+    LOG.info("Kafka broker stopped");
+  }
+
+  /**
+   * Fault tests: starts the broker again on the same address and log directory.
+   *
+   * @throws Exception when the broker cannot start
+   */
+  public void startBroker() throws Exception {
+    kafka = EmbeddedKafka.start(kafkaDir, kafkaAddress.host(), kafkaAddress.port(), kafkaAddress.port() + 1);
+    LOG.info("Kafka broker started again on {}", kafka.bootstrapServers());
   }
 
   /** @return the Vert.x instance the services run on */

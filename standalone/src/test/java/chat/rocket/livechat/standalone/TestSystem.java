@@ -34,15 +34,17 @@ public final class TestSystem implements AutoCloseable {
   /** Username and password of the seeded admin, as in Rocket.Chat's end-to-end tests. */
   public static final String ADMIN = "rocketchat.internal.admin.test";
 
-  private final Standalone standalone;
+  private Standalone standalone;
+  private final boolean inMemory;
   private final JsonObject config;
   private final Vertx client = Vertx.vertx();
   private final Api api;
   private final MongoClient mongo;
   private final Path dataDir;
 
-  private TestSystem(Standalone standalone, JsonObject config, Path dataDir) {
+  private TestSystem(Standalone standalone, boolean inMemory, JsonObject config, Path dataDir) {
     this.standalone = standalone;
+    this.inMemory = inMemory;
     this.config = config;
     this.dataDir = dataDir;
     this.api = new Api(client, ConfigKey.PORT.getInt(config));
@@ -60,6 +62,18 @@ public final class TestSystem implements AutoCloseable {
    * @return a running system
    */
   public static TestSystem start(Map<String, String> overrides) {
+    return start(overrides, true);
+  }
+
+  /**
+   * A system whose store keeps its data in the H2 file under {@code DATA_DIR}, as the standalone does, so that
+   * {@link #restart()} can prove what survives.
+   */
+  public static TestSystem startOnFiles() {
+    return start(Map.of(), false);
+  }
+
+  private static TestSystem start(Map<String, String> overrides, boolean inMemory) {
     try {
       Path dataDir = Files.createTempDirectory("livechat-test-");
       int kafkaPort = freePortPair();
@@ -76,7 +90,7 @@ public final class TestSystem implements AutoCloseable {
       env.put(ConfigKey.ADMIN_EMAIL.env(), ADMIN + "@rocket.chat");
       env.putAll(overrides);
       JsonObject config = ConfigKey.fromEnv(env);
-      return new TestSystem(Standalone.start(config, true, false), config, dataDir);
+      return new TestSystem(Standalone.start(config, inMemory, false), inMemory, config, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("test system failed to start", e);
     }
@@ -105,6 +119,27 @@ public final class TestSystem implements AutoCloseable {
   /** Stops one service ({@code room-service}, {@code visitor-service}, {@code gateway}); the rest keeps running. */
   public void stopService(String name) {
     standalone.undeploy(name).await();
+  }
+
+  /**
+   * Stops every component cleanly and starts them again on the same ports and files ({@link #startOnFiles()} only).
+   */
+  public void restart() throws Exception {
+    if (inMemory) {
+      throw new IllegalStateException("an in-memory store does not survive a restart");
+    }
+    standalone.close();
+    standalone = Standalone.start(config, false, false);
+  }
+
+  /** Stops the Kafka broker; the services keep running. */
+  public void stopBroker() {
+    standalone.stopBroker();
+  }
+
+  /** Starts the Kafka broker again on the same address and log. */
+  public void startBroker() throws Exception {
+    standalone.startBroker();
   }
 
   /** @return the Vert.x instance the services run on */
