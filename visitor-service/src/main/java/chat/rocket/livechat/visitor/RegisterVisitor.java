@@ -94,22 +94,35 @@ final class RegisterVisitor {
             : Future.succeededFuture(fields.put("department", found.getString("_id"))));
   }
 
-  private Future<JsonObject> findExisting(String token, JsonObject input) {
+  /** Finds the visitor to update: by token, else by phone (keeping its token), else by email (spec §7.1). */
+  private Future<Existing> findExisting(String token, JsonObject input) {
     String phone = input.getString("phone");
     String email = input.getString("email");
-    return visitors.findByToken(token)
-        .compose(byToken -> byToken != null || phone == null || phone.isEmpty() ? Future.succeededFuture(byToken)
-            : visitors.findByPhone(phone).map(byPhone -> byPhone == null ? null : byPhone.put("_matchedBy", "phone")))
+    return visitors.findByToken(token).map(byToken -> Existing.of(byToken, false))
+        .compose(found -> found != null || phone == null || phone.isEmpty() ? Future.succeededFuture(found)
+            : visitors.findByPhone(phone).map(byPhone -> Existing.of(byPhone, true)))
         .compose(found -> found != null || email == null || email.isEmpty() ? Future.succeededFuture(found)
-            : visitors.findByEmail(email.trim().toLowerCase(Locale.ROOT)));
+            : visitors.findByEmail(email.trim().toLowerCase(Locale.ROOT)).map(byEmail -> Existing.of(byEmail, false)));
   }
 
-  private Future<JsonObject> update(JsonObject existing, JsonObject fields) {
-    if ("phone".equals(existing.getString("_matchedBy"))) {
-      fields.put("token", existing.getString("token"));
+  private Future<JsonObject> update(Existing existing, JsonObject fields) {
+    if (existing.keepsToken()) {
+      fields.put("token", existing.visitor().getString("token"));
     }
     fields.put("_updatedAt", MongoDocs.now());
-    return visitors.write(new JsonObject().put("_id", existing.getString("_id")), fields, null);
+    return visitors.write(new JsonObject().put("_id", existing.visitor().getString("_id")), fields, null);
+  }
+
+  /**
+   * A registered visitor that a registration updates.
+   *
+   * @param visitor    its document
+   * @param keepsToken true when it was matched by phone: it keeps its old token (spec §7.1 (2))
+   */
+  private record Existing(JsonObject visitor, boolean keepsToken) {
+    static Existing of(JsonObject visitor, boolean keepsToken) {
+      return visitor == null ? null : new Existing(visitor, keepsToken);
+    }
   }
 
   private Future<JsonObject> create(JsonObject input, JsonObject fields, JsonObject connection) {
