@@ -2,7 +2,6 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Launcher;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -18,7 +17,6 @@ public final class Main {
   /** @param args ignored; configuration comes from the environment */
   public static void main(String[] args) {
     JsonObject config = ConfigKey.fromEnv(System.getenv());
-    Launcher.run(Vertx.vertx(), "room-service", RoomServiceVerticle::new, config,
-        ConfigKey.CONSUMER_INSTANCES.getInt(config));
+    Launcher.run("room-service", RoomServiceVerticle::new, config, ConfigKey.CONSUMER_INSTANCES.getInt(config), true);
   }
 }
