@@ -89,6 +89,10 @@ final class KafkaRequester {
         .tag("reply_partition", Integer.toString(replyPartition))
         .strongReference(true)
         .register(meters);
+    for (CommandType type : CommandType.values()) {
+      // Registered up front, so that a scrape shows 0 rather than nothing before the first timeout.
+      meters.counter(Meters.REPLY_TIMEOUTS, "command", type.wireName());
+    }
     this.readiness = Readiness.of(vertx);
     this.readinessName = readiness.register("gateway@" + replyTopic + "-" + replyPartition, () -> assigned);
   }

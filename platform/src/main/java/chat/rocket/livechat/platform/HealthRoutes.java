@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The health routes of a process (vertx-health-check), answered 200 with {@code "status":"UP"} or 503 with
@@ -31,6 +32,11 @@ public final class HealthRoutes {
   public static final String READY = "/health/ready";
   /** Longest wait for one check, in ms; a slower check counts as DOWN. */
   static final long CHECK_TIMEOUT_MS = 2000;
+  /**
+   * Deadline of the health-check library, in ms: later than {@link #CHECK_TIMEOUT_MS}, so that a slow check is DOWN
+   * (503) by our own deadline rather than a procedure failure (which the library answers with 500).
+   */
+  private static final long PROCEDURE_TIMEOUT_MS = CHECK_TIMEOUT_MS + 1000;
 
   private HealthRoutes() {
   }
@@ -57,12 +63,13 @@ public final class HealthRoutes {
    */
   public static Handler<RoutingContext> ready(Vertx vertx, MongoClient mongo) {
     return HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
-        .register("mongodb", CHECK_TIMEOUT_MS, promise -> ping(mongo, promise))
-        .register("kafka", CHECK_TIMEOUT_MS, promise -> kafka(Readiness.of(vertx), promise)));
+        .register("mongodb", PROCEDURE_TIMEOUT_MS, promise -> ping(mongo, promise))
+        .register("kafka", PROCEDURE_TIMEOUT_MS, promise -> kafka(Readiness.of(vertx), promise)));
   }
 
   private static void ping(MongoClient mongo, Promise<Status> promise) {
     mongo.runCommand("ping", new JsonObject().put("ping", 1))
+        .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onSuccess(reply -> promise.tryComplete(Status.OK()))
         .onFailure(e -> promise.tryComplete(Status.KO(new JsonObject().put("error", e.getMessage()))));
   }

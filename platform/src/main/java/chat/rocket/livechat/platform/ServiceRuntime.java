@@ -25,7 +25,7 @@ import java.util.Locale;
 
 /**
  * The Vert.x instance of one process, observable: Micrometer metrics kept in a Prometheus registry (HTTP server
- * requests labelled by route, method and status code (the defaults plus the route); JVM metrics; the {@link Meters} of our own code) and, when
+ * requests labelled by route, method, status code and local address (the gateway's port or the ops port); JVM metrics; the {@link Meters} of our own code) and, when
  * {@link ConfigKey#TRACING} is {@code otlp}, OpenTelemetry tracing through Vert.x's tracing SPI: every HTTP request
  * gets a server span (continuing an incoming W3C {@code traceparent}), every Kafka send a producer span whose
  * {@code traceparent} header travels with the record, and the spans go in batches to
@@ -61,7 +61,7 @@ public final class ServiceRuntime {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
-        .addLabels(Label.HTTP_ROUTE)
+        .addLabels(Label.HTTP_ROUTE, Label.LOCAL)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory());
