@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Runs the room-service as its own process against the Kafka and MongoDB named by {@code KAFKA_BOOTSTRAP_SERVERS}
  * and {@code MONGO_URL}, with {@code CONSUMER_INSTANCES} members of consumer group {@code room-service}
- * (README.md, Configuration).
+ * (README.md, Configuration), and its ops HTTP server ({@code /metrics}, {@code /health/*}) on {@code MANAGEMENT_PORT}.
  */
 public final class Main {
 
