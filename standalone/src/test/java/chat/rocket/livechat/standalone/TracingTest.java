@@ -2,6 +2,7 @@ package chat.rocket.livechat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.Topics;
 import io.vertx.core.Vertx;
@@ -56,7 +57,7 @@ class TracingTest {
     Visitors visitors = new Visitors(system.api());
     String token = visitors.create().getString("token");
 
-    Api.Response response = system.api().get("livechat/room?token=" + token, Map.of("traceparent", TRACEPARENT));
+    Api.Response response = system.api().get("livechat/room?token=" + token, Map.of(Headers.TRACEPARENT, TRACEPARENT));
 
     assertThat(response.status()).isEqualTo(200);
     String rid = response.json().getJsonObject("room").getString("_id");
@@ -78,9 +79,9 @@ class TracingTest {
     assertThat(system.api().get("livechat/visitor/" + token).status()).isEqualTo(200);
 
     ConsumerRecord<String, String> command = single(Topics.VISITOR_COMMANDS,
-        record -> token.equals(record.key()) && "visitor.get-by-token".equals(Events.header(record,
+        record -> token.equals(record.key()) && CommandType.VISITOR_GET_BY_TOKEN.wireName().equals(Events.header(record,
             Headers.COMMAND_TYPE)));
-    assertThat(Events.header(command, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(Events.header(command, Headers.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(traceIdOf(command)).isNotEqualTo(TRACE_ID);
   }
 
@@ -103,7 +104,7 @@ class TracingTest {
   }
 
   private static String traceIdOf(ConsumerRecord<String, String> record) {
-    String traceparent = Events.header(record, "traceparent");
+    String traceparent = Events.header(record, Headers.TRACEPARENT);
     assertThat(traceparent).as("traceparent of a record on %s", record.topic()).isNotNull();
     return traceparent.split("-")[1];
   }
