@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.status.Status;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +31,8 @@ class LogFormatTest {
   void plainByDefault() throws JoranException {
     Logger root = configure(null).getLogger(Logger.ROOT_LOGGER_NAME);
 
-    assertThat(root.getAppender("plain")).isNotNull();
-    assertThat(root.getAppender("json")).isNull();
-    assertThat(encode(root.getAppender("plain"), root)).endsWith("INFO  [main] c.r.l.p.LogFormatTest - "
+    assertThat(encoder(root)).isInstanceOf(PatternLayoutEncoder.class);
+    assertThat(encode(root)).endsWith("INFO  [main] c.r.l.p.LogFormatTest - "
         + "GET /api/v1/livechat/room 200 4 ms correlation-id=c1\n");
   }
 
@@ -37,8 +41,8 @@ class LogFormatTest {
   void jsonWhenAsked() throws JoranException {
     Logger root = configure("json").getLogger(Logger.ROOT_LOGGER_NAME);
 
-    assertThat(root.getAppender("plain")).isNull();
-    String line = encode(root.getAppender("json"), root);
+    assertThat(encoder(root)).isInstanceOf(JsonEncoder.class);
+    String line = encode(root);
 
     assertThat(line).endsWith("\n").doesNotContain("\n\n");
     JsonObject json = new JsonObject(line.trim());
@@ -63,14 +67,20 @@ class LogFormatTest {
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static String encode(ch.qos.logback.core.Appender appender, Logger root) {
+  private static Encoder<ILoggingEvent> encoder(Logger root) {
+    assertThat(root.getLoggerContext().getStatusManager().getCopyOfStatusList())
+        .as("no configuration warning").allMatch(status -> status.getLevel() == Status.INFO);
+    return ((OutputStreamAppender) root.getAppender("STDOUT")).getEncoder();
+  }
+
+  private static String encode(Logger root) {
     LoggingEvent event = new LoggingEvent(Logger.FQCN, root.getLoggerContext().getLogger(LogFormatTest.class),
         Level.INFO, "{} {} {} {} ms correlation-id={}", null,
         new Object[] {"GET", "/api/v1/livechat/room", 200, 4, "c1"});
     event.setThreadName("main");
     event.setKeyValuePairs(List.of(new KeyValuePair("route", "/api/v1/livechat/room"),
         new KeyValuePair("status", 200)));
-    byte[] bytes = ((OutputStreamAppender) appender).getEncoder().encode(event);
+    byte[] bytes = encoder(root).encode(event);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 }
