@@ -48,9 +48,9 @@ wait_for() { # name pattern timeout_s
 echo "logs in $WORK"
 start infra standalone/target/livechat-standalone.jar INFRA_ONLY=true DATA_DIR="$WORK/data"
 wait_for infra "infrastructure ready" 90
-start room-service-1 room-service/target/room-service.jar
-start room-service-2 room-service/target/room-service.jar
-start visitor-service visitor-service/target/visitor-service.jar
+start room-service-1 room-service/target/room-service.jar MANAGEMENT_PORT="$(free_port)"
+start room-service-2 room-service/target/room-service.jar MANAGEMENT_PORT="$(free_port)"
+start visitor-service visitor-service/target/visitor-service.jar MANAGEMENT_PORT="$(free_port)"
 for service in room-service-1 room-service-2 visitor-service; do wait_for "$service" "ready" 120; done
 start gateway-1 gateway/target/gateway.jar PORT="$GW1_PORT" GATEWAY_INSTANCE_ID=scale-gw1
 start gateway-2 gateway/target/gateway.jar PORT="$GW2_PORT" GATEWAY_INSTANCE_ID=scale-gw2

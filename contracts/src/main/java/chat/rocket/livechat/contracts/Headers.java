@@ -28,6 +28,11 @@ public final class Headers {
   public static final String DLT_REASON = "dlt-reason";
   /** On a dead letter: topic-partition@offset the record came from. */
   public static final String DLT_ORIGIN = "dlt-origin";
+  /**
+   * W3C trace context ({@code 00-<trace id>-<span id>-<flags>}) on commands, replies and events when
+   * {@code TRACING=otlp}; written and read by OpenTelemetry's propagator through Vert.x's tracing, never by hand.
+   */
+  public static final String TRACEPARENT = "traceparent";
 
   private Headers() {
   }

@@ -3,6 +3,7 @@ package chat.rocket.livechat.gateway;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -33,6 +34,13 @@ final class ApiResponses {
     send(ctx, 200, body.put("success", true));
   }
 
+  /** 200 with a JSON document served as it is (the OpenAPI document), without {@code "success"}. */
+  static void json(RoutingContext ctx, Buffer document) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(200).putHeader(CONTENT_TYPE, JSON).end(document);
+    }
+  }
+
   /** The Rocket.Chat error response of {@code failure}. */
   static void error(RoutingContext ctx, Throwable failure) {
     LivechatException expected = failure instanceof LivechatException e ? e : unexpected(ctx, failure);
@@ -55,7 +63,7 @@ final class ApiResponses {
   }
 
   private static LivechatException unexpected(RoutingContext ctx, Throwable failure) {
-    LOG.error("{} {} failed unexpectedly", ctx.request().method(), ctx.request().path(), failure);
+    LOG.error("{} {} failed unexpectedly", ctx.request().method(), RequestLog.route(ctx), failure);
     return new LivechatException(ErrorCode.INTERNAL);
   }
 

@@ -1,10 +1,13 @@
 package chat.rocket.livechat.gateway;
 
 import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.HealthRoutes;
 import chat.rocket.livechat.platform.Mongo;
 import chat.rocket.livechat.platform.Permissions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -12,14 +15,18 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP verticle instance of the gateway: the Router of every endpoint under {@code /api/v1/}, request bodies
- * limited to {@link ConfigKey#BODY_LIMIT_BYTES} (413 beyond), exact paths (a trailing slash is a 404, spec §1.1), and
- * its own {@link KafkaRequester} on reply partition {@link GatewayVerticle#REPLY_PARTITION} of
- * {@link GatewayVerticle#REPLY_TOPIC}. All instances share port {@link ConfigKey#PORT}; it starts listening only once
- * its reply partition is assigned.
+ * One HTTP verticle instance of the gateway: the Router of every {@link Endpoint} (the API under {@code /api/v1/}, its
+ * OpenAPI document, {@code /metrics} and the health routes) and of nothing else, each request logged by
+ * {@link RequestLog}, request bodies limited to {@link ConfigKey#BODY_LIMIT_BYTES} (413 beyond), exact paths (a
+ * trailing slash is a 404, spec §1.1), and its own {@link KafkaRequester} on reply partition
+ * {@link GatewayVerticle#REPLY_PARTITION} of {@link GatewayVerticle#REPLY_TOPIC}. All instances share port
+ * {@link ConfigKey#PORT}; it starts listening only once its reply partition is assigned.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
@@ -32,14 +39,18 @@ public final class HttpApiVerticle extends VerticleBase {
     requester = new KafkaRequester(vertx, config(), config().getString(GatewayVerticle.REPLY_TOPIC),
         config().getInteger(GatewayVerticle.REPLY_PARTITION));
     Access access = new Access(new Authenticator(vertx, mongo, config()), new Permissions(vertx, mongo, config()));
-    Router router = router(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
-        new LoginRoute(vertx, mongo));
-    if (ConfigKey.BENCH_ROUTES.getBoolean(config())) {
-      mountBenchRoutes(router, new RoomRoutes(new InProcessCommandSender(vertx, config()), access));
-    }
-    server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
-        .requestHandler(router);
-    return requester.start().compose(v -> server.listen());
+    return OpenApiDocument.load(vertx)
+        .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
+            new LoginRoute(vertx, mongo), openApi, mongo))
+        .map(this::router)
+        .map(router -> ConfigKey.BENCH_ROUTES.getBoolean(config())
+            ? mountBenchRoutes(router, new RoomRoutes(new InProcessCommandSender(vertx, config()), access)) : router)
+        .compose(router -> requester.start().map(router))
+        .compose(router -> {
+          server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
+              .requestHandler(router);
+          return server.listen();
+        });
   }
 
   /**
@@ -49,22 +60,42 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     long drainMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config()) + 1000;
-    return server.shutdown(drainMs, TimeUnit.MILLISECONDS)
-        .eventually(requester::stop);
+    Future<Void> closed = server == null ? Future.succeededFuture()
+        : server.shutdown(drainMs, TimeUnit.MILLISECONDS);
+    return closed.eventually(requester::stop);
   }
 
-  private Router router(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login) {
+  private Map<Endpoint, Handler<RoutingContext>> handlers(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login,
+                                                         Buffer openApi, MongoClient mongo) {
+    Map<Endpoint, Handler<RoutingContext>> handlers = new EnumMap<>(Endpoint.class);
+    handlers.put(Endpoint.ROOM, rooms::getOrCreate);
+    handlers.put(Endpoint.ROOM_VISITOR, rooms::changeVisitor);
+    handlers.put(Endpoint.ROOM_SAVE_INFO, rooms::saveInfo);
+    handlers.put(Endpoint.VISITORS_INFO, visitors::info);
+    handlers.put(Endpoint.VISITOR_INFO, visitors::info);
+    handlers.put(Endpoint.VISITOR_REGISTER, visitors::register);
+    handlers.put(Endpoint.VISITOR_BY_TOKEN, visitors::byToken);
+    handlers.put(Endpoint.LOGIN, login::login);
+    handlers.put(Endpoint.OPENAPI, ctx -> ApiResponses.json(ctx, openApi));
+    handlers.put(Endpoint.METRICS, PrometheusScrapingHandler.create());
+    handlers.put(Endpoint.HEALTH_LIVE, HealthRoutes.live(vertx));
+    handlers.put(Endpoint.HEALTH_READY, HealthRoutes.ready(vertx, mongo));
+    return handlers;
+  }
+
+  /** @throws IllegalStateException when an {@link Endpoint} has no handler (a programming error) */
+  private Router router(Map<Endpoint, Handler<RoutingContext>> handlers) {
     Router router = Router.router(vertx);
+    router.route().handler(RequestLog::start);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
     router.route().handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
-    router.get("/api/v1/livechat/room").handler(rooms::getOrCreate);
-    router.put("/api/v1/livechat/room.visitor").handler(rooms::changeVisitor);
-    router.post("/api/v1/livechat/room.saveInfo").handler(rooms::saveInfo);
-    router.get("/api/v1/livechat/visitors.info").handler(visitors::info);
-    router.get("/api/v1/livechat/visitor.info").handler(visitors::info);
-    router.post("/api/v1/livechat/visitor").handler(visitors::register);
-    router.get("/api/v1/livechat/visitor/:token").handler(visitors::byToken);
-    router.post("/api/v1/login").handler(login::login);
+    for (Endpoint endpoint : Endpoint.values()) {
+      Handler<RoutingContext> handler = handlers.get(endpoint);
+      if (handler == null) {
+        throw new IllegalStateException("no handler for endpoint " + endpoint);
+      }
+      router.route(endpoint.method(), endpoint.path()).handler(RequestLog.matched(endpoint)).handler(handler);
+    }
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
     return router;
@@ -74,9 +105,10 @@ public final class HttpApiVerticle extends VerticleBase {
    * Benchmark only ({@code BENCH_ROUTES=true}): a no-op route (the HTTP stack alone) and the get-room route served by
    * the room-service's handler in-process, without the Kafka hop (the benchmark's baseline).
    */
-  private static void mountBenchRoutes(Router router, RoomRoutes inProcess) {
+  private static Router mountBenchRoutes(Router router, RoomRoutes inProcess) {
     router.get("/api/v1/bench/noop").order(-1).handler(ctx -> ApiResponses.ok(ctx, new JsonObject()));
     router.get("/api/v1/bench/in-process/livechat/room").order(-1).handler(inProcess::getOrCreate);
+    return router;
   }
 
   private static void rejectTrailingSlash(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /**
@@ -23,13 +24,14 @@ final class InProcessCommandSender implements CommandSender {
   private final Vertx vertx;
   private final long timeoutMs;
 
-  InProcessCommandSender(Vertx vertx, io.vertx.core.json.JsonObject config) {
+  InProcessCommandSender(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
     this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);
   }
 
   @Override
-  public Future<JsonObject> request(CommandType type, String key, Caller caller, JsonObject body) {
+  public Future<JsonObject> request(RoutingContext ctx, CommandType type, String key, Caller caller,
+                                    JsonObject body) {
     Command command = Command.of(type, UUID.randomUUID().toString(), "in-process", 0,
         System.currentTimeMillis() + timeoutMs, caller, body);
     DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(timeoutMs);

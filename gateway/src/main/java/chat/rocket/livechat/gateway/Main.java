@@ -2,7 +2,6 @@ package chat.rocket.livechat.gateway;
 
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Launcher;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -17,6 +16,6 @@ public final class Main {
   /** @param args ignored; configuration comes from the environment */
   public static void main(String[] args) {
     JsonObject config = ConfigKey.fromEnv(System.getenv());
-    Launcher.run(Vertx.vertx(), "gateway", GatewayVerticle::new, config, 1);
+    Launcher.run("gateway", GatewayVerticle::new, config, 1, false);
   }
 }

@@ -44,7 +44,7 @@ final class RoomRoutes {
   void getOrCreate(RoutingContext ctx) {
     ApiResponses.respond(ctx, Future.succeededFuture(ctx)
         .map(c -> RequestInput.check(RequestInput.query(c), Schemas.ROOM_QUERY))
-        .compose(query -> requester.request(CommandType.ROOM_GET_OR_CREATE, query.getString("token"), null,
+        .compose(query -> requester.request(ctx, CommandType.ROOM_GET_OR_CREATE, query.getString("token"), null,
             query.copy().put("source", new JsonObject().put("type", isWidget(ctx) ? "widget" : "api")))));
   }
 
@@ -62,7 +62,7 @@ final class RoomRoutes {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.body(c), Schemas.ROOM_VISITOR_BODY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> requester.request(CommandType.ROOM_CHANGE_VISITOR, call.input().getString("rid"),
+        .compose(call -> requester.request(ctx, CommandType.ROOM_CHANGE_VISITOR, call.input().getString("rid"),
             call.caller(), call.input())));
   }
 
@@ -76,16 +76,16 @@ final class RoomRoutes {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.body(c), Schemas.SAVE_INFO_BODY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(this::checkRoomAndGuest)
-        .compose(this::writeRoomAndGuest));
+        .compose(call -> checkRoomAndGuest(ctx, call))
+        .compose(call -> writeRoomAndGuest(ctx, call)));
   }
 
-  private Future<SaveInfoCall> checkRoomAndGuest(AuthorizedCall call) {
+  private Future<SaveInfoCall> checkRoomAndGuest(RoutingContext ctx, AuthorizedCall call) {
     JsonObject roomData = call.input().getJsonObject("roomData");
     JsonObject guestData = call.input().getJsonObject("guestData");
-    Future<JsonObject> room = requester.request(CommandType.ROOM_CHECK_SAVE_INFO, roomData.getString("_id"),
+    Future<JsonObject> room = requester.request(ctx, CommandType.ROOM_CHECK_SAVE_INFO, roomData.getString("_id"),
         call.caller(), new JsonObject().put("roomData", roomData));
-    Future<JsonObject> guest = requester.request(CommandType.VISITOR_CHECK_GUEST, guestData.getString("_id"),
+    Future<JsonObject> guest = requester.request(ctx, CommandType.VISITOR_CHECK_GUEST, guestData.getString("_id"),
         call.caller(), new JsonObject().put("guestData", guestData));
     return Future.join(room, guest).transform(done -> {
       if (room.failed() && isRoomAccessFailure(room.cause())) {
@@ -102,10 +102,10 @@ final class RoomRoutes {
     });
   }
 
-  private Future<JsonObject> writeRoomAndGuest(SaveInfoCall call) {
-    Future<JsonObject> guest = requester.request(CommandType.VISITOR_SAVE_GUEST, call.guestData().getString("_id"),
+  private Future<JsonObject> writeRoomAndGuest(RoutingContext ctx, SaveInfoCall call) {
+    Future<JsonObject> guest = requester.request(ctx, CommandType.VISITOR_SAVE_GUEST, call.guestData().getString("_id"),
         call.call().caller(), new JsonObject().put("guestData", call.guestData()));
-    Future<JsonObject> room = requester.request(CommandType.ROOM_SAVE_INFO, call.roomData().getString("_id"),
+    Future<JsonObject> room = requester.request(ctx, CommandType.ROOM_SAVE_INFO, call.roomData().getString("_id"),
         call.call().caller(), new JsonObject().put("roomData", call.roomData()));
     return Future.join(guest, room).transform(done -> guest.failed() ? Future.failedFuture(guest.cause())
         : room.failed() ? Future.failedFuture(room.cause()) : Future.succeededFuture(new JsonObject()));

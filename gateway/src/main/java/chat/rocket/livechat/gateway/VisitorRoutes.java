@@ -27,7 +27,7 @@ final class VisitorRoutes {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.query(c), Schemas.VISITORS_INFO_QUERY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> requester.request(CommandType.VISITOR_GET_BY_ID, call.input().getString("visitorId"),
+        .compose(call -> requester.request(ctx, CommandType.VISITOR_GET_BY_ID, call.input().getString("visitorId"),
             call.caller(), call.input())));
   }
 
@@ -42,14 +42,14 @@ final class VisitorRoutes {
         .compose(body -> {
           JsonObject visitor = body.getJsonObject("visitor");
           JsonObject command = new JsonObject().put("visitor", visitor).put("connection", connection(ctx));
-          return requester.request(CommandType.VISITOR_REGISTER, visitor.getString("token"), null, command);
+          return requester.request(ctx, CommandType.VISITOR_REGISTER, visitor.getString("token"), null, command);
         }));
   }
 
   /** {@code GET livechat/visitor/:token}: no auth. 200 {@code {visitor, success}}; 400 {@code [invalid-token]}. */
   void byToken(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    ApiResponses.respond(ctx, requester.request(CommandType.VISITOR_GET_BY_TOKEN, token, null,
+    ApiResponses.respond(ctx, requester.request(ctx, CommandType.VISITOR_GET_BY_TOKEN, token, null,
         new JsonObject().put("token", token)));
   }
 

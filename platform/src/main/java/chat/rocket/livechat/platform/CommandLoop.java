@@ -6,8 +6,10 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@link Headers#DEADLINE} is answered {@link ErrorCode#DEADLINE_EXCEEDED} without running; an unknown command type is
  * answered {@link ErrorCode#UNKNOWN_COMMAND}. When a reply or dead letter cannot be sent, the batch runs again
  * (handlers are idempotent).
+ *
+ * <p>Every reply sent counts in {@link Meters#COMMANDS_HANDLED} (by command type, outcome and error code), every dead
+ * letter in {@link Meters#DEAD_LETTERS}.
  */
 public final class CommandLoop {
 
@@ -41,6 +46,7 @@ public final class CommandLoop {
   private final Map<CommandType, CommandHandler> handlers;
   private final KafkaProducer<String, Buffer> producer;
   private final KeyedBatchConsumer consumer;
+  private final MeterRegistry meters;
 
   /**
    * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS})
@@ -55,6 +61,7 @@ public final class CommandLoop {
     this.handlers = Map.copyOf(handlers);
     this.producer = producer;
     this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
+    this.meters = Meters.registry(vertx);
   }
 
   /** @return completes once the group has assigned this member its first partitions and polling runs */
@@ -79,7 +86,13 @@ public final class CommandLoop {
     } catch (CommandDecodingException e) {
       return deadLetter(record, e.getMessage());
     }
-    return execute(command).compose(reply -> sendReply(command, reply));
+    return execute(command).compose(reply -> sendReply(command, reply).onSuccess(v -> count(command, reply)));
+  }
+
+  private void count(Command command, Reply reply) {
+    String error = reply.outcome() == Outcome.SUCCESS ? "none" : reply.failure().code().name();
+    meters.counter(Meters.COMMANDS_HANDLED, "command", command.type().map(CommandType::wireName).orElse("unknown"),
+        "outcome", reply.outcome().name(), "error", error).increment();
   }
 
   private Future<Reply> execute(Command command) {
@@ -129,6 +142,7 @@ public final class CommandLoop {
     headers.add(KafkaHeader.header(Headers.DLT_REASON, reason));
     headers.add(KafkaHeader.header(Headers.DLT_ORIGIN, origin));
     letter.addHeaders(headers);
-    return producer.send(letter).mapEmpty();
+    return producer.send(letter).onSuccess(v -> meters.counter(Meters.DEAD_LETTERS, "topic", topic).increment())
+        .mapEmpty();
   }
 }

@@ -48,7 +48,25 @@ public enum ConfigKey {
    * Benchmark only, off by default: {@code true} adds {@code GET /api/v1/bench/noop} and
    * {@code GET /api/v1/bench/in-process/livechat/room} (the get-room handler without the Kafka hop) to a standalone.
    */
-  BENCH_ROUTES("false");
+  BENCH_ROUTES("false"),
+  /**
+   * Port of the ops HTTP server of a room-service or visitor-service process ({@code /metrics},
+   * {@code /health/live}, {@code /health/ready}); 0 = off. The gateway serves the same routes on {@link #PORT}; the
+   * standalone runs one ops server for all its services.
+   */
+  MANAGEMENT_PORT("9100"),
+  /**
+   * Log line format: {@code plain} (one human-readable line) or {@code json} (one JSON object per line). Read by
+   * {@code logback.xml} from the environment or a system property, before any configuration is loaded.
+   */
+  LOG_FORMAT("plain"),
+  /**
+   * Tracing: {@code off}, or {@code otlp} to create OpenTelemetry spans for HTTP requests, commands, replies and events,
+   * propagate W3C {@code traceparent} headers, and export the spans to {@link #OTLP_ENDPOINT}.
+   */
+  TRACING("off"),
+  /** Base URL of the OTLP/HTTP collector spans are sent to ({@code /v1/traces} is appended) when TRACING=otlp. */
+  OTLP_ENDPOINT("http://127.0.0.1:4318");
 
   private final String defaultValue;
 

@@ -4,6 +4,7 @@ import chat.rocket.livechat.contracts.EventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,17 +25,23 @@ import org.apache.kafka.common.header.Header;
 /**
  * Publishes CloudEvents 1.0 in Kafka binary mode (DESIGN.md, Events): {@code ce_id} (UUID), {@code ce_source},
  * {@code ce_type}, {@code ce_subject} = aggregate id, {@code ce_time}, {@code content-type: application/json}; the
- * record key is the subject, the value the JSON data. Built with the CloudEvents SDK's Kafka binding.
+ * record key is the subject, the value the JSON data. Built with the CloudEvents SDK's Kafka binding. Every event the
+ * broker acknowledged counts in {@link Meters#EVENTS_PUBLISHED} by type.
  */
 public final class EventPublisher {
 
   private static final String JSON = "application/json";
 
   private final KafkaProducer<String, Buffer> producer;
+  private final MeterRegistry meters;
 
-  /** @param producer the service's producer (latency settings of {@link KafkaClients#producer}) */
-  public EventPublisher(KafkaProducer<String, Buffer> producer) {
+  /**
+   * @param producer the service's producer (latency settings of {@link KafkaClients#producer})
+   * @param meters   where published events are counted ({@link Meters#registry})
+   */
+  public EventPublisher(KafkaProducer<String, Buffer> producer, MeterRegistry meters) {
     this.producer = producer;
+    this.meters = meters;
   }
 
   /**
@@ -63,7 +70,9 @@ public final class EventPublisher {
         .build();
     ProducerRecord<String, byte[]> binary =
         KafkaMessageFactory.<String>createWriter(type.topic(), null, null, subject).writeBinary(event);
-    return producer.send(toVertx(binary)).mapEmpty();
+    return producer.send(toVertx(binary))
+        .onSuccess(metadata -> meters.counter(Meters.EVENTS_PUBLISHED, "type", type.type()).increment())
+        .mapEmpty();
   }
 
   private static KafkaProducerRecord<String, Buffer> toVertx(ProducerRecord<String, byte[]> binary) {

@@ -1,5 +1,6 @@
 package chat.rocket.livechat.platform;
 
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * after every record's work completed. When a record's work fails, nothing of the batch is committed: the consumer
  * seeks back to the batch's first offsets and runs it again after {@link #RETRY_DELAY_MS} (so the work must be
  * idempotent). Used by {@link CommandLoop} and {@link EventSubscriber}.
+ *
+ * <p>The member is registered in {@link Readiness} as {@code <group>@<topic>} (ready once the group assigned it
+ * partitions, until it stops) and reports its lag as the gauge {@link Meters#CONSUMER_LAG}.
  */
 public final class KeyedBatchConsumer {
 
@@ -33,6 +39,10 @@ public final class KeyedBatchConsumer {
   static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
   /** Wait before a failed batch runs again, in ms. */
   static final long RETRY_DELAY_MS = 500;
+  /** Kafka consumer metric: records between the position and the end of one partition. */
+  private static final String RECORDS_LAG = "records-lag";
+  /** Group of {@link #RECORDS_LAG}. */
+  private static final String FETCH_METRICS = "consumer-fetch-manager-metrics";
 
   private final Vertx vertx;
   private final String topic;
@@ -40,6 +50,10 @@ public final class KeyedBatchConsumer {
   private final KafkaConsumer<String, Buffer> consumer;
   private final Promise<Void> firstAssignment = Promise.promise();
   private final Promise<Void> stopped = Promise.promise();
+  private final Readiness readiness;
+  private final RecordTracing tracing;
+  private final String member;
+  private final Gauge lag;
   private volatile boolean stopping;
 
   /**
@@ -60,6 +74,16 @@ public final class KeyedBatchConsumer {
     });
     consumer.partitionsRevokedHandler(partitions ->
         LOG.info("{}: revoked partitions {}", topic, partitions.stream().map(TopicPartition::getPartition).toList()));
+    tracing = new RecordTracing(vertx, ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config));
+    readiness = Readiness.of(vertx);
+    member = readiness.register(groupId + "@" + topic,
+        () -> firstAssignment.future().isComplete() && !stopping);
+    lag = Gauge.builder(Meters.CONSUMER_LAG, this, KeyedBatchConsumer::lag)
+        .description("Records of the member's assigned partitions not consumed yet, as of the last fetch")
+        .baseUnit("records")
+        .tags("topic", topic, "group", groupId, "member", member)
+        .strongReference(true)
+        .register(Meters.registry(vertx));
   }
 
   /** @return completes once the group assigned this member its first partitions and polling runs */
@@ -72,7 +96,23 @@ public final class KeyedBatchConsumer {
   /** @return completes when the batch in flight is done and committed and the consumer has left the group */
   public Future<Void> stop() {
     stopping = true;
-    return stopped.future().compose(v -> consumer.close());
+    readiness.unregister(member);
+    return stopped.future().compose(v -> consumer.close())
+        .onComplete(done -> Meters.registry(vertx).remove(lag));
+  }
+
+  /** @return Kafka's {@code records-lag} of every assigned partition, summed (records; 0 before the first fetch) */
+  private double lag() {
+    double sum = 0;
+    for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
+      MetricName name = metric.getKey();
+      if (RECORDS_LAG.equals(name.name()) && FETCH_METRICS.equals(name.group())
+          && name.tags().containsKey("partition") && metric.getValue().metricValue() instanceof Double value
+          && !value.isNaN()) {
+        sum += value;
+      }
+    }
+    return sum;
   }
 
   private void pollNext() {
@@ -94,7 +134,7 @@ public final class KeyedBatchConsumer {
     for (List<KafkaConsumerRecord<String, Buffer>> sameKey : groupByKey(batch).values()) {
       Future<Void> chain = Future.succeededFuture();
       for (KafkaConsumerRecord<String, Buffer> record : sameKey) {
-        chain = chain.compose(v -> work.apply(record));
+        chain = chain.compose(v -> tracing.run(record, work));
       }
       chains.add(chain);
     }

@@ -26,34 +26,53 @@ public final class Launcher {
   }
 
   /**
-   * Deploys {@code instances} copies of a verticle and keeps the process running.
+   * Creates the process's {@link ServiceRuntime} (metrics, and tracing when {@code TRACING=otlp}), deploys
+   * {@code instances} copies of a verticle, then, when {@code opsServer} is true and {@link ConfigKey#MANAGEMENT_PORT}
+   * is not 0, the {@link OpsHttpVerticle}; and keeps the process running until SIGTERM or Ctrl-C.
    *
-   * @param name      the component's name in log lines, e.g. {@code room-service}
+   * @param name      the component's name in log lines and the {@code service.name} of its spans, e.g.
+   *                  {@code room-service}
    * @param verticle  creates one verticle instance
    * @param config    the verticle's {@code config()}
    * @param instances how many instances to deploy
+   * @param opsServer whether this process needs its own ops HTTP server (the gateway serves the ops routes on
+   *                  {@code PORT})
    * @return completes with the deployment id once every instance started
    */
-  public static Future<String> run(Vertx vertx, String name, Supplier<? extends Deployable> verticle,
-                                   JsonObject config, int instances) {
+  public static Future<String> run(String name, Supplier<? extends Deployable> verticle, JsonObject config,
+                                   int instances, boolean opsServer) {
+    ServiceRuntime runtime;
+    try {
+      runtime = ServiceRuntime.create(name, config);
+    } catch (RuntimeException e) {
+      LOG.error("{} failed to start: {}", name, describe(e));
+      System.exit(1);
+      return Future.failedFuture(e);
+    }
+    Vertx vertx = runtime.vertx();
+    int managementPort = ConfigKey.MANAGEMENT_PORT.getInt(config);
     return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
+        .compose(id -> opsServer && managementPort > 0
+            ? vertx.deployVerticle(new OpsHttpVerticle(), new DeploymentOptions().setConfig(config)).map(id)
+            : Future.succeededFuture(id))
         .onSuccess(id -> {
-          LOG.info("{} ready ({} instance(s))", name, instances);
-          stopOnShutdown(vertx, name);
+          LOG.info("{} ready ({} instance(s){})", name, instances,
+              opsServer && managementPort > 0 ? ", ops on port " + managementPort : "");
+          stopOnShutdown(runtime, name);
         })
-        .onFailure(failure -> exit(vertx, name, failure));
+        .onFailure(failure -> exit(runtime, name, failure));
   }
 
   /**
-   * On SIGTERM or SIGINT (Ctrl-C): closes Vert.x, which undeploys every verticle (each stops taking work, finishes or
-   * fails what is in flight, commits its offsets and closes its clients), waits at most
-   * {@link #STOP_TIMEOUT_SECONDS}, then exits with status 0 (or 1 when the stop did not complete in time).
+   * On SIGTERM or SIGINT (Ctrl-C): closes the runtime, which undeploys every verticle (each stops taking work,
+   * finishes or fails what is in flight, commits its offsets and closes its clients) and flushes the spans, waits at
+   * most {@link #STOP_TIMEOUT_SECONDS}, then exits with status 0 (or 1 when the stop did not complete in time).
    */
-  public static void stopOnShutdown(Vertx vertx, String name) {
+  public static void stopOnShutdown(ServiceRuntime runtime, String name) {
     onStopSignal(name, () -> {
       try {
         // Runs on the signal's own thread, never on an event loop: waiting here is what a clean stop needs.
-        vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        runtime.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return true;
       } catch (Exception e) {
         LOG.warn("{} did not stop cleanly within {} s: {}", name, STOP_TIMEOUT_SECONDS, e.getMessage());
@@ -88,9 +107,9 @@ public final class Launcher {
   }
 
   /** Logs the failure as one line and exits the process with status 1. */
-  public static void exit(Vertx vertx, String name, Throwable failure) {
+  public static void exit(ServiceRuntime runtime, String name, Throwable failure) {
     LOG.error("{} failed to start: {}", name, describe(failure));
-    vertx.close().onComplete(ar -> System.exit(1));
+    runtime.close().onComplete(ar -> System.exit(1));
   }
 
   /** @return the failure's message, with its root cause's message when they differ */

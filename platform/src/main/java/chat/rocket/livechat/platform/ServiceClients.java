@@ -26,7 +26,8 @@ public record ServiceClients(MongoClient mongo, KafkaProducer<String, Buffer> pr
   public static ServiceClients create(Vertx vertx, JsonObject config) {
     MongoClient mongo = Mongo.client(vertx, config);
     KafkaProducer<String, Buffer> producer = KafkaClients.sharedProducer(vertx, config);
-    return new ServiceClients(mongo, producer, new EventPublisher(producer), new Settings(vertx, mongo, config),
+    EventPublisher events = new EventPublisher(producer, Meters.registry(vertx));
+    return new ServiceClients(mongo, producer, events, new Settings(vertx, mongo, config),
         new Permissions(vertx, mongo, config), new CustomFields(vertx, mongo, config), new Users(mongo));
   }
 

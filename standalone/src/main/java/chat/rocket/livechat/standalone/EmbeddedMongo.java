@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A MongoDB-wire store in this JVM ({@code de.bwaldvogel:mongo-java-server}): with the H2 backend its data lives in
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final MongoServer server;
   private final String connectionString;
 
@@ -55,9 +57,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     return connectionString;
   }
 
-  /** Closes client connections and the backend (flushing the H2 file). */
+  /** Closes client connections and the backend (flushing the H2 file); a second call does nothing. */
   @Override
   public void close() {
-    server.shutdown();
+    if (closed.compareAndSet(false, true)) {
+      server.shutdown();
+    }
   }
 }

@@ -3,6 +3,8 @@ package chat.rocket.livechat.standalone;
 import chat.rocket.livechat.gateway.GatewayVerticle;
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Mongo;
+import chat.rocket.livechat.platform.OpsHttpVerticle;
+import chat.rocket.livechat.platform.ServiceRuntime;
 import chat.rocket.livechat.room.RoomServiceVerticle;
 import chat.rocket.livechat.visitor.VisitorServiceVerticle;
 import com.mongodb.ConnectionString;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL}
  * points, a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port),
  * both keeping their files under {@code DATA_DIR}, then the room-service, the visitor-service and the gateway. With
- * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes. Tests start
- * the same system with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
+ * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes. The services
+ * share one {@link ServiceRuntime} (one metrics registry, tracing when {@code TRACING=otlp}) and, when
+ * {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of them. Tests start the same system
+ * with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
  */
 public final class Standalone implements AutoCloseable {
 
@@ -34,15 +38,18 @@ public final class Standalone implements AutoCloseable {
   private final Path kafkaDir;
   private final HostPort kafkaAddress;
   private volatile EmbeddedKafka kafka;
+  private final ServiceRuntime runtime;
   private final Vertx vertx;
   private final Map<String, String> deployments = new ConcurrentHashMap<>();
 
-  private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Path kafkaDir, HostPort kafkaAddress, Vertx vertx) {
+  private Standalone(EmbeddedMongo mongo, EmbeddedKafka kafka, Path kafkaDir, HostPort kafkaAddress,
+                     ServiceRuntime runtime) {
     this.mongo = mongo;
     this.kafka = kafka;
     this.kafkaDir = kafkaDir;
     this.kafkaAddress = kafkaAddress;
-    this.vertx = vertx;
+    this.runtime = runtime;
+    this.vertx = runtime.vertx();
   }
 
   /**
@@ -73,7 +80,15 @@ public final class Standalone implements AutoCloseable {
       throw e;
     }
     LOG.info("Kafka broker (KRaft) listening on {}", kafka.bootstrapServers());
-    Standalone system = new Standalone(mongo, kafka, dataDir.resolve("kafka"), kafkaAddress, Vertx.vertx());
+    ServiceRuntime runtime;
+    try {
+      runtime = ServiceRuntime.create("livechat", config);
+    } catch (RuntimeException e) {
+      kafka.close();
+      mongo.close();
+      throw e;
+    }
+    Standalone system = new Standalone(mongo, kafka, dataDir.resolve("kafka"), kafkaAddress, runtime);
     if (!infraOnly) {
       system.deployServices(config);
     }
@@ -86,6 +101,8 @@ public final class Standalone implements AutoCloseable {
       deploy(RoomServiceVerticle.class.getName(), config, consumers, "room-service")
           .compose(v -> deploy(VisitorServiceVerticle.class.getName(), config, consumers, "visitor-service"))
           .compose(v -> deploy(GatewayVerticle.class.getName(), config, 1, "gateway"))
+          .compose(v -> ConfigKey.MANAGEMENT_PORT.getInt(config) > 0
+              ? deploy(OpsHttpVerticle.class.getName(), config, 1, "ops") : Future.succeededFuture())
           .await(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       close();
@@ -130,6 +147,14 @@ public final class Standalone implements AutoCloseable {
     LOG.info("Kafka broker started again on {}", kafka.bootstrapServers());
   }
 
+  /**
+   * Stops the MongoDB-wire store while the services keep running (fault tests: readiness must go DOWN). The store is
+   * not restarted.
+   */
+  public void stopStore() {
+    mongo.close();
+  }
+
   /** @return the Vert.x instance the services run on */
   public Vertx vertx() {
     return vertx;
@@ -142,7 +167,7 @@ public final class Standalone implements AutoCloseable {
   @Override
   public void close() {
     try {
-      vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      runtime.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("services did not stop cleanly within {} s: {}", STOP_TIMEOUT_SECONDS, e.getMessage());
     }

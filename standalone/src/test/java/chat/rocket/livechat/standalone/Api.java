@@ -59,9 +59,19 @@ public final class Api {
     return Map.of("X-User-Id", data.getString("userId"), "X-Auth-Token", data.getString("authToken"));
   }
 
+  /** {@code GET <absolutePath>} outside {@code /api/v1/}, e.g. {@code /metrics}. */
+  public Response getAbsolute(String absolutePath, Map<String, String> headers) {
+    return sendAbsolute(HttpMethod.GET, absolutePath, headers, null);
+  }
+
   /** Sends a request and waits for the whole response. */
   public Response send(HttpMethod method, String path, Map<String, String> headers, Object body) {
-    HttpRequest<Buffer> request = client.request(method, "/api/v1/" + path);
+    return sendAbsolute(method, "/api/v1/" + path, headers, body);
+  }
+
+  /** Sends a request to {@code absolutePath} and waits for the whole response. */
+  public Response sendAbsolute(HttpMethod method, String absolutePath, Map<String, String> headers, Object body) {
+    HttpRequest<Buffer> request = client.request(method, absolutePath);
     headers.forEach(request::putHeader);
     HttpResponse<Buffer> response;
     if (body == null) {

@@ -26,7 +26,8 @@ class ReplyTimeoutTest {
   }
 
   @Test
-  @DisplayName("with the room-service stopped, GET livechat/room answers 504 in Rocket.Chat's shape after the timeout")
+  @DisplayName("with the room-service stopped, GET livechat/room answers 504 in Rocket.Chat's shape after the timeout, "
+      + "and the timeout is counted")
   void stoppedServiceGives504() {
     String token = new Visitors(system.api()).create().getString("token");
     system.stopService("room-service");
@@ -40,5 +41,9 @@ class ReplyTimeoutTest {
     assertThat(response.json()).isEqualTo(new JsonObject().put("success", false)
         .put("error", "The service did not answer in time [error-timeout]").put("errorType", "error-timeout"));
     assertThat(tookMs).as("answered after the reply timeout, not before").isGreaterThanOrEqualTo(REPLY_TIMEOUT_MS);
+    Scrape scrape = Scrape.of(system.api());
+    assertThat(scrape.value("livechat_reply_timeouts_total", "command=\"room.get-or-create\"")).hasValue(1);
+    assertThat(scrape.value("livechat_request_reply_seconds_count", "command=\"room.get-or-create\"",
+        "outcome=\"timeout\"")).hasValue(1);
   }
 }

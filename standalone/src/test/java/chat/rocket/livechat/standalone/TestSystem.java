@@ -39,6 +39,7 @@ public final class TestSystem implements AutoCloseable {
   private final JsonObject config;
   private final Vertx client = Vertx.vertx();
   private final Api api;
+  private final Api ops;
   private final MongoClient mongo;
   private final Path dataDir;
 
@@ -48,6 +49,7 @@ public final class TestSystem implements AutoCloseable {
     this.config = config;
     this.dataDir = dataDir;
     this.api = new Api(client, ConfigKey.PORT.getInt(config));
+    this.ops = new Api(client, ConfigKey.MANAGEMENT_PORT.getInt(config));
     this.mongo = MongoClient.create(client, new JsonObject()
         .put("connection_string", ConfigKey.MONGO_URL.get(config)).put("db_name", "rocketchat"));
   }
@@ -79,6 +81,7 @@ public final class TestSystem implements AutoCloseable {
       int kafkaPort = freePortPair();
       Map<String, String> env = new HashMap<>();
       env.put(ConfigKey.PORT.env(), Integer.toString(freePort()));
+      env.put(ConfigKey.MANAGEMENT_PORT.env(), Integer.toString(freePort()));
       env.put(ConfigKey.MONGO_URL.env(), "mongodb://127.0.0.1:" + freePort() + "/rocketchat");
       env.put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.env(), "127.0.0.1:" + kafkaPort);
       env.put(ConfigKey.DATA_DIR.env(), dataDir.toString());
@@ -99,6 +102,16 @@ public final class TestSystem implements AutoCloseable {
   /** @return the HTTP client of the gateway */
   public Api api() {
     return api;
+  }
+
+  /** @return an HTTP client of the ops server ({@code MANAGEMENT_PORT}: {@code /metrics}, {@code /health/*}) */
+  public Api ops() {
+    return ops;
+  }
+
+  /** Stops the MongoDB-wire store for good while the services keep running. */
+  public void stopStore() {
+    standalone.stopStore();
   }
 
   /** @return a Mongo client on the system's database (blocking use with {@code await()}) */

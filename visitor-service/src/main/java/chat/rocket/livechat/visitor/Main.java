@@ -2,13 +2,12 @@ package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Launcher;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Runs the visitor-service as its own process against the Kafka and MongoDB named by {@code KAFKA_BOOTSTRAP_SERVERS}
  * and {@code MONGO_URL}, with {@code CONSUMER_INSTANCES} members of consumer group {@code visitor-service}
- * (README.md, Configuration).
+ * (README.md, Configuration), and its ops HTTP server ({@code /metrics}, {@code /health/*}) on {@code MANAGEMENT_PORT}.
  */
 public final class Main {
 
@@ -18,7 +17,6 @@ public final class Main {
   /** @param args ignored; configuration comes from the environment */
   public static void main(String[] args) {
     JsonObject config = ConfigKey.fromEnv(System.getenv());
-    Launcher.run(Vertx.vertx(), "visitor-service", VisitorServiceVerticle::new, config,
-        ConfigKey.CONSUMER_INSTANCES.getInt(config));
+    Launcher.run("visitor-service", VisitorServiceVerticle::new, config, ConfigKey.CONSUMER_INSTANCES.getInt(config), true);
   }
 }
