@@ -3,6 +3,7 @@ package chat.rocket.livechat.gateway;
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Mongo;
 import chat.rocket.livechat.platform.Permissions;
+import chat.rocket.livechat.platform.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -22,17 +23,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpApiVerticle extends VerticleBase {
 
+  private final RateLimiter rateLimiter;
   private KafkaRequester requester;
   private HttpServer server;
+
+  /** @param rateLimiter the rate-limit counters shared by every HTTP verticle of this gateway process */
+  HttpApiVerticle(RateLimiter rateLimiter) {
+    this.rateLimiter = rateLimiter;
+  }
 
   @Override
   public Future<?> start() {
     MongoClient mongo = Mongo.client(vertx, config());
     requester = new KafkaRequester(vertx, config(), config().getString(GatewayVerticle.REPLY_TOPIC),
         config().getInteger(GatewayVerticle.REPLY_PARTITION));
-    Access access = new Access(new Authenticator(vertx, mongo, config()), new Permissions(vertx, mongo, config()));
+    Permissions permissions = new Permissions(vertx, mongo, config());
+    RateLimit rateLimit = new RateLimit(rateLimiter, new Settings(vertx, mongo, config()), permissions,
+        ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
+    Access access = new Access(new Authenticator(vertx, mongo, config()), rateLimit, permissions);
     Router router = router(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
-        new LoginRoute(vertx, mongo));
+        new LoginRoute(vertx, mongo), rateLimit);
     server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
         .requestHandler(router);
     return requester.start().compose(v -> server.listen());
@@ -49,18 +59,24 @@ public final class HttpApiVerticle extends VerticleBase {
         .eventually(requester::stop);
   }
 
-  private Router router(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login) {
+  /**
+   * Every endpoint; routes without authentication count their rate limit before anything else (spec §1.3, §1.6),
+   * authenticated ones right after authentication ({@link Access}).
+   */
+  private Router router(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login, RateLimit rateLimit) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
     router.route().handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
-    router.get("/api/v1/livechat/room").handler(rooms::getOrCreate);
+    router.get("/api/v1/livechat/room").handler(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET))
+        .handler(rooms::getOrCreate);
     router.put("/api/v1/livechat/room.visitor").handler(rooms::changeVisitor);
     router.post("/api/v1/livechat/room.saveInfo").handler(rooms::saveInfo);
     router.get("/api/v1/livechat/visitors.info").handler(visitors::info);
     router.get("/api/v1/livechat/visitor.info").handler(visitors::info);
-    router.post("/api/v1/livechat/visitor").handler(visitors::register);
-    router.get("/api/v1/livechat/visitor/:token").handler(visitors::byToken);
-    router.post("/api/v1/login").handler(login::login);
+    router.post("/api/v1/livechat/visitor").handler(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET))
+        .handler(visitors::register);
+    router.get("/api/v1/livechat/visitor/:token").handler(rateLimit.anonymous(null)).handler(visitors::byToken);
+    router.post("/api/v1/login").handler(rateLimit.anonymous(null)).handler(login::login);
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
     return router;

@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Ids;
 import chat.rocket.livechat.platform.MongoDocs;
@@ -26,8 +27,11 @@ import java.util.UUID;
  * The whole system for one test class, through its real parts: the standalone's KRaft broker, an in-memory
  * MongoDB-wire store and every verticle, on free ports, with the admin of Rocket.Chat's test harness
  * ({@code rocketchat.internal.admin.test}). Caches are off ({@code CACHE_TTL_MS=0}) so a test that changes a
- * permission or setting sees it at once, as Rocket.Chat's tests do. Test code blocks on Futures with {@code await()}:
- * it runs on the JUnit thread, never on an event loop.
+ * permission or setting sees it at once, as Rocket.Chat's tests do. The REST rate limiter is switched off through its
+ * setting right after start ({@code API_Enable_Rate_Limiter=false}), since a test class makes many calls from
+ * 127.0.0.1 (Rocket.Chat's tests run with {@code TEST_MODE}, which skips the limiter too); a class that tests the
+ * limiter switches it on with {@link #setting(String, Object)}. Test code blocks on Futures with {@code await()}: it
+ * runs on the JUnit thread, never on an event loop.
  */
 public final class TestSystem implements AutoCloseable {
 
@@ -76,7 +80,9 @@ public final class TestSystem implements AutoCloseable {
       env.put(ConfigKey.ADMIN_EMAIL.env(), ADMIN + "@rocket.chat");
       env.putAll(overrides);
       JsonObject config = ConfigKey.fromEnv(env);
-      return new TestSystem(Standalone.start(config, true, false), config, dataDir);
+      TestSystem system = new TestSystem(Standalone.start(config, true, false), config, dataDir);
+      system.setting(Setting.API_ENABLE_RATE_LIMITER.id(), false);
+      return system;
     } catch (Exception e) {
       throw new IllegalStateException("test system failed to start", e);
     }
