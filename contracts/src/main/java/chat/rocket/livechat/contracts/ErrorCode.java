@@ -45,6 +45,12 @@ public enum ErrorCode {
       "Error, too many requests. Please slow down. You must wait %d seconds before trying this endpoint again."),
   /** 413 when a body is larger than {@code BODY_LIMIT_BYTES}. */
   PAYLOAD_TOO_LARGE(413, Style.METEOR, "error-payload-too-large", "Request body too large"),
+  /** 414 when the request line is longer than the HTTP server accepts (4096 bytes); the connection is closed. */
+  URI_TOO_LONG(414, Style.METEOR, "error-uri-too-long", "Request line too long"),
+  /** 431 when the request headers are larger than the HTTP server accepts (8192 bytes); the connection is closed. */
+  HEADERS_TOO_LARGE(431, Style.METEOR, "error-headers-too-large", "Request headers too large"),
+  /** 400 when the request is not valid HTTP; the connection is closed. */
+  MALFORMED_REQUEST(400, Style.METEOR, "error-bad-request", "Malformed HTTP request"),
   /** 400 {@code GET livechat/room}: no visitor with that token (spec §3.2 step 2). */
   INVALID_TOKEN(400, Style.PLAIN, null, "invalid-token"),
   /** 400 {@code GET livechat/visitor/:token}: {@code Meteor.Error('invalid-token')} (spec §7.2). */

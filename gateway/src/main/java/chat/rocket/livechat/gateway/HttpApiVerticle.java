@@ -6,6 +6,7 @@ import chat.rocket.livechat.platform.Permissions;
 import chat.rocket.livechat.platform.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -44,6 +45,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Router router = router(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
         new LoginRoute(vertx, mongo), rateLimit);
     server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
+        .invalidRequestHandler(ApiResponses::invalidRequest)
         .requestHandler(router);
     return requester.start().compose(v -> server.listen());
   }
@@ -66,7 +68,9 @@ public final class HttpApiVerticle extends VerticleBase {
   private Router router(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login, RateLimit rateLimit) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
+    // Only methods that carry bodies: on a GET with a form content type Vert.x's BodyHandler throws (a 500).
+    router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
+        .handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
     router.get("/api/v1/livechat/room").handler(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET))
         .handler(rooms::getOrCreate);
     router.put("/api/v1/livechat/room.visitor").handler(rooms::changeVisitor);
@@ -79,6 +83,9 @@ public final class HttpApiVerticle extends VerticleBase {
     router.post("/api/v1/login").handler(rateLimit.anonymous(null)).handler(login::login);
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, ApiResponses.unhandled(status));
+    }
     return router;
   }
 
