@@ -60,21 +60,9 @@ class HostileInputTest {
     targets = new Targets(targetRid, target.getString("_id"), target.getString("token"), system.adminHeaders(),
         system.user("fuzz.agent", List.of("livechat-agent")));
     requests = new HostileRequests(targets);
-    awaitLastChat(target.getString("_id"), targetRid);
-    awaitLastChat(canaryVisitorId, canaryRid);
+    system.awaitLastChat(target.getString("_id"), targetRid);
+    system.awaitLastChat(canaryVisitorId, canaryRid);
     baseline = StoreSnapshot.take(system);
-  }
-
-  /** Waits (bounded) for the room.created event to have set the visitor's lastChat, so the baseline is settled. */
-  private static void awaitLastChat(String visitorId, String rid) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonObject visitor = system.findOne(Collections.VISITORS, new JsonObject().put("_id", visitorId));
-      if (visitor.getJsonObject("lastChat") != null && rid.equals(visitor.getJsonObject("lastChat").getString("_id"))) {
-        return;
-      }
-    }
-    throw new AssertionError("lastChat of visitor " + visitorId + " was not set within 10 s");
   }
 
   @AfterContainer

@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The whole system for one test class, through its real parts: the standalone's KRaft broker, an in-memory
@@ -169,6 +171,34 @@ public final class TestSystem implements AutoCloseable {
   /** @return the single document matching {@code query}, or null */
   public JsonObject findOne(String collection, JsonObject query) {
     return mongo.findOne(collection, query, null).await();
+  }
+
+  /**
+   * Reads a document until it satisfies {@code condition}: for effects that arrive through events (e.g. a visitor's
+   * {@code lastChat} after {@code room.created}). Each read is a round trip to the store; there is no sleep.
+   *
+   * @return the first matching read
+   * @throws AssertionError when no read matched within {@code within}
+   */
+  public JsonObject awaitDocument(String collection, JsonObject query, Predicate<JsonObject> condition,
+                                  Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    JsonObject doc = findOne(collection, query);
+    while (doc == null || !condition.test(doc)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(collection + " " + query.encode() + " did not reach the expected state within "
+            + within + "; last read: " + doc);
+      }
+      doc = findOne(collection, query);
+    }
+    return doc;
+  }
+
+  /** Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event). */
+  public void awaitLastChat(String visitorId, String rid) {
+    awaitDocument(Collections.VISITORS, new JsonObject().put("_id", visitorId),
+        visitor -> visitor.getJsonObject("lastChat") != null
+            && rid.equals(visitor.getJsonObject("lastChat").getString("_id")), Duration.ofSeconds(10));
   }
 
   @Override
