@@ -108,6 +108,7 @@ final class RateLimit {
     /** No limit: the limiter is off or skipped for this call. */
     static final Limits NONE = new Limits(0, 0);
 
+    /** @return whether these limits count calls at all (both values positive) */
     boolean active() {
       return calls > 0 && intervalMs > 0;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -113,6 +114,7 @@ class HostileInputTest {
   }
 
   @Property(tries = TRIES)
+  @Label("hostile GET livechat/room queries answer JSON below 500 in time")
   void hostileRoomQueriesAnswerJsonBelow500(@ForAll("room") Request request) {
     JsonObject body = answer(request);
     if (body.getJsonObject("room") != null) {
@@ -121,6 +123,7 @@ class HostileInputTest {
   }
 
   @Property(tries = TRIES)
+  @Label("hostile POST livechat/visitor bodies answer JSON below 500 in time")
   void hostileVisitorRegistrationsAnswerJsonBelow500(@ForAll("registerVisitor") Request request) {
     JsonObject body = answer(request);
     if (body.getJsonObject("visitor") != null) {
@@ -129,31 +132,37 @@ class HostileInputTest {
   }
 
   @Property(tries = TRIES)
+  @Label("hostile GET livechat/visitor/:token paths answer JSON below 500 in time")
   void hostileVisitorTokensAnswerJsonBelow500(@ForAll("visitorByToken") Request request) {
     answer(request);
   }
 
   @Property(tries = TRIES)
+  @Label("hostile PUT livechat/room.visitor bodies answer JSON below 500 in time")
   void hostileRoomVisitorChangesAnswerJsonBelow500(@ForAll("changeRoomVisitor") Request request) {
     answer(request);
   }
 
   @Property(tries = TRIES)
+  @Label("hostile POST livechat/room.saveInfo bodies answer JSON below 500 in time")
   void hostileSaveInfoBodiesAnswerJsonBelow500(@ForAll("saveInfo") Request request) {
     answer(request);
   }
 
   @Property(tries = TRIES)
+  @Label("hostile visitors.info and visitor.info queries answer JSON below 500 in time")
   void hostileVisitorsInfoQueriesAnswerJsonBelow500(@ForAll("visitorsInfo") Request request) {
     answer(request);
   }
 
   @Property(tries = TRIES)
+  @Label("hostile POST login bodies answer JSON below 500 in time")
   void hostileLoginsAnswerJsonBelow500(@ForAll("login") Request request) {
     answer(request);
   }
 
   @Property(tries = TRIES)
+  @Label("any method on near-miss and unknown paths answers JSON below 500 in time")
   void hostileMethodsAndPathsAnswerJsonBelow500(@ForAll("anyRoute") Request request) {
     answer(request);
   }

@@ -2,9 +2,6 @@ package chat.rocket.livechat.standalone;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -22,13 +19,15 @@ import net.jqwik.api.Tuple.Tuple2;
 final class HostileRequests {
 
   /** A field value meaning "leave the field out". */
-  private static final String ABSENT = "\u0000absent";
+  static final String ABSENT = "\u0000absent";
 
   private final Targets targets;
+  private final HostileHttp http;
 
   /** @param targets the only documents a request may name by their proper ids and tokens */
   HostileRequests(Targets targets) {
     this.targets = targets;
+    this.http = new HostileHttp(targets);
   }
 
   /**
@@ -60,7 +59,7 @@ final class HostileRequests {
 
   /** @return {@code GET livechat/room} with hostile query strings */
   Arbitrary<Request> room() {
-    return request(Arbitraries.just(HttpMethod.GET), query(List.of("token", "rid", "agentId"),
+    return request(Arbitraries.just(HttpMethod.GET), http.query(List.of("token", "rid", "agentId"),
         List.of(targets.token(), targets.rid(), targets.admin().get("X-User-Id"))).map(q -> "livechat/room" + q),
         Arbitraries.just(null));
   }
@@ -77,14 +76,14 @@ final class HostileRequests {
             Tuple.of("value", "\"x\""), Tuple.of("overwrite", "true"))))).map(t -> Tuple.of(t.get1(),
             "[" + t.get2() + "]"))));
     return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("livechat/visitor"),
-        body(object(List.of(Combinators.combine(Arbitraries.just("visitor"),
+        HostileHttp.body(object(List.of(Combinators.combine(Arbitraries.just("visitor"),
             Arbitraries.frequencyOf(Tuple.of(5, visitor), Tuple.of(2, HostileJson.value()))).as(Tuple::of)))));
   }
 
   /** @return {@code GET livechat/visitor/:token} with hostile path segments */
   Arbitrary<Request> visitorByToken() {
     Arbitrary<String> segment = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(targets.token())),
-        Tuple.of(5, HostileJson.strings().map(HostileRequests::encode)),
+        Tuple.of(5, HostileJson.strings().map(HostileHttp::encode)),
         Tuple.of(2, Arbitraries.of("%", "%zz", "%C0%AF", "%2F..%2F", "%00", "..", ".", "a/b", "%E2%80%AE")));
     return request(Arbitraries.just(HttpMethod.GET), segment.map(s -> "livechat/visitor/" + s),
         Arbitraries.just(null));
@@ -92,7 +91,7 @@ final class HostileRequests {
 
   /** @return {@code PUT livechat/room.visitor} with hostile bodies */
   Arbitrary<Request> changeRoomVisitor() {
-    return request(Arbitraries.just(HttpMethod.PUT), Arbitraries.just("livechat/room.visitor"), body(object(List.of(
+    return request(Arbitraries.just(HttpMethod.PUT), Arbitraries.just("livechat/room.visitor"), HostileHttp.body(object(List.of(
         field("rid", targets.rid()), field("oldVisitorId", targets.visitorId()),
         field("newVisitorId", targets.visitorId()), extraField()))));
   }
@@ -108,7 +107,7 @@ final class HostileRequests {
         field("livechatData", "x"), field("priorityId", "p"), extraField()));
     Arbitrary<String> either = Arbitraries.frequencyOf(Tuple.of(5, guest), Tuple.of(1, HostileJson.value()));
     Arbitrary<String> roomOrNot = Arbitraries.frequencyOf(Tuple.of(5, room), Tuple.of(1, HostileJson.value()));
-    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("livechat/room.saveInfo"), body(object(List.of(
+    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("livechat/room.saveInfo"), HostileHttp.body(object(List.of(
         Combinators.combine(Arbitraries.just("guestData"), either).as(Tuple::of),
         Combinators.combine(Arbitraries.just("roomData"), roomOrNot).as(Tuple::of)))));
   }
@@ -117,13 +116,13 @@ final class HostileRequests {
   Arbitrary<Request> visitorsInfo() {
     return request(Arbitraries.just(HttpMethod.GET), Combinators.combine(
             Arbitraries.of("livechat/visitors.info", "livechat/visitor.info"),
-            query(List.of("visitorId"), List.of(targets.visitorId())))
+            http.query(List.of("visitorId"), List.of(targets.visitorId())))
         .as((path, query) -> path + query), Arbitraries.just(null));
   }
 
   /** @return {@code POST login} with hostile credentials (never the right password) */
   Arbitrary<Request> login() {
-    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("login"), body(object(List.of(
+    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("login"), HostileHttp.body(object(List.of(
         field("user", TestSystem.ADMIN), field("username", TestSystem.ADMIN), field("email", "a@b.c"),
         field("password", "wrong"), field("resume", "token"), extraField()))));
   }
@@ -134,11 +133,11 @@ final class HostileRequests {
         "livechat/visitor/a/b", "livechat/room.saveInfo/x", "login/", "", "livechat/%2e%2e/login", "..%2f..%2fetc",
         "livechat/visitors.info?visitorId=a&visitorId=b", "LIVECHAT/ROOM", "livechat//room", "livechat/room;x=1");
     return request(Arbitraries.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
-        HttpMethod.PATCH, HttpMethod.OPTIONS), path, body(HostileJson.value()));
+        HttpMethod.PATCH, HttpMethod.OPTIONS), path, HostileHttp.body(HostileJson.value()));
   }
 
   private Arbitrary<Request> request(Arbitrary<HttpMethod> method, Arbitrary<String> path, Arbitrary<Buffer> body) {
-    return Combinators.combine(method, path, headers(), body).as(Request::new);
+    return Combinators.combine(method, path, http.headers(), body).as(Request::new);
   }
 
   /** @return a field with its proper value, a hostile value or left out */
@@ -175,69 +174,5 @@ final class HostileRequests {
   private static Arbitrary<String> object(List<Arbitrary<Tuple2<String, String>>> fields) {
     return Combinators.combine(fields).as(all -> HostileJson.object(all.stream()
         .map(f -> Tuple.of(f.get1(), ABSENT.equals(f.get2()) ? null : f.get2())).toList()));
-  }
-
-  /** @return the JSON text as UTF-8, or now and then no JSON, invalid UTF-8, no body or one over the limit */
-  private static Arbitrary<Buffer> body(Arbitrary<String> json) {
-    Arbitrary<Buffer> broken = Arbitraries.of("", "{", "{\"a\":}", "[1,]", "nul", "{\"visitor\":{\"token\":\"x\"}}}",
-        "\"just a string\"", "12", "null").map(Buffer::buffer);
-    Arbitrary<Buffer> invalidUtf8 = Arbitraries.just(Buffer.buffer(new byte[] {'{', '"', 'a', '"', ':', '"',
-        (byte) 0xff, (byte) 0xfe, (byte) 0xc0, (byte) 0x80, '"', '}'}));
-    Arbitrary<Buffer> overLimit = Arbitraries.integers().between(102_401, 250_000)
-        .map(size -> Buffer.buffer("{\"visitor\":{\"token\":\"" + "A".repeat(size) + "\"}}"));
-    return Arbitraries.frequencyOf(Tuple.of(12, json.map(Buffer::buffer)), Tuple.of(1, broken),
-        Tuple.of(1, invalidUtf8), Tuple.of(1, overLimit), Tuple.of(1, Arbitraries.just(null)));
-  }
-
-  /** @return a query string of up to 5 parameters, repeated, hostile, malformed or far too long */
-  private Arbitrary<String> query(List<String> names, List<String> proper) {
-    Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(names)),
-        Tuple.of(1, Arbitraries.of("token[$ne]", "token[]", "visitorId[$gt]", "", "__proto__", "extra", "a.b")));
-    Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(proper).map(HostileRequests::encode)),
-        Tuple.of(5, HostileJson.strings().filter(s -> s.length() < 3_000).map(HostileRequests::encode)),
-        Tuple.of(2, Arbitraries.of("%", "%zz", "%C3%28", "%00", "a+b", "%F0%9F%98%80", "%ED%A0%80", "x=y", "&")),
-        Tuple.of(1, Arbitraries.integers().between(5_000, 20_000).map("q"::repeat)));
-    Arbitrary<String> parameter = Arbitraries.frequencyOf(Tuple.of(8, Combinators.combine(name, value)
-        .as((n, v) -> n + "=" + v)), Tuple.of(1, name));
-    return parameter.list().ofMaxSize(5).map(all -> all.isEmpty() ? "" : "?" + String.join("&", all));
-  }
-
-  /** @return authentication (valid, bad, partial or absent), content type and extra proxy or cookie headers */
-  private Arbitrary<Map<String, String>> headers() {
-    Map<String, String> badToken = Map.of("X-User-Id", targets.admin().get("X-User-Id"), "X-Auth-Token", "bad");
-    Arbitrary<Map<String, String>> auth = Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just(targets.admin())),
-        Tuple.of(2, Arbitraries.just(targets.agent())), Tuple.of(2, Arbitraries.just(Map.of())),
-        Tuple.of(1, Arbitraries.just(badToken)),
-        Tuple.of(1, Arbitraries.just(Map.of("X-User-Id", targets.admin().get("X-User-Id")))),
-        Tuple.of(1, Arbitraries.just(Map.of("X-User-Id", "{\"$ne\":null}", "X-Auth-Token", "{\"$ne\":null}"))),
-        Tuple.of(1, ascii().map(token -> Map.of("X-User-Id", targets.admin().get("X-User-Id"),
-            "X-Auth-Token", token))));
-    Arbitrary<String> contentType = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("application/json")),
-        Tuple.of(1, Arbitraries.of("text/plain", "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=xyz", "application/json; charset=utf-16", "", "*/*")),
-        Tuple.of(1, Arbitraries.just(ABSENT)));
-    Arbitrary<Map<String, String>> extra = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Map.of())),
-        Tuple.of(1, ascii().map(ip -> Map.of("X-Real-IP", ip, "X-Forwarded-For", "1.1.1.1, " + ip))),
-        Tuple.of(1, Arbitraries.just(Map.of("Cookie", "rc_room_type=l; rc_is_widget=t", "Accept", "text/html"))),
-        Tuple.of(1, Arbitraries.integers().between(9_000, 20_000).map(size -> Map.of("X-Huge", "h".repeat(size)))));
-    return Combinators.combine(auth, contentType, extra).as((a, type, more) -> {
-      Map<String, String> headers = new LinkedHashMap<>(a);
-      if (!ABSENT.equals(type)) {
-        headers.put("Content-Type", type);
-      }
-      headers.putAll(more);
-      return headers;
-    });
-  }
-
-  /** @return printable ASCII: what a header value may hold, hostile otherwise */
-  private static Arbitrary<String> ascii() {
-    return HostileJson.strings().map(s -> s.chars().filter(c -> c >= 0x20 && c < 0x7f)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())
-        .filter(s -> s.length() < 8_000);
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
