@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@link Style#PLAIN}: a plain {@code Error('x')}: {@code {"success":false,"error":"<message>"}}.</li>
  *   <li>{@link Style#METEOR}: {@code Meteor.Error(id, reason)}:
  *       {@code {"success":false,"error":"<reason> [<id>]","errorType":"<id>"}}, or {@code "[<id>]"} without reason.</li>
+ *   <li>{@link Style#METEOR_UNTYPED}: a Meteor error whose message alone is rendered:
+ *       {@code {"success":false,"error":"<reason> [<id>]"}} (the 429 of {@code API.v1.tooManyRequests}).</li>
  *   <li>{@link Style#LOGGED_OUT}: the Restivus 401 body {@code {"status":"error","message":"<message>"}}.</li>
  *   <li>{@link Style#LOGIN}: the login failure body {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
  *   <li>{@link Style#BARE}: {@code {"success":false}} ({@code API.v1.failure()} without argument).</li>
@@ -34,8 +36,21 @@ public enum ErrorCode {
   UNAUTHORIZED(403, Style.PLAIN, null, "unauthorized"),
   /** 404 for a path that is not an endpoint (including a trailing slash, spec §1.1). */
   NOT_FOUND(404, Style.PLAIN, null, "API endpoint does not exist"),
+  /**
+   * 429 when a client exceeded a route's rate limit (spec §1.6): Rocket.Chat maps {@code error-too-many-requests} to
+   * {@code {"success":false,"error":"<reason> [error-too-many-requests]"}}, without {@code errorType} (spec §1.5).
+   * The reason is {@link #format(Object...)} with the whole seconds until the window resets.
+   */
+  TOO_MANY_REQUESTS(429, Style.METEOR_UNTYPED, "error-too-many-requests",
+      "Error, too many requests. Please slow down. You must wait %d seconds before trying this endpoint again."),
   /** 413 when a body is larger than {@code BODY_LIMIT_BYTES}. */
   PAYLOAD_TOO_LARGE(413, Style.METEOR, "error-payload-too-large", "Request body too large"),
+  /** 414 when the request line is longer than the HTTP server accepts (4096 bytes); the connection is closed. */
+  URI_TOO_LONG(414, Style.METEOR, "error-uri-too-long", "Request line too long"),
+  /** 431 when the request headers are larger than the HTTP server accepts (8192 bytes); the connection is closed. */
+  HEADERS_TOO_LARGE(431, Style.METEOR, "error-headers-too-large", "Request headers too large"),
+  /** 400 when the request is not valid HTTP; the connection is closed. */
+  MALFORMED_REQUEST(400, Style.METEOR, "error-bad-request", "Malformed HTTP request"),
   /** 400 {@code GET livechat/room}: no visitor with that token (spec §3.2 step 2). */
   INVALID_TOKEN(400, Style.PLAIN, null, "invalid-token"),
   /** 400 {@code GET livechat/visitor/:token}: {@code Meteor.Error('invalid-token')} (spec §7.2). */
@@ -84,7 +99,7 @@ public enum ErrorCode {
   INTERNAL(500, Style.PLAIN, null, "Internal server error");
 
   /** How a code is rendered; see the class comment. */
-  public enum Style { PLAIN, METEOR, LOGGED_OUT, LOGIN, BARE }
+  public enum Style { PLAIN, METEOR, METEOR_UNTYPED, LOGGED_OUT, LOGIN, BARE }
 
   private final int status;
   private final Style style;
@@ -109,6 +124,17 @@ public enum ErrorCode {
   }
 
   /**
+   * Fills the default message's placeholders, for codes whose reason carries a value.
+   *
+   * @param args the values of the {@link String#format} placeholders of {@link #defaultMessage()}
+   * @return the reason, e.g. {@code Error, too many requests. ... You must wait 60 seconds ...} for
+   *     {@link #TOO_MANY_REQUESTS} with {@code 60}
+   */
+  public String format(Object... args) {
+    return String.format(java.util.Locale.ROOT, defaultMessage, args);
+  }
+
+  /**
    * Builds the Rocket.Chat error body of this code.
    *
    * @param message the message or Meteor reason; null uses {@link #defaultMessage()}
@@ -121,6 +147,7 @@ public enum ErrorCode {
       case METEOR -> new JsonObject().put("success", false)
           .put("error", text == null ? "[" + errorType + "]" : text + " [" + errorType + "]")
           .put("errorType", errorType);
+      case METEOR_UNTYPED -> new JsonObject().put("success", false).put("error", text + " [" + errorType + "]");
       case LOGGED_OUT -> new JsonObject().put("status", "error").put("message", text);
       case LOGIN -> new JsonObject().put("status", "error").put("error", text).put("message", text);
       case BARE -> new JsonObject().put("success", false);

@@ -16,7 +16,16 @@ public enum Setting {
   /** Atomic counter behind {@code guest-N} usernames. */
   LIVECHAT_GUEST_COUNT("Livechat_guest_count", 0),
   /** Store user-agent, ip and host of registering visitors. */
-  LIVECHAT_COLLECT_HTTP_HEADERS("Livechat_Allow_collect_and_store_HTTP_header_informations", false);
+  LIVECHAT_COLLECT_HTTP_HEADERS("Livechat_Allow_collect_and_store_HTTP_header_informations", false),
+  /**
+   * The REST rate limiter on (spec §1.6); when false no route is limited. The gateway seeds it from its
+   * {@code RATE_LIMITER_DEFAULT} configuration (default true, as in Rocket.Chat) when absent.
+   */
+  API_ENABLE_RATE_LIMITER("API_Enable_Rate_Limiter", true),
+  /** Calls a client may make per window on a route without its own limits (spec §1.6). */
+  API_RATE_LIMITER_LIMIT_CALLS_DEFAULT("API_Enable_Rate_Limiter_Limit_Calls_Default", 10),
+  /** Length of the rate limiter's window on a route without its own limits, in ms (spec §1.6). */
+  API_RATE_LIMITER_LIMIT_TIME_DEFAULT("API_Enable_Rate_Limiter_Limit_Time_Default", 60000);
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";

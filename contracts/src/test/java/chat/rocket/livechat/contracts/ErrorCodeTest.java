@@ -54,4 +54,15 @@ class ErrorCodeTest {
     assertThat(ErrorCode.TIMEOUT.status()).isEqualTo(504);
     assertThat(ErrorCode.TIMEOUT.body(null).getString("errorType")).isEqualTo("error-timeout");
   }
+
+  @Test
+  @DisplayName("a rate-limited call answers 429 with the Meteor message and no errorType")
+  void tooManyRequestsBody() {
+    ErrorCode code = ErrorCode.TOO_MANY_REQUESTS;
+
+    assertThat(code.status()).isEqualTo(429);
+    assertThat(code.body(code.format(42)).encode()).isEqualTo("{\"success\":false,\"error\":\"Error, too many "
+        + "requests. Please slow down. You must wait 42 seconds before trying this endpoint again. "
+        + "[error-too-many-requests]\"}");
+  }
 }

@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Rocket.Chat's order of checks for an authenticated route (spec §1.3): authentication (401), then parameter
- * validation (400), then {@code permissionsRequired}, all of them (403 {@link ErrorCode#PERMISSION_DENIED}).
+ * Rocket.Chat's order of checks for an authenticated route (spec §1.3): authentication (401), then the rate limit
+ * with the default limits (429 {@link ErrorCode#TOO_MANY_REQUESTS}), then parameter validation (400), then
+ * {@code permissionsRequired}, all of them (403 {@link ErrorCode#PERMISSION_DENIED}).
  */
 final class Access {
 
   private final Authenticator authenticator;
+  private final RateLimit rateLimit;
   private final Permissions permissions;
 
-  Access(Authenticator authenticator, Permissions permissions) {
+  Access(Authenticator authenticator, RateLimit rateLimit, Permissions permissions) {
     this.authenticator = authenticator;
+    this.rateLimit = rateLimit;
     this.permissions = permissions;
   }
 
@@ -33,6 +36,7 @@ final class Access {
   Future<AuthorizedCall> authorize(RoutingContext ctx, Function<RoutingContext, JsonObject> validate,
                                    List<Permission> permissions) {
     return authenticator.authenticate(ctx)
+        .compose(caller -> rateLimit.enforce(ctx, caller).map(caller))
         .compose(caller -> Future.succeededFuture(ctx).map(validate).map(input -> new AuthorizedCall(caller, input)))
         .compose(call -> this.permissions.hasAll(call.caller().roles(), permissions)
             .compose(granted -> granted ? Future.succeededFuture(call)

@@ -2,10 +2,18 @@ package chat.rocket.livechat.gateway;
 
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +51,77 @@ final class ApiResponses {
 
   /** The Rocket.Chat error response of {@code failure}. */
   static void error(RoutingContext ctx, Throwable failure) {
-    LivechatException expected = failure instanceof LivechatException e ? e : unexpected(ctx, failure);
+    LivechatException expected = classify(failure).orElseGet(() -> unexpected(ctx, failure));
     send(ctx, expected.status(), expected.body());
   }
 
-  /** The router's failure handler: body-limit overflows, unmatched routes and thrown exceptions. */
+  /** The router's failure handler: thrown exceptions, body-limit overflows and unmatched routes. */
   static void handleFailure(RoutingContext ctx) {
-    if (ctx.failure() != null) {
-      error(ctx, ctx.failure());
-    } else if (ctx.statusCode() == 413) {
-      error(ctx, new LivechatException(ErrorCode.PAYLOAD_TOO_LARGE));
-    } else if (ctx.statusCode() == 404 || ctx.statusCode() == 405) {
-      error(ctx, new LivechatException(ErrorCode.NOT_FOUND));
-    } else if (ctx.statusCode() == 400) {
-      error(ctx, new LivechatException(ErrorCode.INVALID_BODY));
+    failWith(ctx, ctx.statusCode());
+  }
+
+  /**
+   * @param status the status Vert.x Web gave up with
+   * @return the router's error handler for requests that failed where no failure handler runs (e.g. a path
+   *     parameter with a malformed escape answers 400 {@link ErrorCode#MALFORMED_REQUEST})
+   */
+  static Handler<RoutingContext> unhandled(int status) {
+    return ctx -> failWith(ctx, status);
+  }
+
+  /** Answers a router failure: its exception if we know it, else its 4xx status, else 500 with the cause logged. */
+  private static void failWith(RoutingContext ctx, int status) {
+    Throwable failure = ctx.failure();
+    Optional<ErrorCode> byStatus = status >= 400 && status < 500 ? byStatus(status) : Optional.empty();
+    if ((failure == null || classify(failure).isEmpty()) && byStatus.isPresent()) {
+      error(ctx, new LivechatException(byStatus.get()));
     } else {
-      error(ctx, new IllegalStateException("request failed with status " + ctx.statusCode()));
+      error(ctx, failure != null ? failure : new IllegalStateException("request failed with status " + status));
     }
+  }
+
+  /**
+   * @return the answer to a failure caused by the request rather than by us: a {@link LivechatException} as it is;
+   *     a Vert.x {@link HttpException} with a 4xx status (e.g. a malformed query escape) by that status; a Netty
+   *     {@link DecoderException} (e.g. a form field over the decoder's limit) as {@link ErrorCode#MALFORMED_REQUEST}
+   */
+  private static Optional<LivechatException> classify(Throwable failure) {
+    if (failure instanceof LivechatException expected) {
+      return Optional.of(expected);
+    }
+    if (failure instanceof HttpException http && http.getStatusCode() < 500) {
+      return Optional.of(new LivechatException(byStatus(http.getStatusCode()).orElse(ErrorCode.MALFORMED_REQUEST)));
+    }
+    if (failure instanceof DecoderException) {
+      return Optional.of(new LivechatException(ErrorCode.MALFORMED_REQUEST));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ErrorCode> byStatus(int status) {
+    return switch (status) {
+      case 400 -> Optional.of(ErrorCode.MALFORMED_REQUEST);
+      case 404, 405 -> Optional.of(ErrorCode.NOT_FOUND);
+      case 413 -> Optional.of(ErrorCode.PAYLOAD_TOO_LARGE);
+      case 414 -> Optional.of(ErrorCode.URI_TOO_LONG);
+      case 431 -> Optional.of(ErrorCode.HEADERS_TOO_LARGE);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The HTTP server's handler of requests its decoder rejected: 414 {@link ErrorCode#URI_TOO_LONG} for a request line
+   * over 4096 bytes, 431 {@link ErrorCode#HEADERS_TOO_LARGE} for headers over 8192 bytes, else 400
+   * {@link ErrorCode#MALFORMED_REQUEST}, in Rocket.Chat's shape; then the connection is closed, as Vert.x's default
+   * handler does (the rest of such a request cannot be read reliably).
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ErrorCode code = cause instanceof TooLongHttpLineException ? ErrorCode.URI_TOO_LONG
+        : cause instanceof TooLongHttpHeaderException ? ErrorCode.HEADERS_TOO_LARGE : ErrorCode.MALFORMED_REQUEST;
+    request.response().putHeader("Connection", "close");
+    send(request.response(), code.status(), new LivechatException(code).body())
+        .onComplete(sent -> request.connection().close());
   }
 
   private static LivechatException unexpected(RoutingContext ctx, Throwable failure) {
@@ -68,9 +130,12 @@ final class ApiResponses {
   }
 
   private static void send(RoutingContext ctx, int status, JsonObject body) {
-    if (ctx.response().ended()) {
-      return;
+    if (!ctx.response().ended()) {
+      send(ctx.response(), status, body);
     }
-    ctx.response().setStatusCode(status).putHeader(CONTENT_TYPE, JSON).end(body.toBuffer());
+  }
+
+  private static Future<Void> send(HttpServerResponse response, int status, JsonObject body) {
+    return response.setStatusCode(status).putHeader(CONTENT_TYPE, JSON).end(body.toBuffer());
   }
 }

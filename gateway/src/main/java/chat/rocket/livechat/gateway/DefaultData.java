@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds, when absent, what a fresh Rocket.Chat server inserts at start-up and this system reads: the default
- * permissions with their role lists (spec §1.4), the roles, the settings defaults (DECISIONS.md, Data) and, when
+ * permissions with their role lists (spec §1.4), the roles, the settings defaults (DECISIONS.md, Data; the rate
+ * limiter's switch from {@code RATE_LIMITER_DEFAULT}) and, when
  * {@code ADMIN_PASS} is set, the admin user {@code ADMIN_USERNAME} with roles {@code admin}, {@code livechat-agent},
  * {@code livechat-manager}, available as an agent. Existing documents are never changed (upserts with
  * {@code $setOnInsert}), so an operator's changes and Rocket.Chat's own data survive restarts.
@@ -54,9 +55,15 @@ final class DefaultData {
     }
     for (Setting setting : Setting.values()) {
       inserts.add(insertIfAbsent(Collections.SETTINGS, setting.id(), new JsonObject()
-          .put("value", setting.defaultValue()).put("packageValue", setting.defaultValue())));
+          .put("value", seedValue(setting, config)).put("packageValue", setting.defaultValue())));
     }
     return Future.all(inserts).compose(v -> seedAdmin(config));
+  }
+
+  /** @return the value a fresh setting gets: its default, or {@code RATE_LIMITER_DEFAULT} for the rate limiter */
+  private static Object seedValue(Setting setting, JsonObject config) {
+    return setting == Setting.API_ENABLE_RATE_LIMITER ? ConfigKey.RATE_LIMITER_DEFAULT.getBoolean(config)
+        : setting.defaultValue();
   }
 
   private Future<Void> insertIfAbsent(String collection, String id, JsonObject fields) {

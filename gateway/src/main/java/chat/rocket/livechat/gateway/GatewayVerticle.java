@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The gateway of one process: creates the command topics and this instance's reply topic
  * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, seeds Rocket.Chat's
  * defaults when {@code SEED_DEFAULTS} is true, then deploys {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each
- * owning one reply partition. On a clean stop the HTTP verticles stop first (pending requests fail with 503), then the
+ * owning one reply partition and all sharing one {@link RateLimiter}. On a clean stop the HTTP verticles stop first (pending requests fail with 503), then the
  * reply topic is deleted.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -31,6 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
   static final String REPLY_PARTITION = "replyPartition";
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
+  private final RateLimiter rateLimiter = new RateLimiter();
   private String replyTopic;
 
   @Override
@@ -60,7 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
     List<Future<String>> deployments = new ArrayList<>();
     for (int partition = 0; partition < instances; partition++) {
       JsonObject config = config().copy().put(REPLY_TOPIC, replyTopic).put(REPLY_PARTITION, partition);
-      deployments.add(vertx.deployVerticle(new HttpApiVerticle(), new DeploymentOptions().setConfig(config)));
+      deployments.add(vertx.deployVerticle(new HttpApiVerticle(rateLimiter), new DeploymentOptions().setConfig(config)));
     }
     return Future.all(deployments).mapEmpty();
   }

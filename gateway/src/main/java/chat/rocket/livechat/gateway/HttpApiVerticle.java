@@ -4,19 +4,23 @@ import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.HealthRoutes;
 import chat.rocket.livechat.platform.Mongo;
 import chat.rocket.livechat.platform.Permissions;
+import chat.rocket.livechat.platform.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,24 +34,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpApiVerticle extends VerticleBase {
 
+  private final RateLimiter rateLimiter;
   private KafkaRequester requester;
   private HttpServer server;
+
+  /** @param rateLimiter the rate-limit counters shared by every HTTP verticle of this gateway process */
+  HttpApiVerticle(RateLimiter rateLimiter) {
+    this.rateLimiter = rateLimiter;
+  }
 
   @Override
   public Future<?> start() {
     MongoClient mongo = Mongo.client(vertx, config());
     requester = new KafkaRequester(vertx, config(), config().getString(GatewayVerticle.REPLY_TOPIC),
         config().getInteger(GatewayVerticle.REPLY_PARTITION));
-    Access access = new Access(new Authenticator(vertx, mongo, config()), new Permissions(vertx, mongo, config()));
+    Permissions permissions = new Permissions(vertx, mongo, config());
+    RateLimit rateLimit = new RateLimit(rateLimiter, new Settings(vertx, mongo, config()), permissions,
+        ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
+    Access access = new Access(new Authenticator(vertx, mongo, config()), rateLimit, permissions);
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
-            new LoginRoute(vertx, mongo), openApi, mongo))
+            new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(this::router)
         .map(router -> ConfigKey.BENCH_ROUTES.getBoolean(config())
             ? mountBenchRoutes(router, new RoomRoutes(new InProcessCommandSender(vertx, config()), access)) : router)
         .compose(router -> requester.start().map(router))
         .compose(router -> {
           server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
+              .invalidRequestHandler(ApiResponses::invalidRequest)
               .requestHandler(router);
           return server.listen();
         });
@@ -65,39 +79,51 @@ public final class HttpApiVerticle extends VerticleBase {
     return closed.eventually(requester::stop);
   }
 
-  private Map<Endpoint, Handler<RoutingContext>> handlers(RoomRoutes rooms, VisitorRoutes visitors, LoginRoute login,
-                                                         Buffer openApi, MongoClient mongo) {
-    Map<Endpoint, Handler<RoutingContext>> handlers = new EnumMap<>(Endpoint.class);
-    handlers.put(Endpoint.ROOM, rooms::getOrCreate);
-    handlers.put(Endpoint.ROOM_VISITOR, rooms::changeVisitor);
-    handlers.put(Endpoint.ROOM_SAVE_INFO, rooms::saveInfo);
-    handlers.put(Endpoint.VISITORS_INFO, visitors::info);
-    handlers.put(Endpoint.VISITOR_INFO, visitors::info);
-    handlers.put(Endpoint.VISITOR_REGISTER, visitors::register);
-    handlers.put(Endpoint.VISITOR_BY_TOKEN, visitors::byToken);
-    handlers.put(Endpoint.LOGIN, login::login);
-    handlers.put(Endpoint.OPENAPI, ctx -> ApiResponses.json(ctx, openApi));
-    handlers.put(Endpoint.METRICS, PrometheusScrapingHandler.create());
-    handlers.put(Endpoint.HEALTH_LIVE, HealthRoutes.live(vertx));
-    handlers.put(Endpoint.HEALTH_READY, HealthRoutes.ready(vertx, mongo));
+  /**
+   * The handler chain of every endpoint. Routes without authentication count their rate limit before anything else
+   * (spec §1.3, §1.6); authenticated ones right after authentication ({@link Access}).
+   */
+  private Map<Endpoint, List<Handler<RoutingContext>>> handlers(RoomRoutes rooms, VisitorRoutes visitors,
+                                                               LoginRoute login, RateLimit rateLimit, Buffer openApi,
+                                                               MongoClient mongo) {
+    Map<Endpoint, List<Handler<RoutingContext>>> handlers = new EnumMap<>(Endpoint.class);
+    handlers.put(Endpoint.ROOM, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET), rooms::getOrCreate));
+    handlers.put(Endpoint.ROOM_VISITOR, List.of(rooms::changeVisitor));
+    handlers.put(Endpoint.ROOM_SAVE_INFO, List.of(rooms::saveInfo));
+    handlers.put(Endpoint.VISITORS_INFO, List.of(visitors::info));
+    handlers.put(Endpoint.VISITOR_INFO, List.of(visitors::info));
+    handlers.put(Endpoint.VISITOR_REGISTER, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET),
+        visitors::register));
+    handlers.put(Endpoint.VISITOR_BY_TOKEN, List.of(rateLimit.anonymous(null), visitors::byToken));
+    handlers.put(Endpoint.LOGIN, List.of(rateLimit.anonymous(null), login::login));
+    handlers.put(Endpoint.OPENAPI, List.of(ctx -> ApiResponses.json(ctx, openApi)));
+    handlers.put(Endpoint.METRICS, List.of(PrometheusScrapingHandler.create()));
+    handlers.put(Endpoint.HEALTH_LIVE, List.of(HealthRoutes.live(vertx)));
+    handlers.put(Endpoint.HEALTH_READY, List.of(HealthRoutes.ready(vertx, mongo)));
     return handlers;
   }
 
   /** @throws IllegalStateException when an {@link Endpoint} has no handler (a programming error) */
-  private Router router(Map<Endpoint, Handler<RoutingContext>> handlers) {
+  private Router router(Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
     Router router = Router.router(vertx);
     router.route().handler(RequestLog::start);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
+    // Only methods that carry bodies: on a GET with a form content type Vert.x's BodyHandler throws (a 500).
+    router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
+        .handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
     for (Endpoint endpoint : Endpoint.values()) {
-      Handler<RoutingContext> handler = handlers.get(endpoint);
-      if (handler == null) {
+      List<Handler<RoutingContext>> chain = handlers.get(endpoint);
+      if (chain == null) {
         throw new IllegalStateException("no handler for endpoint " + endpoint);
       }
-      router.route(endpoint.method(), endpoint.path()).handler(RequestLog.matched(endpoint)).handler(handler);
+      Route route = router.route(endpoint.method(), endpoint.path()).handler(RequestLog.matched(endpoint));
+      chain.forEach(route::handler);
     }
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, ApiResponses.unhandled(status));
+    }
     return router;
   }
 

@@ -32,6 +32,16 @@ public enum ConfigKey {
   HTTP_INSTANCES("0"),
   /** Command-consumer verticle instances per service process (members of the consumer group). */
   CONSUMER_INSTANCES("1"),
+  /**
+   * How many proxies in front of the gateway append to {@code X-Forwarded-For}; the client IP of the rate limiter is
+   * the entry this many from the end (Rocket.Chat's {@code HTTP_FORWARDED_COUNT}). 0 ignores the header.
+   */
+  HTTP_FORWARDED_COUNT("0"),
+  /**
+   * The value the gateway seeds for setting {@code API_Enable_Rate_Limiter} when it is absent ({@code true} /
+   * {@code false}); the setting in {@code rocketchat_settings} stays the only switch afterwards.
+   */
+  RATE_LIMITER_DEFAULT("true"),
   /** Seeds the admin user when absent (with ADMIN_PASS). */
   ADMIN_USERNAME("admin"),
   /** Password of the seeded admin; empty = no admin is seeded. */

@@ -35,8 +35,27 @@ public final class Settings {
     return value(setting).map(value -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value)));
   }
 
+  /**
+   * @return the setting as a whole number (a stored Integer, Long or Double is truncated; a numeric string is
+   *     parsed); a value that is no number gives the setting's default
+   */
+  public Future<Long> number(Setting setting) {
+    return value(setting).map(value -> asLong(value, setting));
+  }
+
   /** @return the setting as a string */
   public Future<String> string(Setting setting) {
     return value(setting).map(String::valueOf);
+  }
+
+  private static long asLong(Object value, Setting setting) {
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    try {
+      return (long) Double.parseDouble(String.valueOf(value).trim());
+    } catch (NumberFormatException notANumber) {
+      return ((Number) setting.defaultValue()).longValue();
+    }
   }
 }

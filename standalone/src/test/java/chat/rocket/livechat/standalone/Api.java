@@ -14,9 +14,13 @@ import java.util.Map;
 
 /**
  * A Rocket.Chat REST client for tests: real HTTP to the gateway, answers awaited on the calling (JUnit) thread.
- * Paths are relative to {@code /api/v1/} and are sent as given (query strings included, unencoded).
+ * Paths are relative to {@code /api/v1/} and are sent as given (query strings included, unencoded). Every call fails
+ * instead of hanging when no complete response came within {@link #TIMEOUT_MS}.
  */
 public final class Api {
+
+  /** Longest wait for one response, in ms: far over the gateway's reply timeout, so only a hang reaches it. */
+  public static final long TIMEOUT_MS = 30_000;
 
   private final WebClient client;
 
@@ -64,6 +68,20 @@ public final class Api {
     return sendAbsolute(HttpMethod.GET, absolutePath, headers, null);
   }
 
+  /**
+   * Sends exactly these headers and bytes (no {@code Content-Type} is added) and waits for the whole response.
+   *
+   * @param body      the raw body, or null for none
+   * @param timeoutMs longest wait for the response, in ms
+   * @throws RuntimeException (a Vert.x timeout) when no response came in time
+   */
+  public Response raw(HttpMethod method, String path, Map<String, String> headers, Buffer body, long timeoutMs) {
+    HttpRequest<Buffer> request = client.request(method, "/api/v1/" + path).timeout(timeoutMs);
+    headers.forEach(request::putHeader);
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
+    return new Response(response.statusCode(), response.headers(), response.bodyAsString());
+  }
+
   /** Sends a request and waits for the whole response. */
   public Response send(HttpMethod method, String path, Map<String, String> headers, Object body) {
     return sendAbsolute(method, "/api/v1/" + path, headers, body);
@@ -71,7 +89,7 @@ public final class Api {
 
   /** Sends a request to {@code absolutePath} and waits for the whole response. */
   public Response sendAbsolute(HttpMethod method, String absolutePath, Map<String, String> headers, Object body) {
-    HttpRequest<Buffer> request = client.request(method, absolutePath);
+    HttpRequest<Buffer> request = client.request(method, absolutePath).timeout(TIMEOUT_MS);
     headers.forEach(request::putHeader);
     HttpResponse<Buffer> response;
     if (body == null) {

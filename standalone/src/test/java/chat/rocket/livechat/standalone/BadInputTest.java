@@ -222,4 +222,68 @@ class BadInputTest {
     assertThat(response.json()).isEqualTo(new JsonObject().put("success", false)
         .put("error", "Match error: Missing key 'visitor'"));
   }
+
+  private static final JsonObject MALFORMED_REQUEST = new JsonObject().put("success", false)
+      .put("error", "Malformed HTTP request [error-bad-request]").put("errorType", "error-bad-request");
+
+  @Test
+  @DisplayName("a malformed percent escape in the query answers 400 error-bad-request, not 500 (found by fuzzing)")
+  void malformedQueryEscapeIsRejected() {
+    for (String path : new String[] {"livechat/room?token=%", "livechat/visitors.info?visitorId=%zz"}) {
+      Api.Response response = checked(api.get(path, system.adminHeaders()));
+
+      assertThat(response.status()).as(path).isEqualTo(400);
+      assertThat(response.json()).as(path).isEqualTo(MALFORMED_REQUEST);
+    }
+  }
+
+  @Test
+  @DisplayName("a malformed escape in a path parameter answers 400 JSON, not Vert.x's plain text (found by fuzzing)")
+  void malformedPathEscapeIsRejected() {
+    Api.Response response = checked(api.get("livechat/visitor/%"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json()).isEqualTo(MALFORMED_REQUEST);
+  }
+
+  @Test
+  @DisplayName("a request line over 4096 bytes answers 414 JSON and closes the connection")
+  void overlongRequestLineIsRejected() {
+    Api.Response response = checked(api.get("livechat/room?token=" + "q".repeat(5000)));
+
+    assertThat(response.status()).isEqualTo(414);
+    assertThat(response.headers().get("Connection")).isEqualTo("close");
+    assertThat(response.json().getString("errorType")).isEqualTo("error-uri-too-long");
+  }
+
+  @Test
+  @DisplayName("headers over 8192 bytes answer 431 JSON and close the connection")
+  void oversizedHeadersAreRejected() {
+    Api.Response response = checked(api.get("livechat/visitor/abc", Map.of("X-Huge", "h".repeat(9000))));
+
+    assertThat(response.status()).isEqualTo(431);
+    assertThat(response.headers().get("Connection")).isEqualTo("close");
+    assertThat(response.json().getString("errorType")).isEqualTo("error-headers-too-large");
+  }
+
+  @Test
+  @DisplayName("a GET with a multipart content type is served as usual, not a 500 from the body handler")
+  void multipartContentTypeOnGetIsIgnored() {
+    Api.Response response = checked(api.get("livechat/room?token=no-such-token",
+        Map.of("Content-Type", "multipart/form-data; boundary=xyz")));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json()).isEqualTo(new JsonObject().put("success", false).put("error", "invalid-token"));
+  }
+
+  @Test
+  @DisplayName("a form body with a field over the form decoder's limit answers 400 JSON, not 500 (found by fuzzing)")
+  void oversizedFormFieldIsRejected() {
+    Api.Response response = checked(api.raw(HttpMethod.POST, "login",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        Buffer.buffer("user=" + "u".repeat(20_000)), Api.TIMEOUT_MS));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json()).isEqualTo(MALFORMED_REQUEST);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -51,6 +52,36 @@ public final class Events {
       }
     }
     return found;
+  }
+
+  /**
+   * Reads every record a topic holds now, from the beginning of each partition up to its end offset at the call.
+   *
+   * @param within how long reading may take before it fails
+   * @return the records, partition by partition
+   * @throws AssertionError when the end was not reached in time
+   */
+  public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, Duration within) {
+    Map<String, Object> settings = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> all = new ArrayList<>();
+    long deadline = System.nanoTime() + within.toNanos();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, within).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, within);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic + " to its end within " + within);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+      }
+    }
+    return all;
   }
 
   /** @return the UTF-8 value of the last header with that name, or null */

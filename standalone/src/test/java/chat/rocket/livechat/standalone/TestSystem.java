@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Ids;
 import chat.rocket.livechat.platform.MongoDocs;
@@ -16,18 +17,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The whole system for one test class, through its real parts: the standalone's KRaft broker, an in-memory
  * MongoDB-wire store and every verticle, on free ports, with the admin of Rocket.Chat's test harness
  * ({@code rocketchat.internal.admin.test}). Caches are off ({@code CACHE_TTL_MS=0}) so a test that changes a
- * permission or setting sees it at once, as Rocket.Chat's tests do. Test code blocks on Futures with {@code await()}:
- * it runs on the JUnit thread, never on an event loop.
+ * permission or setting sees it at once, as Rocket.Chat's tests do. The REST rate limiter is switched off through its
+ * setting right after start ({@code API_Enable_Rate_Limiter=false}), since a test class makes many calls from
+ * 127.0.0.1 (Rocket.Chat's tests run with {@code TEST_MODE}, which skips the limiter too); a class that tests the
+ * limiter switches it on with {@link #setting(String, Object)}. Test code blocks on Futures with {@code await()}: it
+ * runs on the JUnit thread, never on an event loop.
  */
 public final class TestSystem implements AutoCloseable {
 
@@ -93,7 +99,9 @@ public final class TestSystem implements AutoCloseable {
       env.put(ConfigKey.ADMIN_EMAIL.env(), ADMIN + "@rocket.chat");
       env.putAll(overrides);
       JsonObject config = ConfigKey.fromEnv(env);
-      return new TestSystem(Standalone.start(config, inMemory, false), inMemory, config, dataDir);
+      TestSystem system = new TestSystem(Standalone.start(config, inMemory, false), inMemory, config, dataDir);
+      system.setting(Setting.API_ENABLE_RATE_LIMITER.id(), false);
+      return system;
     } catch (Exception e) {
       throw new IllegalStateException("test system failed to start", e);
     }
@@ -211,6 +219,34 @@ public final class TestSystem implements AutoCloseable {
   /** @return the single document matching {@code query}, or null */
   public JsonObject findOne(String collection, JsonObject query) {
     return mongo.findOne(collection, query, null).await();
+  }
+
+  /**
+   * Reads a document until it satisfies {@code condition}: for effects that arrive through events (e.g. a visitor's
+   * {@code lastChat} after {@code room.created}). Each read is a round trip to the store; there is no sleep.
+   *
+   * @return the first matching read
+   * @throws AssertionError when no read matched within {@code within}
+   */
+  public JsonObject awaitDocument(String collection, JsonObject query, Predicate<JsonObject> condition,
+                                  Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    JsonObject doc = findOne(collection, query);
+    while (doc == null || !condition.test(doc)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(collection + " " + query.encode() + " did not reach the expected state within "
+            + within + "; last read: " + doc);
+      }
+      doc = findOne(collection, query);
+    }
+    return doc;
+  }
+
+  /** Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event). */
+  public void awaitLastChat(String visitorId, String rid) {
+    awaitDocument(Collections.VISITORS, new JsonObject().put("_id", visitorId),
+        visitor -> visitor.getJsonObject("lastChat") != null
+            && rid.equals(visitor.getJsonObject("lastChat").getString("_id")), Duration.ofSeconds(10));
   }
 
   @Override

@@ -1,0 +1,197 @@
+package chat.rocket.livechat.standalone;
+
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.FORBIDDEN;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.LOGGED_OUT;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_ALLOWED;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.OK;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.UNAUTHORIZED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import chat.rocket.livechat.contracts.Collections;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call which authenticated endpoint (spec §1.2-§1.4, §4, §5, §6; DECISIONS.md Endpoints), as a table of
+ * roles × endpoints with Rocket.Chat's answer, through the whole system and Rocket.Chat's default permissions:
+ * {@code view-l-room} = livechat-manager, livechat-monitor, livechat-agent, admin; {@code save-others-livechat-room-info}
+ * = livechat-manager, livechat-monitor (not admin); room access for {@code room.visitor} = serving the room or
+ * {@code view-livechat-rooms} (livechat-manager, livechat-monitor, admin). Every case gets its own two visitors and a
+ * room served by the serving agent. A refused call changes nothing in MongoDB; an allowed one changes only its room,
+ * the room's inquiry and subscriptions, and its visitors.
+ */
+class AuthorizationMatrixTest {
+
+  private static final String ROOM_VISITOR = "PUT livechat/room.visitor";
+  private static final String SAVE_INFO = "POST livechat/room.saveInfo";
+  private static final String VISITORS_INFO = "GET livechat/visitors.info";
+  private static final String VISITOR_INFO = "GET livechat/visitor.info";
+
+  private static TestSystem system;
+  private static Api api;
+  private static Visitors visitors;
+  private static Map<Role, Map<String, String>> headers;
+  private static String servingAgentId;
+
+  /** Who calls. */
+  enum Role { NO_USER, BAD_TOKEN, USER, AGENT_SERVING, AGENT_NOT_SERVING, MANAGER, ADMIN }
+
+  /** Rocket.Chat's answer. */
+  enum Answer {
+    /** 200 with the endpoint's result. */
+    OK(200, null),
+    /** 401, Restivus's body. */
+    LOGGED_OUT(401, new JsonObject().put("status", "error").put("message", "You must be logged in to do this.")),
+    /** 403, a required permission is missing. */
+    FORBIDDEN(403, new JsonObject().put("success", false)
+        .put("error", "User does not have the permissions required for this action [error-unauthorized]")),
+    /** 403 {@code API.v1.unauthorized()}: saveInfo on a room the caller neither serves nor may edit as another's. */
+    UNAUTHORIZED(403, new JsonObject().put("success", false).put("error", "unauthorized")),
+    /** 400, room.visitor on a room the caller cannot access. */
+    NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "error-not-allowed"));
+
+    private final int status;
+    private final JsonObject body;
+
+    Answer(int status, JsonObject body) {
+      this.status = status;
+      this.body = body;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    system = TestSystem.start();
+    api = system.api();
+    visitors = new Visitors(api);
+    Map<String, String> servingAgent = system.user("matrix.agent.serving", List.of("livechat-agent"));
+    servingAgentId = servingAgent.get("X-User-Id");
+    system.mongo().updateCollection(Collections.USERS, new JsonObject().put("_id", servingAgentId),
+        new JsonObject().put("$set", new JsonObject().put("statusLivechat", "available"))).await();
+    headers = Map.of(
+        Role.NO_USER, Map.of(),
+        Role.BAD_TOKEN, Map.of("X-User-Id", servingAgentId, "X-Auth-Token", "not-the-token"),
+        Role.USER, system.user("matrix.user", List.of("user")),
+        Role.AGENT_SERVING, servingAgent,
+        Role.AGENT_NOT_SERVING, system.user("matrix.agent.other", List.of("livechat-agent")),
+        Role.MANAGER, system.user("matrix.manager", List.of("livechat-manager")),
+        Role.ADMIN, system.user("matrix.admin", List.of("admin")));
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  static Stream<Arguments> matrix() {
+    return Stream.of(
+        row(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        row(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        row(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+        row(Role.AGENT_SERVING, OK, OK, OK, OK),
+        row(Role.AGENT_NOT_SERVING, NOT_ALLOWED, UNAUTHORIZED, OK, OK),
+        row(Role.MANAGER, OK, OK, OK, OK),
+        row(Role.ADMIN, OK, UNAUTHORIZED, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on room.visitor, room.saveInfo, visitors.info and visitor.info */
+  private static Stream<Arguments> row(Role role, Answer roomVisitor, Answer saveInfo, Answer visitorsInfo,
+                                       Answer visitorInfo) {
+    return Stream.of(arguments(role, ROOM_VISITOR, roomVisitor), arguments(role, SAVE_INFO, saveInfo),
+        arguments(role, VISITORS_INFO, visitorsInfo), arguments(role, VISITOR_INFO, visitorInfo));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("matrix")
+  void roleOnEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Fixture fixture = fixture();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = call(endpoint, headers.get(role), fixture);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    assertThat(response.contentType()).isEqualTo("application/json");
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertSucceeded(endpoint, response.json(), fixture);
+      assertThat(changes).as("writes outside the room and its visitors")
+          .allMatch(change -> fixture.mayChange(change));
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
+  }
+
+  private static Api.Response call(String endpoint, Map<String, String> caller, Fixture fixture) {
+    return switch (endpoint) {
+      case ROOM_VISITOR -> api.put("livechat/room.visitor", caller, new JsonObject().put("rid", fixture.rid())
+          .put("oldVisitorId", fixture.visitorId()).put("newVisitorId", fixture.otherVisitorId()));
+      case SAVE_INFO -> api.post("livechat/room.saveInfo", caller, Visitors.saveInfo(
+          new JsonObject().put("_id", fixture.visitorId()),
+          new JsonObject().put("_id", fixture.rid()).put("topic", "matrix topic")));
+      case VISITORS_INFO -> api.get("livechat/visitors.info?visitorId=" + fixture.visitorId(), caller);
+      case VISITOR_INFO -> api.get("livechat/visitor.info?visitorId=" + fixture.visitorId(), caller);
+      default -> throw new IllegalArgumentException(endpoint);
+    };
+  }
+
+  private static void assertSucceeded(String endpoint, JsonObject body, Fixture fixture) {
+    switch (endpoint) {
+      case ROOM_VISITOR -> {
+        assertThat(body.getBoolean("success")).isTrue();
+        assertThat(body.getJsonObject("room").getJsonObject("v").getString("_id")).isEqualTo(fixture.otherVisitorId());
+      }
+      case SAVE_INFO -> {
+        assertThat(body).isEqualTo(new JsonObject().put("success", true));
+        assertThat(system.findOne(Collections.ROOMS, new JsonObject().put("_id", fixture.rid())).getString("topic"))
+            .isEqualTo("matrix topic");
+      }
+      default -> {
+        assertThat(body.getBoolean("success")).isTrue();
+        assertThat(body.getJsonObject("visitor").getString("_id")).isEqualTo(fixture.visitorId());
+      }
+    }
+  }
+
+  /** Two new visitors and a room of the first, served by the serving agent, with every event applied. */
+  private static Fixture fixture() {
+    JsonObject visitor = visitors.create();
+    JsonObject other = visitors.create();
+    Api.Response created = api.get("livechat/room?token=" + visitor.getString("token") + "&agentId=" + servingAgentId);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonObject room = created.json().getJsonObject("room");
+    assertThat(room.getJsonObject("servedBy").getString("_id")).isEqualTo(servingAgentId);
+    system.awaitLastChat(visitor.getString("_id"), room.getString("_id"));
+    return new Fixture(room.getString("_id"), visitor.getString("_id"), other.getString("_id"));
+  }
+
+  /**
+   * One case's documents.
+   *
+   * @param rid            the room, served by the serving agent
+   * @param visitorId      the room's visitor
+   * @param otherVisitorId the visitor room.visitor moves the room to
+   */
+  private record Fixture(String rid, String visitorId, String otherVisitorId) {
+
+    /** @return whether an allowed call may have written this document */
+    boolean mayChange(StoreSnapshot.Change change) {
+      return switch (change.collection()) {
+        case Collections.ROOMS -> change.id().equals(rid);
+        case Collections.INQUIRIES, Collections.SUBSCRIPTIONS -> rid.equals(change.field("rid"));
+        case Collections.VISITORS -> Set.of(visitorId, otherVisitorId).contains(change.id());
+        default -> false;
+      };
+    }
+  }
+}
