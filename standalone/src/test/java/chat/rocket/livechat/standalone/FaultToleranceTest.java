@@ -197,12 +197,15 @@ class FaultToleranceTest {
     for (ConfigKey key : ConfigKey.values()) {
       env.put(key.env(), key.get(system.config()));
     }
+    env.put(ConfigKey.MANAGEMENT_PORT.env(), "0");
     Process process = builder.start();
     CountDownLatch ready = new CountDownLatch(1);
+    StringBuffer output = new StringBuffer();
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          output.append(line).append('\n');
           if (line.contains("room-service ready")) {
             ready.countDown();
           }
@@ -213,7 +216,7 @@ class FaultToleranceTest {
     }, "external-room-service-output");
     reader.setDaemon(true);
     reader.start();
-    assertThat(ready.await(90, TimeUnit.SECONDS)).as("external room-service ready").isTrue();
+    assertThat(ready.await(90, TimeUnit.SECONDS)).as("external room-service ready; its output:%n%s", output).isTrue();
     return process;
   }
 
