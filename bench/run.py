@@ -53,7 +53,8 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=1, help="runs per point; the median is reported")
     parser.add_argument("--port", type=int, default=3000)
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
-    parser.add_argument("--java-opts", default="", help="extra JVM options for the standalone")
+    parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the standalone (use --java-opts=...)")
+    parser.add_argument("--append", action="store_true", help="append the report to --out instead of replacing it")
     return parser.parse_args()
 
 
@@ -179,7 +180,7 @@ def main():
 
 def write_report(args, results, connections, rss, peak, startup_ms, seeded):
     lines = [
-        f"# Benchmark results",
+        f"# Benchmark results ({args.rooms} rooms)",
         "",
         f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {machine()}",
@@ -200,8 +201,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded):
                      f"| {', '.join(map(str, r['runs']))} |")
     report = "\n".join(lines) + "\n"
     print("\n" + report)
-    with open(args.out, "w") as out:
-        out.write(report)
+    with open(args.out, "a" if args.append else "w") as out:
+        out.write(("\n" if args.append else "") + report)
 
 
 if __name__ == "__main__":
