@@ -142,7 +142,7 @@ final class GetOrCreateRoom {
         .put("username", agent.getString("username")).put("ts", MongoDocs.now());
     return rooms.setServedBy(plan.rid(), servedBy)
         .compose(v -> rooms.insertSubscription(plan.subscription(agent)))
-        .compose(v -> rooms.markInquiryTaken(plan.rid(),
+        .compose(v -> rooms.markInquiryTaken(plan.inquiryId(),
             new JsonObject().put("agentId", agent.getString("_id")).put("username", agent.getString("username"))));
   }
 

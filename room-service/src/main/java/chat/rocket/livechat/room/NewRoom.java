@@ -19,6 +19,7 @@ final class NewRoom {
   static final int ESTIMATED_WAITING_TIME_QUEUE = 9999999;
 
   private final String rid = Ids.randomId();
+  private final String inquiryId = Ids.randomId();
   private final JsonObject now = MongoDocs.now();
   private final JsonObject visitor;
   private final String agentId;
@@ -40,6 +41,11 @@ final class NewRoom {
 
   String rid() {
     return rid;
+  }
+
+  /** @return the {@code _id} of the room's inquiry */
+  String inquiryId() {
+    return inquiryId;
   }
 
   JsonObject visitor() {
@@ -94,7 +100,7 @@ final class NewRoom {
 
   /** @return the inquiry document to insert */
   JsonObject inquiry() {
-    JsonObject inquiry = new JsonObject().put("_id", Ids.randomId()).put("rid", rid).put("name", fname())
+    JsonObject inquiry = new JsonObject().put("_id", inquiryId).put("rid", rid).put("name", fname())
         .put("ts", now);
     if (departmentId != null) {
       inquiry.put("department", departmentId);

@@ -89,11 +89,11 @@ final class RoomRepository {
     return mongo.updateCollection(Collections.ROOMS, new JsonObject().put("_id", rid), update).mapEmpty();
   }
 
-  /** Marks the room's inquiry {@code taken} by the agent. */
-  Future<Void> markInquiryTaken(String rid, JsonObject agent) {
+  /** Marks the inquiry {@code taken} by the agent; by {@code _id}, a point lookup even on the embedded store. */
+  Future<Void> markInquiryTaken(String inquiryId, JsonObject agent) {
     JsonObject set = new JsonObject().put("status", "taken").put("takenAt", MongoDocs.now())
         .put("defaultAgent", agent).put("_updatedAt", MongoDocs.now());
-    return mongo.updateCollection(Collections.INQUIRIES, new JsonObject().put("rid", rid),
+    return mongo.updateCollection(Collections.INQUIRIES, new JsonObject().put("_id", inquiryId),
         new JsonObject().put("$set", set)).mapEmpty();
   }
 
