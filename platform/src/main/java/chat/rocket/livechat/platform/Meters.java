@@ -15,7 +15,7 @@ public final class Meters {
   /** Timer, gateway: command sent until reply, timeout or send failure; tags {@code command}, {@code outcome}. */
   public static final String REQUEST_REPLY = "livechat.request.reply";
   /** Gauge, gateway: requests waiting for their reply; tag {@code reply_partition} (one per HTTP verticle). */
-  public static final String PENDING_REPLIES = "livechat.replies.pending";
+  public static final String PENDING_REPLIES = "livechat.pending.replies";
   /** Counter, gateway: requests that got no reply within {@code REPLY_TIMEOUT_MS} (answered 504); tag {@code command}. */
   public static final String REPLY_TIMEOUTS = "livechat.reply.timeouts";
   /** Counter, services: commands answered; tags {@code command}, {@code outcome} (SUCCESS/FAILURE), {@code error}. */

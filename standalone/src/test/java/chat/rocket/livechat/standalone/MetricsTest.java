@@ -58,8 +58,8 @@ class MetricsTest {
         "outcome=\"failure\"")).hasValue(1);
     assertThat(scrape.value("livechat_request_reply_seconds_bucket", "command=\"visitor.register\"",
         "le=\"10.0\"")).hasValue(1);
-    assertThat(scrape.value("livechat_replies_pending", "reply_partition=\"0\"")).hasValue(0);
-    assertThat(scrape.value("livechat_replies_pending", "reply_partition=\"1\"")).hasValue(0);
+    assertThat(scrape.value("livechat_pending_replies", "reply_partition=\"0\"")).hasValue(0);
+    assertThat(scrape.value("livechat_pending_replies", "reply_partition=\"1\"")).hasValue(0);
     assertThat(scrape.value("livechat_reply_timeouts_total", "command=\"room.get-or-create\"")).hasValue(0);
   }
 
