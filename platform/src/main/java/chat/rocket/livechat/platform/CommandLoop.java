@@ -5,7 +5,6 @@ import chat.rocket.livechat.contracts.CommandDecodingException;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Headers;
-import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.contracts.Topics;
@@ -29,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It consumes its command topic as a member of the service's consumer group through a {@link KeyedBatchConsumer}
  * (commands with the same key, one visitor token or one rid, run one after another; offsets are committed only after
- * every Mongo write, event and reply of the batch), and sends exactly one {@link Reply} per command. A record that
+ * every Mongo write, event and reply of the batch), and sends exactly one {@link Reply} per command, built by a
+ * {@link CommandExecutor}. A record that
  * cannot be decoded goes to {@code <topic>.dlt} with the reason in {@link Headers#DLT_REASON}; a command past its
  * {@link Headers#DEADLINE} is answered {@link ErrorCode#DEADLINE_EXCEEDED} without running; an unknown command type is
  * answered {@link ErrorCode#UNKNOWN_COMMAND}. When a reply or dead letter cannot be sent, the batch runs again
@@ -43,7 +43,7 @@ public final class CommandLoop {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLoop.class);
 
   private final String topic;
-  private final Map<CommandType, CommandHandler> handlers;
+  private final CommandExecutor executor;
   private final KafkaProducer<String, Buffer> producer;
   private final KeyedBatchConsumer consumer;
   private final MeterRegistry meters;
@@ -58,7 +58,7 @@ public final class CommandLoop {
   public CommandLoop(Vertx vertx, JsonObject config, String topic, String groupId,
                      Map<CommandType, CommandHandler> handlers, KafkaProducer<String, Buffer> producer) {
     this.topic = topic;
-    this.handlers = Map.copyOf(handlers);
+    this.executor = new CommandExecutor(handlers);
     this.producer = producer;
     this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
     this.meters = Meters.registry(vertx);
@@ -86,44 +86,13 @@ public final class CommandLoop {
     } catch (CommandDecodingException e) {
       return deadLetter(record, e.getMessage());
     }
-    return execute(command).compose(reply -> sendReply(command, reply).onSuccess(v -> count(command, reply)));
+    return executor.execute(command).compose(reply -> sendReply(command, reply).onSuccess(v -> count(command, reply)));
   }
 
   private void count(Command command, Reply reply) {
     String error = reply.outcome() == Outcome.SUCCESS ? "none" : reply.failure().code().name();
     meters.counter(Meters.COMMANDS_HANDLED, "command", command.type().map(CommandType::wireName).orElse("unknown"),
         "outcome", reply.outcome().name(), "error", error).increment();
-  }
-
-  private Future<Reply> execute(Command command) {
-    if (command.isExpired(System.currentTimeMillis())) {
-      LOG.info("dropping {} correlation-id={}: deadline passed", command.typeName(), command.correlationId());
-      return Future.succeededFuture(Reply.failure(command.correlationId(),
-          new LivechatException(ErrorCode.DEADLINE_EXCEEDED)));
-    }
-    CommandHandler handler = command.type().map(handlers::get).orElse(null);
-    if (handler == null) {
-      LOG.warn("unknown command type '{}' correlation-id={}", command.typeName(), command.correlationId());
-      return Future.succeededFuture(Reply.failure(command.correlationId(),
-          new LivechatException(ErrorCode.UNKNOWN_COMMAND)));
-    }
-    Future<JsonObject> result;
-    try {
-      result = handler.handle(command);
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    return result
-        .map(body -> Reply.success(command.correlationId(), body))
-        .recover(failure -> Future.succeededFuture(Reply.failure(command.correlationId(), classify(command, failure))));
-  }
-
-  private static LivechatException classify(Command command, Throwable failure) {
-    if (failure instanceof LivechatException expected) {
-      return expected;
-    }
-    LOG.error("{} correlation-id={} failed unexpectedly", command.typeName(), command.correlationId(), failure);
-    return new LivechatException(ErrorCode.INTERNAL);
   }
 
   private Future<Void> sendReply(Command command, Reply reply) {

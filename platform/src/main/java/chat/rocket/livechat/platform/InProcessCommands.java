@@ -2,8 +2,6 @@ package chat.rocket.livechat.platform;
 
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.CommandType;
-import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.contracts.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -32,31 +30,22 @@ public final class InProcessCommands {
    */
   public static Future<List<MessageConsumer<JsonObject>>> register(Vertx vertx,
                                                                   Map<CommandType, CommandHandler> handlers) {
+    CommandExecutor executor = new CommandExecutor(handlers);
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     List<Future<Void>> registrations = new ArrayList<>();
-    handlers.forEach((type, handler) -> {
+    for (CommandType type : handlers.keySet()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus()
-          .localConsumer(type.inProcessAddress(), message -> answer(message, handler));
+          .localConsumer(type.inProcessAddress(), message -> answer(message, executor));
       consumers.add(consumer);
       registrations.add(consumer.completion());
-    });
+    }
     return Future.all(registrations).map(consumers);
   }
 
-  private static void answer(Message<JsonObject> message, CommandHandler handler) {
+  private static void answer(Message<JsonObject> message, CommandExecutor executor) {
     Command command = Command.decode(toMap(message.headers()), message.body().toBuffer());
-    Future<JsonObject> result;
-    try {
-      result = handler.handle(command);
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    result
-        .map(body -> new JsonObject().put("outcome", Outcome.SUCCESS.name()).put("body", body))
-        .otherwise(failure -> new JsonObject().put("outcome", Outcome.FAILURE.name()).put("body",
-            (failure instanceof LivechatException e ? e
-                : new LivechatException(chat.rocket.livechat.contracts.ErrorCode.INTERNAL)).toReplyBody()))
-        .onSuccess(message::reply);
+    executor.execute(command).onSuccess(reply -> message.reply(
+        new JsonObject().put("outcome", reply.outcome().name()).put("body", reply.body())));
   }
 
   private static Map<String, String> toMap(MultiMap headers) {
