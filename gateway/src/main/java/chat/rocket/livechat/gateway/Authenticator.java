@@ -11,9 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -53,13 +50,9 @@ final class Authenticator {
 
   /** @return Meteor's {@code Accounts._hashLoginToken}: base64 (standard, padded) of the token's UTF-8 SHA-256 */
   static String hashLoginToken(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    return Base64.getEncoder().encodeToString(Passwords.sha256(token));
   }
+
 
   private static Future<Optional<Caller>> find(MongoClient mongo, String userId, String hashedToken) {
     JsonObject query = new JsonObject().put("_id", userId)

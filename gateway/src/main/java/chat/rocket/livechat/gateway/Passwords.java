@@ -22,13 +22,18 @@ final class Passwords {
 
   /** @return the lower-case hex SHA-256 of the password: what a Meteor client sends as {@code {digest}} */
   static String sha256Hex(String password) {
+    return HexFormat.of().formatHex(sha256(password));
+  }
+
+  /** @return the SHA-256 of the text's UTF-8 bytes (passwords here, login tokens in {@link Authenticator}) */
+  static byte[] sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
   }
+
 
   /** @return completes with {@code bcrypt(digest)} */
   static Future<String> hash(Vertx vertx, String sha256Hex) {
