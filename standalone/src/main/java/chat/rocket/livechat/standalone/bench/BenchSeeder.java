@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone.bench;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.ConfigKey;
 import chat.rocket.livechat.platform.Mongo;
 import chat.rocket.livechat.platform.MongoDocs;
@@ -58,7 +59,7 @@ public final class BenchSeeder {
           .put("lastChat", new JsonObject().put("_id", roomId(i)).put("ts", MongoDocs.now())), Collections.VISITORS);
       insertAll(mongo, rooms, i -> room(i, admin), Collections.ROOMS);
       insertAll(mongo, fresh, i -> visitor(FRESH_ID_OFFSET + i, "fresh-" + i), Collections.VISITORS);
-      mongo.updateCollectionWithOptions(Collections.SETTINGS, new JsonObject().put("_id", "API_Enable_Rate_Limiter"),
+      mongo.updateCollectionWithOptions(Collections.SETTINGS, new JsonObject().put("_id", Setting.API_ENABLE_RATE_LIMITER.id()),
           new JsonObject().put("$set", new JsonObject().put("value", false)), new UpdateOptions().setUpsert(true))
           .await(1, TimeUnit.MINUTES);
       System.out.printf("seeded %d visitors with open rooms and %d fresh visitors in %d ms%n", rooms, fresh,
