@@ -1,9 +1,12 @@
 package chat.rocket.livechat.gateway;
 
 import chat.rocket.livechat.contracts.Topics;
-import chat.rocket.livechat.platform.ConfigKey;
-import chat.rocket.livechat.platform.Mongo;
-import chat.rocket.livechat.platform.TopicSetup;
+import chat.rocket.livechat.gateway.http.HttpApiVerticle;
+import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
+import chat.rocket.livechat.gateway.seed.DefaultData;
+import chat.rocket.livechat.platform.kafka.TopicSetup;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,10 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayVerticle extends VerticleBase {
 
-  /** Config key (internal) of the reply topic handed to each HTTP verticle. */
-  static final String REPLY_TOPIC = "replyTopic";
-  /** Config key (internal) of the reply partition handed to each HTTP verticle. */
-  static final String REPLY_PARTITION = "replyPartition";
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private final RateLimiter rateLimiter = new RateLimiter();
@@ -60,7 +59,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Future<Void> deployHttp(int instances) {
     List<Future<String>> deployments = new ArrayList<>();
     for (int partition = 0; partition < instances; partition++) {
-      JsonObject config = config().copy().put(REPLY_TOPIC, replyTopic).put(REPLY_PARTITION, partition);
+      JsonObject config = config().copy().put(HttpApiVerticle.REPLY_TOPIC, replyTopic).put(HttpApiVerticle.REPLY_PARTITION, partition);
       deployments.add(vertx.deployVerticle(new HttpApiVerticle(rateLimiter), new DeploymentOptions().setConfig(config)));
     }
     return Future.all(deployments).mapEmpty();

@@ -1,6 +1,6 @@
 package chat.rocket.livechat.room;
 
-import chat.rocket.livechat.platform.Users;
+import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;

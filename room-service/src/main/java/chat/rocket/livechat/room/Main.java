@@ -1,7 +1,7 @@
 package chat.rocket.livechat.room;
 
-import chat.rocket.livechat.platform.ConfigKey;
-import chat.rocket.livechat.platform.Launcher;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import chat.rocket.livechat.platform.runtime.Launcher;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,7 +1,7 @@
 package chat.rocket.livechat.room;
 
-import chat.rocket.livechat.platform.Ids;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.Ids;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 

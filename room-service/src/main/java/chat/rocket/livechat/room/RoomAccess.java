@@ -2,7 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.platform.Permissions;
+import chat.rocket.livechat.platform.rocketchat.Permissions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

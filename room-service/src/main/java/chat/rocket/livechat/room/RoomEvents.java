@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.EventPublisher;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.kafka.EventPublisher;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.platform.Ids;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.Ids;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;

@@ -1,10 +1,10 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.gateway.GatewayVerticle;
-import chat.rocket.livechat.platform.ConfigKey;
-import chat.rocket.livechat.platform.Mongo;
-import chat.rocket.livechat.platform.OpsHttpVerticle;
-import chat.rocket.livechat.platform.ServiceRuntime;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import chat.rocket.livechat.platform.runtime.Mongo;
+import chat.rocket.livechat.platform.runtime.OpsHttpVerticle;
+import chat.rocket.livechat.platform.runtime.ServiceRuntime;
 import chat.rocket.livechat.room.RoomServiceVerticle;
 import chat.rocket.livechat.visitor.VisitorServiceVerticle;
 import com.mongodb.ConnectionString;

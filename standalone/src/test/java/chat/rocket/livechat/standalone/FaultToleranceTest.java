@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
-import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -7,8 +7,8 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.Tuple;
 
 /**
  * jqwik generators of hostile HTTP requests to every endpoint: the endpoint's own fields with their proper values

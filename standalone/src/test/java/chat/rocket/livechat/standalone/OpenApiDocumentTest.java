@@ -2,7 +2,7 @@ package chat.rocket.livechat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.rocket.livechat.gateway.Endpoint;
+import chat.rocket.livechat.gateway.http.Endpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.http.HttpMethod;

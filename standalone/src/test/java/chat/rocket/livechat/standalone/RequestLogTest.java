@@ -34,7 +34,7 @@ import org.slf4j.event.KeyValuePair;
  */
 class RequestLogTest {
 
-  private static final String REQUEST_LOG = "chat.rocket.livechat.gateway.RequestLog";
+  private static final String REQUEST_LOG = "chat.rocket.livechat.gateway.http.RequestLog";
   private static TestSystem system;
   private CapturedLog captured;
 

@@ -6,7 +6,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
-import chat.rocket.livechat.platform.ConfigKey;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.ConfigKey;
-import chat.rocket.livechat.platform.Ids;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.Ids;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

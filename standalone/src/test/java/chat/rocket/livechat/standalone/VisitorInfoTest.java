@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -3,7 +3,7 @@ package chat.rocket.livechat.visitor;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

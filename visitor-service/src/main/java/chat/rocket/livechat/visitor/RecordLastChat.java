@@ -1,7 +1,7 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -2,9 +2,9 @@ package chat.rocket.livechat.standalone.bench;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.ConfigKey;
-import chat.rocket.livechat.platform.Mongo;
-import chat.rocket.livechat.platform.MongoDocs;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

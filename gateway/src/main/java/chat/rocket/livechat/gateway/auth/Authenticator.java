@@ -1,0 +1,71 @@
+package chat.rocket.livechat.gateway.auth;
+
+import chat.rocket.livechat.contracts.Caller;
+import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.platform.rocketchat.CachedLookup;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rocket.Chat's REST authentication (spec §1.2): headers {@code X-User-Id} and {@code X-Auth-Token} must match a
+ * {@code users} document with that {@code _id} and {@code services.resume.loginTokens.hashedToken} =
+ * base64(sha256(token)); token expiry is not checked. Anything else fails with {@link ErrorCode#NOT_LOGGED_IN}
+ * (401 {@code {"status":"error","message":"You must be logged in to do this."}}). Successful lookups are cached
+ * {@link ConfigKey#CACHE_TTL_MS}, keyed by user id and token hash (the token itself is never kept).
+ */
+public final class Authenticator {
+
+  public static final String USER_ID_HEADER = "X-User-Id";
+  public static final String AUTH_TOKEN_HEADER = "X-Auth-Token";
+  private static final JsonObject CALLER_FIELDS = new JsonObject().put("username", 1).put("roles", 1);
+
+  private final CachedLookup<String, Optional<Caller>> callers;
+
+  public Authenticator(Vertx vertx, MongoClient mongo, JsonObject config) {
+    this.callers = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
+        key -> find(mongo, key.substring(0, key.indexOf('\n')), key.substring(key.indexOf('\n') + 1)));
+  }
+
+  /** @return the caller of an authenticated request, or a failed Future with {@link ErrorCode#NOT_LOGGED_IN} */
+  public Future<Caller> authenticate(RoutingContext ctx) {
+    String userId = ctx.request().getHeader(USER_ID_HEADER);
+    String token = ctx.request().getHeader(AUTH_TOKEN_HEADER);
+    if (userId == null || token == null || userId.isEmpty() || token.isEmpty()) {
+      return Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN));
+    }
+    return callers.get(userId + "\n" + hashLoginToken(token))
+        .compose(caller -> caller.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN))));
+  }
+
+  /** @return Meteor's {@code Accounts._hashLoginToken}: base64 (standard, padded) of the token's UTF-8 SHA-256 */
+  public static String hashLoginToken(String token) {
+    return Base64.getEncoder().encodeToString(Passwords.sha256(token));
+  }
+
+
+  private static Future<Optional<Caller>> find(MongoClient mongo, String userId, String hashedToken) {
+    JsonObject query = new JsonObject().put("_id", userId)
+        .put("services.resume.loginTokens.hashedToken", hashedToken);
+    return mongo.findOne(Collections.USERS, query, CALLER_FIELDS).map(user -> Optional.ofNullable(user)
+        .map(found -> new Caller(userId, found.getString("username"), roles(found))));
+  }
+
+  private static List<String> roles(JsonObject user) {
+    List<String> roles = new ArrayList<>();
+    if (user.getJsonArray("roles") != null) {
+      user.getJsonArray("roles").forEach(role -> roles.add(String.valueOf(role)));
+    }
+    return roles;
+  }
+}

@@ -1,0 +1,65 @@
+package chat.rocket.livechat.gateway.http;
+
+import chat.rocket.livechat.platform.runtime.HealthRoutes;
+import chat.rocket.livechat.platform.runtime.OpsHttpVerticle;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * Every route of the gateway's Router, once: {@link HttpApiVerticle} binds a handler to each of them and to nothing
+ * else, {@code docs/openapi.yaml} documents each of them (OpenApiDocumentTest holds both to it), and the request log
+ * names a request by its endpoint's path template, never by its actual path (a visitor token is part of some paths).
+ */
+public enum Endpoint {
+  /** Get or create the visitor's open room (spec §3). */
+  ROOM(HttpMethod.GET, "/api/v1/livechat/room"),
+  /** Move a room to another visitor (deprecated, spec §4). */
+  ROOM_VISITOR(HttpMethod.PUT, "/api/v1/livechat/room.visitor"),
+  /** Save room and guest info (spec §5). */
+  ROOM_SAVE_INFO(HttpMethod.POST, "/api/v1/livechat/room.saveInfo"),
+  /** A visitor by id (spec §6). */
+  VISITORS_INFO(HttpMethod.GET, "/api/v1/livechat/visitors.info"),
+  /** The same as {@link #VISITORS_INFO}, under the seeds' name (spec §6). */
+  VISITOR_INFO(HttpMethod.GET, "/api/v1/livechat/visitor.info"),
+  /** Register or update a visitor (spec §7.1). */
+  VISITOR_REGISTER(HttpMethod.POST, "/api/v1/livechat/visitor"),
+  /** A visitor by token (spec §7.2). */
+  VISITOR_BY_TOKEN(HttpMethod.GET, "/api/v1/livechat/visitor/:token"),
+  /** Log in (spec §7.3). */
+  LOGIN(HttpMethod.POST, "/api/v1/login"),
+  /** This API's OpenAPI 3.1 document, as JSON. */
+  OPENAPI(HttpMethod.GET, "/api/v1/openapi.json"),
+  /** Prometheus scrape of the process's metrics. */
+  METRICS(HttpMethod.GET, OpsHttpVerticle.METRICS),
+  /** Liveness. */
+  HEALTH_LIVE(HttpMethod.GET, HealthRoutes.LIVE),
+  /** Readiness: MongoDB reachable and the reply partitions assigned. */
+  HEALTH_READY(HttpMethod.GET, HealthRoutes.READY);
+
+  private final HttpMethod method;
+  private final String path;
+
+  Endpoint(HttpMethod method, String path) {
+    this.method = method;
+    this.path = path;
+  }
+
+  /** @return the HTTP method */
+  public HttpMethod method() {
+    return method;
+  }
+
+  /** @return the Vert.x Web path template, e.g. {@code /api/v1/livechat/visitor/:token} */
+  public String path() {
+    return path;
+  }
+
+  /** @return the OpenAPI path template, e.g. {@code /api/v1/livechat/visitor/{token}} */
+  public String openApiPath() {
+    return path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+  }
+
+  /** @return true for the ops routes ({@code /metrics}, {@code /health/*}), which are logged at debug level */
+  public boolean isOps() {
+    return this == METRICS || this == HEALTH_LIVE || this == HEALTH_READY;
+  }
+}

@@ -1,0 +1,83 @@
+package chat.rocket.livechat.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * One log line per HTTP request, written when its response ended (README.md, Operating):
+ * {@code GET /api/v1/livechat/room 200 4 ms correlation-id=<id>[,<id>...]} at INFO, with the same fields as SLF4J
+ * key-value pairs {@code method}, {@code route}, {@code status}, {@code durationMs}, {@code correlationId} (JSON
+ * output, {@code LOG_FORMAT=json}). The route is the endpoint's path template ({@code unmatched} for a 404), never
+ * the actual path or query, and no header is logged, so visitor tokens, login tokens and passwords never reach the
+ * log. The correlation ids are those of the Kafka commands the request sent, comma-separated in sending order
+ * ({@code -} when it sent none, e.g. login or a request rejected by validation); each service logs a command's
+ * failure with the same id. Ops routes ({@code /metrics}, {@code /health/*}) are logged at DEBUG.
+ */
+public final class RequestLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+  private static final String ENDPOINT = "livechat.endpoint";
+  private static final String CORRELATION_IDS = "livechat.correlationIds";
+  /** Route of a request that matched no endpoint. */
+  public static final String UNMATCHED = "unmatched";
+
+  private RequestLog() {
+  }
+
+  /** The Router's first handler: notes the start time and logs the request when its response ended. */
+  public static void start(RoutingContext ctx) {
+    long started = System.nanoTime();
+    ctx.addEndHandler(done -> log(ctx, started));
+    ctx.next();
+  }
+
+  /** @return a handler that notes that the request matched {@code endpoint}, then passes it on */
+  public static Handler<RoutingContext> matched(Endpoint endpoint) {
+    return ctx -> {
+      ctx.put(ENDPOINT, endpoint);
+      ctx.next();
+    };
+  }
+
+  /** Notes the correlation id of a command the request sent. */
+  public static void sentCommand(RoutingContext ctx, String correlationId) {
+    List<String> ids = ctx.get(CORRELATION_IDS);
+    if (ids == null) {
+      ids = new ArrayList<>(2);
+      ctx.put(CORRELATION_IDS, ids);
+    }
+    ids.add(correlationId);
+  }
+
+  /** @return the path template of the endpoint the request matched, or {@link #UNMATCHED} */
+  public static String route(RoutingContext ctx) {
+    Endpoint endpoint = ctx.get(ENDPOINT);
+    return endpoint == null ? UNMATCHED : endpoint.path();
+  }
+
+  private static void log(RoutingContext ctx, long started) {
+    Endpoint endpoint = ctx.get(ENDPOINT);
+    Level level = endpoint != null && endpoint.isOps() ? Level.DEBUG : Level.INFO;
+    if (!LOG.isEnabledForLevel(level)) {
+      return;
+    }
+    List<String> ids = ctx.get(CORRELATION_IDS);
+    String correlationId = ids == null ? "-" : String.join(",", ids);
+    String method = ctx.request().method().name();
+    String route = route(ctx);
+    int status = ctx.response().getStatusCode();
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
+    LOG.atLevel(level)
+        .addKeyValue("method", method)
+        .addKeyValue("route", route)
+        .addKeyValue("status", status)
+        .addKeyValue("durationMs", durationMs)
+        .addKeyValue("correlationId", correlationId)
+        .log("{} {} {} {} ms correlation-id={}", method, route, status, durationMs, correlationId);
+  }
+}

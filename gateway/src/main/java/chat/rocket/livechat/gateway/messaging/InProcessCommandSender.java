@@ -1,0 +1,45 @@
+package chat.rocket.livechat.gateway.messaging;
+
+import chat.rocket.livechat.contracts.Caller;
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.CommandType;
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Outcome;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/**
+ * Benchmark only ({@code BENCH_ROUTES}): sends commands over the local event bus to the services' in-process handlers
+ * ({@link chat.rocket.livechat.platform.kafka.InProcessCommands}) in the same JVM, so the benchmark's baseline runs the same
+ * handler as the Kafka path without the Kafka hop. Times out after {@link ConfigKey#REPLY_TIMEOUT_MS} with 504.
+ */
+public final class InProcessCommandSender implements CommandSender {
+
+  private final Vertx vertx;
+  private final long timeoutMs;
+
+  public InProcessCommandSender(Vertx vertx, JsonObject config) {
+    this.vertx = vertx;
+    this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);
+  }
+
+  @Override
+  public Future<JsonObject> request(RoutingContext ctx, CommandType type, String key, Caller caller,
+                                    JsonObject body) {
+    Command command = Command.of(type, UUID.randomUUID().toString(), "in-process", 0,
+        System.currentTimeMillis() + timeoutMs, caller, body);
+    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(timeoutMs);
+    command.headers().forEach(options::addHeader);
+    return vertx.eventBus().<JsonObject>request(type.inProcessAddress(), body, options)
+        .recover(e -> Future.failedFuture(new LivechatException(ErrorCode.TIMEOUT)))
+        .compose(reply -> Outcome.SUCCESS.name().equals(reply.body().getString("outcome"))
+            ? Future.succeededFuture(reply.body().getJsonObject("body"))
+            : Future.failedFuture(LivechatException.fromReplyBody(reply.body().getJsonObject("body"))));
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Transport of commands: {@code KafkaRequester} sends a command with its correlation id and reply address and
+ * completes the waiting request when the reply comes back on this instance's reply partition (or times out);
+ * {@code CommandSender} is what the HTTP layer sees of it.
+ */
+package chat.rocket.livechat.gateway.messaging;

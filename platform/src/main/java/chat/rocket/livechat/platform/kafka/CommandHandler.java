@@ -1,0 +1,21 @@
+package chat.rocket.livechat.platform.kafka;
+
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.platform.runtime.Mongo;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Executes one command: its Mongo work and its events, then yields the reply result. A handler must be idempotent:
+ * a redelivered command changes nothing twice (DESIGN.md, Consumer groups).
+ */
+@FunctionalInterface
+public interface CommandHandler {
+
+  /**
+   * @param command the decoded command
+   * @return the SUCCESS result, or a failed Future: a {@link chat.rocket.livechat.contracts.LivechatException} becomes
+   *     a FAILURE reply with its code, anything else a FAILURE reply with {@code INTERNAL} (cause logged)
+   */
+  Future<JsonObject> handle(Command command);
+}

@@ -1,0 +1,70 @@
+package chat.rocket.livechat.platform.kafka;
+
+import chat.rocket.livechat.contracts.EventType;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.producer.KafkaHeader;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes CloudEvents (Kafka binary mode) of another service as a member of its own consumer group, through a
+ * {@link KeyedBatchConsumer}: events about one aggregate run in order, offsets are committed after the handlers, and
+ * a failed handler makes the batch run again. Events of other types, and records that are not CloudEvents, are
+ * logged and skipped.
+ */
+public final class EventSubscriber {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventSubscriber.class);
+
+  private final Map<EventType, EventHandler> handlers;
+  private final KeyedBatchConsumer consumer;
+
+  /**
+   * @param topic    the event topic
+   * @param groupId  this subscriber's consumer group
+   * @param handlers one handler per event type of interest
+   */
+  public EventSubscriber(Vertx vertx, JsonObject config, String topic, String groupId,
+                         Map<EventType, EventHandler> handlers) {
+    this.handlers = Map.copyOf(handlers);
+    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
+  }
+
+  /** @return completes once the group assigned this member its partitions */
+  public Future<Void> start() {
+    return consumer.start();
+  }
+
+  /** @return completes when the batch in flight is done and the consumer left the group */
+  public Future<Void> stop() {
+    return consumer.stop();
+  }
+
+  private Future<Void> process(KafkaConsumerRecord<String, Buffer> record) {
+    CloudEvent event;
+    try {
+      RecordHeaders headers = new RecordHeaders();
+      for (KafkaHeader header : record.headers()) {
+        headers.add(header.key(), header.value().getBytes());
+      }
+      event = KafkaMessageFactory.createReader(headers, record.value().getBytes()).toEvent();
+    } catch (RuntimeException e) {
+      LOG.warn("skipping {}-{}@{}: not a CloudEvent ({})", record.topic(), record.partition(), record.offset(),
+          e.getMessage());
+      return Future.succeededFuture();
+    }
+    EventHandler handler = EventType.fromType(event.getType()).map(handlers::get).orElse(null);
+    if (handler == null || event.getData() == null) {
+      return Future.succeededFuture();
+    }
+    return handler.handle(event.getSubject(), new JsonObject(Buffer.buffer(event.getData().toBytes())));
+  }
+}

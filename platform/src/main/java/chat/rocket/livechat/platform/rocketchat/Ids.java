@@ -1,0 +1,40 @@
+package chat.rocket.livechat.platform.rocketchat;
+
+import java.security.SecureRandom;
+import org.bson.types.ObjectId;
+
+/** New identifiers in Rocket.Chat's formats (DECISIONS.md, Bodies and codes). */
+public final class Ids {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Meteor {@code Random.id()} alphabet: no look-alike characters. */
+  private static final String UNMISTAKABLE = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
+  /** Meteor {@code Random.secret()} alphabet (base64url). */
+  private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  private Ids() {
+  }
+
+  /** @return a 17-character Meteor {@code Random.id()}, used for rooms, inquiries, subscriptions and users */
+  public static String randomId() {
+    return random(UNMISTAKABLE, 17);
+  }
+
+  /** @return a 24-hex-character ObjectId string, used for new visitors */
+  public static String objectIdHex() {
+    return new ObjectId().toHexString();
+  }
+
+  /** @return a 43-character Meteor {@code Random.secret()}, used for login tokens */
+  public static String secret() {
+    return random(BASE64URL, 43);
+  }
+
+  private static String random(String alphabet, int length) {
+    StringBuilder id = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return id.toString();
+  }
+}

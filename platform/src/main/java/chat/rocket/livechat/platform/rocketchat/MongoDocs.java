@@ -1,0 +1,78 @@
+package chat.rocket.livechat.platform.rocketchat;
+
+import chat.rocket.livechat.platform.runtime.Mongo;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Converts between the Vert.x Mongo client's extended JSON and the API's JSON (DECISIONS.md, Bodies and codes): a
+ * BSON date ({@code {"$date": ...}}) is rendered as an ISO-8601 UTC string with milliseconds
+ * ({@code 2023-03-30T16:40:48.026Z}); an ObjectId ({@code {"$oid": hex}}) as its hex string.
+ */
+public final class MongoDocs {
+
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private MongoDocs() {
+  }
+
+  /** @return the current time as a Mongo date value, {@code {"$date": "<iso>"}} */
+  public static JsonObject now() {
+    return date(Instant.now());
+  }
+
+  /** @return {@code instant} as a Mongo date value, truncated to ms */
+  public static JsonObject date(Instant instant) {
+    return new JsonObject().put("$date", iso(instant));
+  }
+
+  /** @return {@code instant} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} */
+  public static String iso(Instant instant) {
+    return ISO_MILLIS.format(instant);
+  }
+
+  /**
+   * @param document a document as read by the Vert.x Mongo client (not modified)
+   * @return a copy with every date and ObjectId in API form
+   */
+  public static JsonObject toApi(JsonObject document) {
+    JsonObject api = new JsonObject();
+    for (Map.Entry<String, Object> field : document) {
+      api.put(field.getKey(), toApiValue(field.getValue()));
+    }
+    return api;
+  }
+
+  private static Object toApiValue(Object value) {
+    if (value instanceof JsonObject object) {
+      if (object.size() == 1 && object.containsKey("$date")) {
+        return isoOf(object.getValue("$date"));
+      }
+      if (object.size() == 1 && object.containsKey("$oid")) {
+        return object.getString("$oid");
+      }
+      return toApi(object);
+    }
+    if (value instanceof JsonArray array) {
+      JsonArray api = new JsonArray();
+      array.forEach(item -> api.add(toApiValue(item)));
+      return api;
+    }
+    return value;
+  }
+
+  private static String isoOf(Object date) {
+    if (date instanceof Number millis) {
+      return iso(Instant.ofEpochMilli(millis.longValue()));
+    }
+    if (date instanceof JsonObject numberLong && numberLong.containsKey("$numberLong")) {
+      return iso(Instant.ofEpochMilli(Long.parseLong(numberLong.getString("$numberLong"))));
+    }
+    return iso(java.time.OffsetDateTime.parse(date.toString()).toInstant());
+  }
+}

@@ -1,0 +1,143 @@
+package chat.rocket.livechat.platform.runtime;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Every configuration setting of the services: its environment variable, its default and its unit, in one place
+ * (DESIGN.md, Configuration; STYLE.md P3). {@code Main} classes map the environment to a {@link JsonObject} with
+ * {@link #fromEnv(Map)} and hand it to the verticles as {@code config()}; verticles read values only through these
+ * constants. Tests and the standalone inject their own values through the same keys.
+ */
+public enum ConfigKey {
+  /** HTTP port of the gateway. */
+  PORT("3000"),
+  /** MongoDB connection string; its path names the database (default {@code rocketchat}). */
+  MONGO_URL("mongodb://127.0.0.1:27017/rocketchat"),
+  /** Kafka bootstrap servers, comma-separated host:port. */
+  KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092"),
+  /** Gateway instance id, names its reply topic; empty = host name + random suffix. */
+  GATEWAY_INSTANCE_ID(""),
+  /** How long the gateway waits for a reply before answering 504, in ms. */
+  REPLY_TIMEOUT_MS("5000"),
+  /** Partitions of command and event topics when this service creates them. */
+  TOPIC_PARTITIONS("12"),
+  /** Replication factor of topics this service creates. */
+  TOPIC_REPLICATION_FACTOR("1"),
+  /** How long settings, permissions and users are cached, in ms (Rocket.Chat: about 1 s). */
+  CACHE_TTL_MS("1000"),
+  /** Largest accepted request body, in bytes; larger bodies get 413. */
+  BODY_LIMIT_BYTES("102400"),
+  /** HTTP verticle instances in the gateway (each with its own reply partition); 0 = number of CPU cores. */
+  HTTP_INSTANCES("0"),
+  /** Command-consumer verticle instances per service process (members of the consumer group). */
+  CONSUMER_INSTANCES("1"),
+  /**
+   * How many proxies in front of the gateway append to {@code X-Forwarded-For}; the client IP of the rate limiter is
+   * the entry this many from the end (Rocket.Chat's {@code HTTP_FORWARDED_COUNT}). 0 ignores the header.
+   */
+  HTTP_FORWARDED_COUNT("0"),
+  /**
+   * The value the gateway seeds for setting {@code API_Enable_Rate_Limiter} when it is absent ({@code true} /
+   * {@code false}); the setting in {@code rocketchat_settings} stays the only switch afterwards.
+   */
+  RATE_LIMITER_DEFAULT("true"),
+  /** Seeds the admin user when absent (with ADMIN_PASS). */
+  ADMIN_USERNAME("admin"),
+  /** Password of the seeded admin; empty = no admin is seeded. */
+  ADMIN_PASS(""),
+  /** Email of the seeded admin. */
+  ADMIN_EMAIL("admin@localhost"),
+  /** Seeds Rocket.Chat's default permissions, roles and settings when absent ({@code true}/{@code false}). */
+  SEED_DEFAULTS("true"),
+  /** Standalone only: directory of the Kafka log and the MongoDB-wire store's files. */
+  DATA_DIR("./data"),
+  /** Standalone only: {@code true} runs the Kafka broker and the MongoDB-wire store without any service. */
+  INFRA_ONLY("false"),
+  /**
+   * Benchmark only, off by default: {@code true} adds {@code GET /api/v1/bench/noop} and
+   * {@code GET /api/v1/bench/in-process/livechat/room} (the get-room handler without the Kafka hop) to a standalone.
+   */
+  BENCH_ROUTES("false"),
+  /**
+   * Port of the ops HTTP server of a room-service or visitor-service process ({@code /metrics},
+   * {@code /health/live}, {@code /health/ready}); 0 = off. The gateway serves the same routes on {@link #PORT}; the
+   * standalone runs one ops server for all its services.
+   */
+  MANAGEMENT_PORT("9100"),
+  /**
+   * Log line format: {@code plain} (one human-readable line) or {@code json} (one JSON object per line). Read by
+   * {@code logback.xml} from the environment or a system property, before any configuration is loaded.
+   */
+  LOG_FORMAT("plain"),
+  /**
+   * Tracing: {@code off}, or {@code otlp} to create OpenTelemetry spans for HTTP requests, commands, replies and events,
+   * propagate W3C {@code traceparent} headers, and export the spans to {@link #OTLP_ENDPOINT}.
+   */
+  TRACING("off"),
+  /** Base URL of the OTLP/HTTP collector spans are sent to ({@code /v1/traces} is appended) when TRACING=otlp. */
+  OTLP_ENDPOINT("http://127.0.0.1:4318");
+
+  private final String defaultValue;
+
+  ConfigKey(String defaultValue) {
+    this.defaultValue = defaultValue;
+  }
+
+  /** @return the environment variable name, which is also the config key */
+  public String env() {
+    return name();
+  }
+
+  /** @return the documented default */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** @return this key's value in {@code config}, or the default */
+  public String get(JsonObject config) {
+    Object value = config.getValue(name());
+    return value == null ? defaultValue : value.toString();
+  }
+
+  /**
+   * @return this key's value as an int
+   * @throws IllegalArgumentException when the value is not an integer, naming the variable
+   */
+  public int getInt(JsonObject config) {
+    return (int) getLong(config);
+  }
+
+  /**
+   * @return this key's value as a long
+   * @throws IllegalArgumentException when the value is not an integer, naming the variable
+   */
+  public long getLong(JsonObject config) {
+    String value = get(config);
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name() + " must be an integer, got '" + value + "'");
+    }
+  }
+
+  /** @return this key's value as a boolean ({@code true} ignoring case) */
+  public boolean getBoolean(JsonObject config) {
+    return Boolean.parseBoolean(get(config).trim());
+  }
+
+  /**
+   * Reads every key from the environment, falling back to the defaults.
+   *
+   * @param env the process environment ({@code System.getenv()})
+   * @return config with one string entry per key
+   */
+  public static JsonObject fromEnv(Map<String, String> env) {
+    JsonObject config = new JsonObject();
+    for (ConfigKey key : values()) {
+      String value = env.get(key.env());
+      config.put(key.name(), value == null || value.isEmpty() ? key.defaultValue : value);
+    }
+    return config;
+  }
+}
