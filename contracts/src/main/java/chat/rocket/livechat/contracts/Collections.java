@@ -1,6 +1,9 @@
 package chat.rocket.livechat.contracts;
 
-/** Rocket.Chat's MongoDB collection names (spec §2; DECISIONS.md, Data). Model names are prefixed, {@code users} is not. */
+/**
+ * Rocket.Chat's MongoDB collection names (spec §2; DECISIONS.md, Data). Model names are prefixed, {@code users} is
+ * not.
+ */
 public final class Collections {
 
   /** Rooms ({@code t: 'l'} for livechat). Written by room-service. */

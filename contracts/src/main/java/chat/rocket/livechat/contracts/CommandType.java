@@ -8,32 +8,59 @@ import java.util.stream.Collectors;
 
 /**
  * Every command of the system, its wire name ({@link Headers#COMMAND_TYPE}) and the topic it travels on.
- * Body and result shapes are given per constant; all bodies are JSON objects.
+ * Body and result shapes are given per constant; all bodies are JSON objects. The caller ({@link Caller}: user id,
+ * username, roles) travels in headers, never in the body: "caller set" means the gateway sends the authenticated
+ * user, whose id and roles the handler checks; "no caller" marks the unauthenticated routes.
  */
 public enum CommandType {
   /**
-   * Body {@code {token, rid?, agentId?, source: {type}}}; result {@code {room, newRoom}} (spec §3).
-   * Key: the visitor token, so commands for one visitor are serialized.
+   * {@code GET livechat/room} (spec §3). Body {@code {token, rid?, agentId?, source: {type: "widget"|"api"}}}, no
+   * caller; result {@code {room, newRoom}}. Key: the visitor token, so commands for one visitor are serialized.
    */
   ROOM_GET_OR_CREATE("room.get-or-create", Topics.ROOM_COMMANDS),
-  /** Body {@code {rid, oldVisitorId, newVisitorId}}, caller required; result {@code {room}} (spec §4). Key: rid. */
+  /**
+   * {@code PUT livechat/room.visitor} (spec §4). Body {@code {rid, oldVisitorId, newVisitorId}}, caller set;
+   * result {@code {room}}. Key: rid.
+   */
   ROOM_CHANGE_VISITOR("room.change-visitor", Topics.ROOM_COMMANDS),
   /**
-   * Body {@code {roomData}}, caller required; checks room, ownership and room custom fields without writing;
-   * result {@code {}} (spec §5.2 steps 2-3, 5). Key: rid.
+   * First half of {@code POST livechat/room.saveInfo} (spec §5.2 steps 2-3, 5). Body {@code {roomData}}, caller
+   * required; checks room, ownership and room custom fields without writing; result {@code {sms: boolean}} (an SMS
+   * room drops the guest's phone, step 4). Key: {@code roomData._id}.
    */
   ROOM_CHECK_SAVE_INFO("room.check-save-info", Topics.ROOM_COMMANDS),
-  /** Body {@code {roomData}}, caller required; writes topic, tags, livechatData, priorityId, slaId; result {@code {}}. */
+  /**
+   * Room write of {@code POST livechat/room.saveInfo} (spec §5.2). Body {@code {roomData}}, caller set; repeats
+   * the checks, then writes topic, tags, livechatData and any other key (priorityId, slaId); result {@code {}}.
+   * Key: {@code roomData._id}.
+   */
   ROOM_SAVE_INFO("room.save-info", Topics.ROOM_COMMANDS),
-  /** Body {@code {visitor, headers: {user-agent, x-real-ip, host}}}; result {@code {visitor}} (spec §7.1). Key: token. */
+  /**
+   * {@code POST livechat/visitor} (spec §7.1). Body {@code {visitor: {token, name?, email?, department?, phone?,
+   * username?, id?, status?, customFields?}, connection: {userAgent, ip, host}}}, no caller; result
+   * {@code {visitor}}. Key: the visitor token.
+   */
   VISITOR_REGISTER("visitor.register", Topics.VISITOR_COMMANDS),
-  /** Body {@code {visitorId}}; result {@code {visitor}} or failure {@code VISITOR_NOT_FOUND} (spec §6). */
+  /**
+   * {@code GET livechat/visitors.info} (spec §6). Body {@code {visitorId}}, caller set; result {@code {visitor}} or
+   * failure {@link ErrorCode#VISITOR_NOT_FOUND}. Key: visitorId.
+   */
   VISITOR_GET_BY_ID("visitor.get-by-id", Topics.VISITOR_COMMANDS),
-  /** Body {@code {token}}; result {@code {visitor}} or failure {@code INVALID_TOKEN_METEOR} (spec §7.2). */
+  /**
+   * {@code GET livechat/visitor/:token} (spec §7.2). Body {@code {token}}, no caller; result {@code {visitor}} or
+   * failure {@link ErrorCode#INVALID_TOKEN_METEOR}. Key: the token.
+   */
   VISITOR_GET_BY_TOKEN("visitor.get-by-token", Topics.VISITOR_COMMANDS),
-  /** Body {@code {guestData}}, caller required; checks the guest without writing; result {@code {}} (spec §5.2). */
+  /**
+   * Guest half of {@code POST livechat/room.saveInfo} (spec §5.2). Body {@code {guestData}}, caller set; checks
+   * the guest and its custom fields without writing; result {@code {}}. Key: {@code guestData._id}.
+   */
   VISITOR_CHECK_GUEST("visitor.check-guest", Topics.VISITOR_COMMANDS),
-  /** Body {@code {guestData}}, caller required; writes name, emails, phone, livechatData; result {@code {}}. */
+  /**
+   * Guest write of {@code POST livechat/room.saveInfo} (spec §5.2). Body {@code {guestData}} (without {@code phone}
+   * for an SMS room), caller set; writes name, visitorEmails, phone, livechatData; result {@code {}}. Key:
+   * {@code guestData._id}.
+   */
   VISITOR_SAVE_GUEST("visitor.save-guest", Topics.VISITOR_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =

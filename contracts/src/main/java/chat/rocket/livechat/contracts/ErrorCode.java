@@ -10,11 +10,13 @@ import io.vertx.core.json.JsonObject;
  * <ul>
  *   <li>{@link Style#PLAIN}: a plain {@code Error('x')}: {@code {"success":false,"error":"<message>"}}.</li>
  *   <li>{@link Style#METEOR}: {@code Meteor.Error(id, reason)}:
- *       {@code {"success":false,"error":"<reason> [<id>]","errorType":"<id>"}}, or {@code "[<id>]"} without reason.</li>
+ *       {@code {"success":false,"error":"<reason> [<id>]","errorType":"<id>"}}, or {@code "[<id>]"} without
+ *       reason.</li>
  *   <li>{@link Style#METEOR_UNTYPED}: a Meteor error whose message alone is rendered:
  *       {@code {"success":false,"error":"<reason> [<id>]"}} (the 429 of {@code API.v1.tooManyRequests}).</li>
  *   <li>{@link Style#LOGGED_OUT}: the Restivus 401 body {@code {"status":"error","message":"<message>"}}.</li>
- *   <li>{@link Style#LOGIN}: the login failure body {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
+ *   <li>{@link Style#LOGIN}: the login failure body
+ *       {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
  *   <li>{@link Style#BARE}: {@code {"success":false}} ({@code API.v1.failure()} without argument).</li>
  * </ul>
  */
@@ -138,7 +140,8 @@ public enum ErrorCode {
    * Builds the Rocket.Chat error body of this code.
    *
    * @param message the message or Meteor reason; null uses {@link #defaultMessage()}
-   * @return the body, e.g. {@code {"success":false,"error":"Sorry, no online agents [no-agent-online]","errorType":"no-agent-online"}}
+   * @return the body, e.g.
+   *     {@code {"success":false,"error":"Sorry, no online agents [no-agent-online]","errorType":"no-agent-online"}}
    */
   public JsonObject body(String message) {
     String text = message != null ? message : defaultMessage;

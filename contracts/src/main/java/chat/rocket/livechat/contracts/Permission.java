@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The permissions this system checks, with Rocket.Chat's default role lists (spec §1.4, {@code upsertPermissions}).
  * A permission is granted when its {@link Collections#PERMISSIONS} document's {@code roles} intersect the user's
- * roles; the standalone seeds these defaults when absent.
+ * roles. The seeding step ({@code chat.rocket.livechat.gateway.seed.DefaultData}) inserts these defaults when absent
+ * and never changes an existing document.
  */
 public enum Permission {
   VIEW_L_ROOM("view-l-room", List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),

@@ -2,7 +2,8 @@ package chat.rocket.livechat.contracts;
 
 /**
  * The Rocket.Chat settings this system reads from {@link Collections#SETTINGS} ({@code {_id, value}}), with the
- * default used when the document is absent (DECISIONS.md, Data). The standalone seeds these defaults when absent.
+ * default used when the document is absent (DECISIONS.md, Data). The seeding step
+ * ({@code chat.rocket.livechat.gateway.seed.DefaultData}) inserts these defaults when absent.
  */
 public enum Setting {
   /** Omnichannel on; when false, room creation answers {@link ErrorCode#OMNICHANNEL_DISABLED}. */
@@ -18,8 +19,8 @@ public enum Setting {
   /** Store user-agent, ip and host of registering visitors. */
   LIVECHAT_COLLECT_HTTP_HEADERS("Livechat_Allow_collect_and_store_HTTP_header_informations", false),
   /**
-   * The REST rate limiter on (spec §1.6); when false no route is limited. The gateway seeds it from its
-   * {@code RATE_LIMITER_DEFAULT} configuration (default true, as in Rocket.Chat) when absent.
+   * The REST rate limiter on (spec §1.6); when false no route is limited. The seeding step inserts it, when absent,
+   * from the {@code RATE_LIMITER_DEFAULT} configuration (default true, as in Rocket.Chat).
    */
   API_ENABLE_RATE_LIMITER("API_Enable_Rate_Limiter", true),
   /** Calls a client may make per window on a route without its own limits (spec §1.6). */

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The gateway of one process: creates the command topics and this instance's reply topic
  * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, seeds Rocket.Chat's
  * defaults when {@code SEED_DEFAULTS} is true, then deploys {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each
- * owning one reply partition and all sharing one {@link RateLimiter}. On a clean stop the HTTP verticles stop first (pending requests fail with 503), then the
- * reply topic is deleted.
+ * owning one reply partition and all sharing one {@link RateLimiter}. On a clean stop the HTTP verticles stop first
+ * (pending requests fail with 503), then the reply topic is deleted.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -59,8 +59,10 @@ public final class GatewayVerticle extends VerticleBase {
   private Future<Void> deployHttp(int instances) {
     List<Future<String>> deployments = new ArrayList<>();
     for (int partition = 0; partition < instances; partition++) {
-      JsonObject config = config().copy().put(HttpApiVerticle.REPLY_TOPIC, replyTopic).put(HttpApiVerticle.REPLY_PARTITION, partition);
-      deployments.add(vertx.deployVerticle(new HttpApiVerticle(rateLimiter), new DeploymentOptions().setConfig(config)));
+      JsonObject config = config().copy().put(HttpApiVerticle.REPLY_TOPIC, replyTopic)
+          .put(HttpApiVerticle.REPLY_PARTITION, partition);
+      deployments.add(vertx.deployVerticle(new HttpApiVerticle(rateLimiter),
+          new DeploymentOptions().setConfig(config)));
     }
     return Future.all(deployments).mapEmpty();
   }

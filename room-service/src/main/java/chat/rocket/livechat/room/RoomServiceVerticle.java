@@ -21,8 +21,8 @@ import java.util.Map;
  * {@link Topics#ROOM_COMMANDS}, executing {@code room.get-or-create}, {@code room.change-visitor},
  * {@code room.check-save-info} and {@code room.save-info} (DESIGN.md, Request flows), and a subscriber to
  * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It ensures its topics and
- * indexes, then reports started once both consumer groups assigned it partitions. {@code stop()} lets the batch in flight finish
- * and commit before the clients close.
+ * indexes, then reports started once both consumer groups assigned it partitions. {@code stop()} lets the batch in
+ * flight finish and commit before the clients close.
  */
 public final class RoomServiceVerticle extends VerticleBase {
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Who may call which authenticated endpoint (spec §1.2-§1.4, §4, §5, §6; DECISIONS.md Endpoints), as a table of
  * roles × endpoints with Rocket.Chat's answer, through the whole system and Rocket.Chat's default permissions:
- * {@code view-l-room} = livechat-manager, livechat-monitor, livechat-agent, admin; {@code save-others-livechat-room-info}
+ * {@code view-l-room} = livechat-manager, livechat-monitor, livechat-agent, admin;
+ * {@code save-others-livechat-room-info}
  * = livechat-manager, livechat-monitor (not admin); room access for {@code room.visitor} = serving the room or
  * {@code view-livechat-rooms} (livechat-manager, livechat-monitor, admin). Every case gets its own two visitors and a
  * room served by the serving agent. A refused call changes nothing in MongoDB; an allowed one changes only its room,

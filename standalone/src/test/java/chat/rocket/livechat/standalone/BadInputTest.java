@@ -108,7 +108,8 @@ class BadInputTest {
   void oversizedBodyIsRejected() {
     try (TestSystem small = TestSystem.start(Map.of("BODY_LIMIT_BYTES", "1024"))) {
       String token = "big-" + UUID.randomUUID();
-      JsonObject big = new JsonObject().put("visitor", new JsonObject().put("token", token).put("name", "x".repeat(2000)));
+      JsonObject big = new JsonObject().put("visitor", new JsonObject().put("token", token)
+          .put("name", "x".repeat(2000)));
       JsonObject fits = new JsonObject().put("visitor", new JsonObject().put("token", "small-" + UUID.randomUUID()));
 
       Api.Response tooLarge = checked(small.api().post("livechat/visitor", Map.of(), big));

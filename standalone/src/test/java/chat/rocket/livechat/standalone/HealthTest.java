@@ -54,8 +54,8 @@ class HealthTest {
     assertThat(check(ready.json(), "mongodb").getString("status")).isEqualTo("UP");
     JsonObject kafka = check(ready.json(), "kafka");
     assertThat(kafka.getString("status")).isEqualTo("UP");
-    assertThat(kafka.getJsonObject("data").getMap()).containsEntry(ConsumerGroups.ROOM_SERVICE + "@" + Topics.ROOM_COMMANDS,
-            "assigned")
+    assertThat(kafka.getJsonObject("data").getMap())
+        .containsEntry(ConsumerGroups.ROOM_SERVICE + "@" + Topics.ROOM_COMMANDS, "assigned")
         .containsEntry(ConsumerGroups.VISITOR_SERVICE + "@" + Topics.VISITOR_COMMANDS, "assigned")
         .containsEntry(ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS + "@" + Topics.VISITOR_EVENTS, "assigned")
         .containsEntry(ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS + "@" + Topics.ROOM_EVENTS, "assigned")

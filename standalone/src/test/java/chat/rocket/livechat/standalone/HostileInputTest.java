@@ -69,7 +69,8 @@ class HostileInputTest {
   @AfterContainer
   static void stop() {
     System.out.println("hostile input: " + REQUESTS.get() + " requests tried, " + SERVER_ERRORS.get()
-        + " answered 5xx, " + SUCCESSES.get() + " answered 200, " + CREATED_VISITORS.size() + " visitors and " + CREATED_ROOMS.size() + " rooms created");
+        + " answered 5xx, " + SUCCESSES.get() + " answered 200, " + CREATED_VISITORS.size() + " visitors and "
+        + CREATED_ROOMS.size() + " rooms created");
     system.close();
   }
 

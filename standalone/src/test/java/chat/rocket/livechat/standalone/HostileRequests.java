@@ -7,8 +7,8 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
 
 /**
  * jqwik generators of hostile HTTP requests to every endpoint: the endpoint's own fields with their proper values
@@ -91,7 +91,8 @@ final class HostileRequests {
 
   /** @return {@code PUT livechat/room.visitor} with hostile bodies */
   Arbitrary<Request> changeRoomVisitor() {
-    return request(Arbitraries.just(HttpMethod.PUT), Arbitraries.just("livechat/room.visitor"), HostileHttp.body(object(List.of(
+    return request(Arbitraries.just(HttpMethod.PUT), Arbitraries.just("livechat/room.visitor"),
+        HostileHttp.body(object(List.of(
         field("rid", targets.rid()), field("oldVisitorId", targets.visitorId()),
         field("newVisitorId", targets.visitorId()), extraField()))));
   }
@@ -107,7 +108,8 @@ final class HostileRequests {
         field("livechatData", "x"), field("priorityId", "p"), extraField()));
     Arbitrary<String> either = Arbitraries.frequencyOf(Tuple.of(5, guest), Tuple.of(1, HostileJson.value()));
     Arbitrary<String> roomOrNot = Arbitraries.frequencyOf(Tuple.of(5, room), Tuple.of(1, HostileJson.value()));
-    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("livechat/room.saveInfo"), HostileHttp.body(object(List.of(
+    return request(Arbitraries.just(HttpMethod.POST), Arbitraries.just("livechat/room.saveInfo"),
+        HostileHttp.body(object(List.of(
         Combinators.combine(Arbitraries.just("guestData"), either).as(Tuple::of),
         Combinators.combine(Arbitraries.just("roomData"), roomOrNot).as(Tuple::of)))));
   }

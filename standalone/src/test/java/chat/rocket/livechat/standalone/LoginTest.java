@@ -66,7 +66,8 @@ class LoginTest {
   @Test
   @DisplayName("user and password answer 200 with status success, userId, authToken, me and success true")
   void loginSucceeds() {
-    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN).put("password", TestSystem.ADMIN)));
+    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN)
+        .put("password", TestSystem.ADMIN)));
 
     JsonObject admin = adminDocument();
     assertThat(data.getString("userId")).isEqualTo(admin.getString("_id"));
@@ -120,7 +121,8 @@ class LoginTest {
   @Test
   @DisplayName("the login token is stored only as base64(sha256(token)) in services.resume.loginTokens")
   void tokenIsStoredHashed() throws Exception {
-    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN).put("password", TestSystem.ADMIN)));
+    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN)
+        .put("password", TestSystem.ADMIN)));
     String token = data.getString("authToken");
     String hashed = Base64.getEncoder().encodeToString(sha256(token));
 
@@ -137,7 +139,8 @@ class LoginTest {
   @Test
   @DisplayName("the returned headers authenticate an endpoint that requires login")
   void returnedHeadersAuthenticate() {
-    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN).put("password", TestSystem.ADMIN)));
+    JsonObject data = succeeded(login(new JsonObject().put("user", TestSystem.ADMIN)
+        .put("password", TestSystem.ADMIN)));
     Map<String, String> headers = Map.of("X-User-Id", data.getString("userId"),
         "X-Auth-Token", data.getString("authToken"));
 

@@ -68,7 +68,8 @@ class RateLimitTest {
     assertThat(response.json()).isEqualTo(new JsonObject().put("success", false).put("error",
         "Error, too many requests. Please slow down. You must wait " + seconds
             + " seconds before trying this endpoint again. [error-too-many-requests]"));
-    assertThat(response.json()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS.body(ErrorCode.TOO_MANY_REQUESTS.format(seconds)));
+    assertThat(response.json())
+        .isEqualTo(ErrorCode.TOO_MANY_REQUESTS.body(ErrorCode.TOO_MANY_REQUESTS.format(seconds)));
     return seconds;
   }
 

@@ -51,7 +51,8 @@ class SecretsTest {
     try (LogCapture logs = LogCapture.start()) {
       system = TestSystem.start(Map.of(ConfigKey.ADMIN_PASS.env(), PASSWORD));
       Api api = system.api();
-      Map<String, String> session = login(api, new JsonObject().put("user", TestSystem.ADMIN).put("password", PASSWORD));
+      Map<String, String> session = login(api, new JsonObject().put("user", TestSystem.ADMIN)
+          .put("password", PASSWORD));
       Map<String, String> hashedSession = login(api, new JsonObject().put("user", TestSystem.ADMIN)
           .put("password", new JsonObject().put("hashed", sha256Hex(PASSWORD))));
       assertThat(api.post("login", Map.of(), new JsonObject().put("user", TestSystem.ADMIN)

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST livechat/visitor} (spec §7.1) and {@code GET livechat/visitor/:token} (spec §7.2), through the whole system. */
+/**
+ * {@code POST livechat/visitor} (spec §7.1) and {@code GET livechat/visitor/:token} (spec §7.2), through the whole
+ * system.
+ */
 class VisitorRegistrationTest {
 
   private static TestSystem system;
@@ -168,7 +171,8 @@ class VisitorRegistrationTest {
   void emailIsNormalized() {
     String local = "Mixed.Case." + System.nanoTime();
 
-    JsonObject visitor = registered(new JsonObject().put("token", token()).put("email", "  " + local + "@Example.COM  "));
+    JsonObject visitor = registered(new JsonObject().put("token", token())
+        .put("email", "  " + local + "@Example.COM  "));
 
     String expected = local.toLowerCase() + "@example.com";
     assertThat(visitor.getJsonArray("visitorEmails")).isEqualTo(
@@ -266,7 +270,8 @@ class VisitorRegistrationTest {
     JsonObject first = registered(new JsonObject().put("token", originalToken).put("phone", phone));
     String otherToken = token();
 
-    JsonObject second = registered(new JsonObject().put("token", otherToken).put("phone", phone).put("name", "Renamed"));
+    JsonObject second = registered(new JsonObject().put("token", otherToken).put("phone", phone)
+        .put("name", "Renamed"));
 
     assertThat(second.getString("_id")).isEqualTo(first.getString("_id"));
     assertThat(second.getString("token")).isEqualTo(originalToken);

@@ -17,6 +17,7 @@ public final class Main {
   /** @param args ignored; configuration comes from the environment */
   public static void main(String[] args) {
     JsonObject config = ConfigKey.fromEnv(System.getenv());
-    Launcher.run("visitor-service", VisitorServiceVerticle::new, config, ConfigKey.CONSUMER_INSTANCES.getInt(config), true);
+    Launcher.run("visitor-service", VisitorServiceVerticle::new, config, ConfigKey.CONSUMER_INSTANCES.getInt(config),
+        true);
   }
 }

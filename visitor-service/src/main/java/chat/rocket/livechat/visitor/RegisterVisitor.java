@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
 final class RegisterVisitor {
 
   /** Rocket.Chat's {@code validateEmail} pattern. */
-  private static final Pattern EMAIL = Pattern.compile("^(([^<>()\\[\\]\\\\.,;:\\s@\"]+(\\.[^<>()\\[\\]\\\\.,;:\\s@\"]+)*)"
-      + "|(\".+\"))@((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$");
+  private static final Pattern EMAIL = Pattern.compile("^(([^<>()\\[\\]\\\\.,;:\\s@\"]+"
+      + "(\\.[^<>()\\[\\]\\\\.,;:\\s@\"]+)*)|(\".+\"))@"
+      + "((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$");
 
   private final VisitorRepository visitors;
   private final ServiceClients clients;

@@ -23,6 +23,11 @@ public final class Access {
   private final RateLimit rateLimit;
   private final Permissions permissions;
 
+  /**
+   * @param authenticator resolves {@code X-User-Id} / {@code X-Auth-Token} to the caller (401 otherwise)
+   * @param rateLimit     the per-client, per-route call counter (429 over the limit)
+   * @param permissions   the role-to-permission lookup (403 without a required permission)
+   */
   public Access(Authenticator authenticator, RateLimit rateLimit, Permissions permissions) {
     this.authenticator = authenticator;
     this.rateLimit = rateLimit;

@@ -31,6 +31,11 @@ public final class Authenticator {
 
   private final CachedLookup<String, Optional<Caller>> callers;
 
+  /**
+   * @param vertx  the context the cached lookups answer on
+   * @param mongo  the store holding the {@code users} collection
+   * @param config the process configuration; reads {@link ConfigKey#CACHE_TTL_MS} (ms a caller stays cached)
+   */
   public Authenticator(Vertx vertx, MongoClient mongo, JsonObject config) {
     this.callers = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
         key -> find(mongo, key.substring(0, key.indexOf('\n')), key.substring(key.indexOf('\n') + 1)));

@@ -29,6 +29,10 @@ public final class LoginRoute {
   private final Vertx vertx;
   private final MongoClient mongo;
 
+  /**
+   * @param vertx the worker pool that runs bcrypt off the event loop
+   * @param mongo the store holding the {@code users} collection (read, and a login token pushed on success)
+   */
   public LoginRoute(Vertx vertx, MongoClient mongo) {
     this.vertx = vertx;
     this.mongo = mongo;

@@ -4,8 +4,8 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.gateway.auth.Access.AuthorizedCall;
 import chat.rocket.livechat.gateway.auth.Access;
+import chat.rocket.livechat.gateway.auth.Access.AuthorizedCall;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
 import chat.rocket.livechat.gateway.validation.Schemas;
 import io.vertx.core.Future;
@@ -32,6 +32,10 @@ public final class RoomRoutes {
   private final CommandSender requester;
   private final Access access;
 
+  /**
+   * @param requester sends room and visitor commands and yields their reply bodies
+   * @param access    authentication, rate limit, validation and permission checks, in Rocket.Chat's order
+   */
   public RoomRoutes(CommandSender requester, Access access) {
     this.requester = requester;
     this.access = access;

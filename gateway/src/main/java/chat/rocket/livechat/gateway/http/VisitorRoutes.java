@@ -16,6 +16,10 @@ public final class VisitorRoutes {
   private final CommandSender requester;
   private final Access access;
 
+  /**
+   * @param requester sends visitor commands and yields their reply bodies
+   * @param access    authentication, rate limit, validation and permission checks, in Rocket.Chat's order
+   */
   public VisitorRoutes(CommandSender requester, Access access) {
     this.requester = requester;
     this.access = access;

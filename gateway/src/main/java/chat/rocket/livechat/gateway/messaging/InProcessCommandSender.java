@@ -16,14 +16,18 @@ import java.util.UUID;
 
 /**
  * Benchmark only ({@code BENCH_ROUTES}): sends commands over the local event bus to the services' in-process handlers
- * ({@link chat.rocket.livechat.platform.kafka.InProcessCommands}) in the same JVM, so the benchmark's baseline runs the same
- * handler as the Kafka path without the Kafka hop. Times out after {@link ConfigKey#REPLY_TIMEOUT_MS} with 504.
+ * ({@link chat.rocket.livechat.platform.kafka.InProcessCommands}) in the same JVM, so the benchmark's baseline runs the
+ * same handler as the Kafka path without the Kafka hop. Times out after {@link ConfigKey#REPLY_TIMEOUT_MS} with 504.
  */
 public final class InProcessCommandSender implements CommandSender {
 
   private final Vertx vertx;
   private final long timeoutMs;
 
+  /**
+   * @param vertx  the event bus the in-process handlers listen on, and the reply timer
+   * @param config the process configuration; reads {@link ConfigKey#REPLY_TIMEOUT_MS} (ms before a 504)
+   */
   public InProcessCommandSender(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
     this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);

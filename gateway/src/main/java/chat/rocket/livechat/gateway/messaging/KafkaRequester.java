@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code ReplyingKafkaTemplate}): each request gets a UUID correlation id, the headers of {@link Command#headers()}
  * with this instance's reply topic and reply partition, and a pending entry registered <em>before</em> the send.
  * The reply consumer (assigned, no group) completes the entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it
- * with {@link ErrorCode#TIMEOUT} (504); a failed send fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply
- * without pending entry is logged as late and dropped. The pending table is touched only on this verticle's event
+ * with {@link ErrorCode#TIMEOUT} (504); a failed send fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A
+ * reply without pending entry is logged as late and dropped. The pending table is touched only on this verticle's event
  * loop, so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
  *
  * <p>Observability: each request's latency until its reply, timeout or send failure goes to the timer

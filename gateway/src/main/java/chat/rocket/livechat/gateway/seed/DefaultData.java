@@ -38,6 +38,11 @@ public final class DefaultData {
   private final Vertx vertx;
   private final MongoClient mongo;
 
+  /**
+   * @param vertx the worker pool that hashes the admin password with bcrypt
+   * @param mongo the store the defaults are written to ({@code rocketchat_permissions}, {@code rocketchat_roles},
+   *              {@code rocketchat_settings}, {@code users})
+   */
   public DefaultData(Vertx vertx, MongoClient mongo) {
     this.vertx = vertx;
     this.mongo = mongo;

@@ -41,7 +41,9 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.ArraySch
     return new ArraySchema(items, true);
   }
 
-  /** @return {@code {type: 'object', additionalProperties: false}}; add properties with {@link ObjectSchema#property} */
+  /**
+   * @return {@code {type: 'object', additionalProperties: false}}; add properties with {@link ObjectSchema#property}
+   */
   public static ObjectSchema object() {
     return new ObjectSchema(false, false, null);
   }

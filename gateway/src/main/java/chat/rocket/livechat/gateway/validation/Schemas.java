@@ -2,7 +2,10 @@ package chat.rocket.livechat.gateway.validation;
 
 /**
  * The request schemas of every endpoint, as Rocket.Chat declares them (rest-typings {@code omnichannel.ts} for the
- * ajv endpoints, the {@code check()} patterns of {@code room.ts} and {@code visitor.ts}).
+ * ajv endpoints, the {@code check()} patterns of {@code room.ts} and {@code visitor.ts}). {@code docs/openapi.yaml}
+ * documents each one as its route's request body or query parameters; {@code SchemasDocumentTest} holds every
+ * schema here to that document (required keys, types, nullability, additional keys), so a change to one side fails
+ * the build until the other follows.
  */
 public final class Schemas {
 

@@ -39,7 +39,8 @@ class SchemaTest {
   void additionalProperties() {
     JsonObject body = new JsonObject().put("rid", "r").put("oldVisitorId", "o").put("newVisitorId", "n")
         .put("extra", 1);
-    assertThat(errorOf(Schemas.ROOM_VISITOR_BODY, body)).isEqualTo("must NOT have additional properties [invalid-params]");
+    assertThat(errorOf(Schemas.ROOM_VISITOR_BODY, body))
+        .isEqualTo("must NOT have additional properties [invalid-params]");
   }
 
   @Test
@@ -59,7 +60,8 @@ class SchemaTest {
     assertThat(errorOf(Schemas.SAVE_INFO_BODY, new JsonObject().put("guestData", "invalid-guest-data")
         .put("roomData", new JsonObject().put("_id", "r")))).isEqualTo("must be object [invalid-params]");
     assertThat(errorOf(Schemas.SAVE_INFO_BODY, new JsonObject().put("guestData", new JsonObject().put("_id", "g"))
-        .put("roomData", new JsonObject().put("_id", "r").put("tags", "t")))).isEqualTo("must be array [invalid-params]");
+        .put("roomData", new JsonObject().put("_id", "r").put("tags", "t"))))
+        .isEqualTo("must be array [invalid-params]");
     assertThat(errorOf(Schemas.SAVE_INFO_BODY, new JsonObject().put("guestData", new JsonObject().put("_id", "g")
         .put("livechatData", new JsonObject().put("k", new JsonObject())))
         .put("roomData", new JsonObject().put("_id", "r")))).isEqualTo("must be string [invalid-params]");

@@ -1,7 +1,6 @@
 package chat.rocket.livechat.platform.kafka;
 
 import chat.rocket.livechat.contracts.Command;
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -10,7 +10,6 @@ import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Meters;
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,6 +1,5 @@
 package chat.rocket.livechat.platform.kafka;
 
-import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;

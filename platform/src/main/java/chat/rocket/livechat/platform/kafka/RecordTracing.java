@@ -14,10 +14,10 @@ import java.util.function.Function;
 
 /**
  * Continues the trace of a consumed record when tracing is on ({@link ServiceRuntime}, {@code TRACING=otlp}): the
- * record's work runs on a context of its own (a duplicate of the verticle's) holding a consumer span whose parent is the
- * record's W3C {@code traceparent} header, so every Kafka record the work sends (the reply, the events) carries a
- * {@code traceparent} of the same trace. A record without {@code traceparent} gets no span. When tracing is off the work
- * runs as it is. Vert.x's Kafka client does this itself only for handler-style consumers, not for {@code poll()},
+ * record's work runs on a context of its own (a duplicate of the verticle's) holding a consumer span whose parent is
+ * the record's W3C {@code traceparent} header, so every Kafka record the work sends (the reply, the events) carries a
+ * {@code traceparent} of the same trace. A record without {@code traceparent} gets no span. When tracing is off the
+ * work runs as it is. Vert.x's Kafka client does this itself only for handler-style consumers, not for {@code poll()},
  * which {@link KeyedBatchConsumer} uses.
  */
 final class RecordTracing {

@@ -4,7 +4,6 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

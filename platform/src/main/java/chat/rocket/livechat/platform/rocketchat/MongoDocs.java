@@ -1,6 +1,5 @@
 package chat.rocket.livechat.platform.rocketchat;
 
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package chat.rocket.livechat.platform.rocketchat;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -71,8 +71,8 @@ public enum ConfigKey {
    */
   LOG_FORMAT("plain"),
   /**
-   * Tracing: {@code off}, or {@code otlp} to create OpenTelemetry spans for HTTP requests, commands, replies and events,
-   * propagate W3C {@code traceparent} headers, and export the spans to {@link #OTLP_ENDPOINT}.
+   * Tracing: {@code off}, or {@code otlp} to create OpenTelemetry spans for HTTP requests, commands, replies and
+   * events, propagate W3C {@code traceparent} headers, and export the spans to {@link #OTLP_ENDPOINT}.
    */
   TRACING("off"),
   /** Base URL of the OTLP/HTTP collector spans are sent to ({@code /v1/traces} is appended) when TRACING=otlp. */

@@ -12,13 +12,24 @@ import io.vertx.micrometer.backends.BackendRegistries;
  */
 public final class Meters {
 
-  /** Timer, gateway: command sent until reply, timeout or send failure; tags {@code command}, {@code outcome}. */
+  /**
+   * Timer (seconds), gateway: command sent until reply, timeout or send failure; tags {@code command} (the
+   * {@link chat.rocket.livechat.contracts.CommandType} wire name), {@code outcome} ({@code success}, {@code failure}
+   * for a failure reply, {@code timeout}, {@code unavailable} for a failed send).
+   */
   public static final String REQUEST_REPLY = "livechat.request.reply";
   /** Gauge, gateway: requests waiting for their reply; tag {@code reply_partition} (one per HTTP verticle). */
   public static final String PENDING_REPLIES = "livechat.pending.replies";
-  /** Counter, gateway: requests that got no reply within {@code REPLY_TIMEOUT_MS} (answered 504); tag {@code command}. */
+  /**
+   * Counter, gateway: requests that got no reply within {@code REPLY_TIMEOUT_MS} (answered 504); tag {@code command}
+   * (the wire name; every command registered at 0 up front).
+   */
   public static final String REPLY_TIMEOUTS = "livechat.reply.timeouts";
-  /** Counter, services: commands answered; tags {@code command}, {@code outcome} (SUCCESS/FAILURE), {@code error}. */
+  /**
+   * Counter, services: commands answered; tags {@code command} (the wire name, {@code unknown} for an unknown type),
+   * {@code outcome} ({@code SUCCESS}/{@code FAILURE}), {@code error} (the {@code ErrorCode} name, {@code none} on
+   * success).
+   */
   public static final String COMMANDS_HANDLED = "livechat.commands.handled";
   /** Counter, services: undecodable records sent to a dead-letter topic; tag {@code topic} (the command topic). */
   public static final String DEAD_LETTERS = "livechat.dead.letters";
@@ -26,7 +37,8 @@ public final class Meters {
   public static final String EVENTS_PUBLISHED = "livechat.events.published";
   /**
    * Gauge, services: records of the member's assigned partitions not consumed yet (Kafka's {@code records-lag},
-   * summed; as of the last fetch); tags {@code topic}, {@code group}, {@code client}.
+   * summed; as of the last fetch; base unit {@code records}); tags {@code topic}, {@code group}, {@code member} (the
+   * member's readiness name, {@code <group>@<topic>}, with {@code #n} for a further member in one process).
    */
   public static final String CONSUMER_LAG = "livechat.consumer.lag";
 

@@ -25,7 +25,8 @@ import java.util.Locale;
 
 /**
  * The Vert.x instance of one process, observable: Micrometer metrics kept in a Prometheus registry (HTTP server
- * requests labelled by route, method, status code and local address (the gateway's port or the ops port); JVM metrics; the {@link Meters} of our own code) and, when
+ * requests labelled by route, method, status code and local address (the gateway's port or the ops port); JVM metrics;
+ * the {@link Meters} of our own code) and, when
  * {@link ConfigKey#TRACING} is {@code otlp}, OpenTelemetry tracing through Vert.x's tracing SPI: every HTTP request
  * gets a server span (continuing an incoming W3C {@code traceparent}), every Kafka send a producer span whose
  * {@code traceparent} header travels with the record, and the spans go in batches to

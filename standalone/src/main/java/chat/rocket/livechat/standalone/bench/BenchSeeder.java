@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Benchmark data (bench/run.py): {@code BENCH_ROOMS} visitors {@code bench-<i>} each with an open livechat room served by
- * the admin (and {@code lastChat} naming it, as Rocket.Chat records), and {@code BENCH_FRESH} visitors {@code fresh-<i>} without a room (for the room-creation scenario), in
+ * Benchmark data (bench/run.py): {@code BENCH_ROOMS} visitors {@code bench-<i>} each with an open livechat room served
+ * by the admin (and {@code lastChat} naming it, as Rocket.Chat records), and {@code BENCH_FRESH} visitors
+ * {@code fresh-<i>} without a room (for the room-creation scenario), in
  * Rocket.Chat's document shapes; then turns Rocket.Chat's rate limiter off through its setting, as benchmarks must.
  * Ids are derived from {@code i} so the load scripts can name them: visitor {@link #visitorId(long)}, room
- * {@link #roomId(long)}. Runs as {@code java -cp livechat-standalone.jar chat.rocket.livechat.standalone.bench.BenchSeeder}
+ * {@link #roomId(long)}. Runs as
+ * {@code java -cp livechat-standalone.jar chat.rocket.livechat.standalone.bench.BenchSeeder}
  * against {@code MONGO_URL}; blocks on the main thread (never an event loop).
  */
 public final class BenchSeeder {
@@ -59,7 +61,8 @@ public final class BenchSeeder {
           .put("lastChat", new JsonObject().put("_id", roomId(i)).put("ts", MongoDocs.now())), Collections.VISITORS);
       insertAll(mongo, rooms, i -> room(i, admin), Collections.ROOMS);
       insertAll(mongo, fresh, i -> visitor(FRESH_ID_OFFSET + i, "fresh-" + i), Collections.VISITORS);
-      mongo.updateCollectionWithOptions(Collections.SETTINGS, new JsonObject().put("_id", Setting.API_ENABLE_RATE_LIMITER.id()),
+      mongo.updateCollectionWithOptions(Collections.SETTINGS,
+          new JsonObject().put("_id", Setting.API_ENABLE_RATE_LIMITER.id()),
           new JsonObject().put("$set", new JsonObject().put("value", false)), new UpdateOptions().setUpsert(true))
           .await(1, TimeUnit.MINUTES);
       System.out.printf("seeded %d visitors with open rooms and %d fresh visitors in %d ms%n", rooms, fresh,

@@ -1,0 +1,248 @@
+package chat.rocket.livechat.gateway.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.gateway.http.OpenApiDocument;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One truth for the request schemas: each validator of {@link Schemas} behaves as {@code docs/openapi.yaml} (the copy
+ * packed into the gateway jar and served on {@code /api/v1/openapi.json}) documents its route's body or query. For
+ * every object of the documented schema a sample built from the document is accepted; a required property left out,
+ * a value of the wrong type, null where the type does not include {@code 'null'}, and an undocumented key where
+ * {@code additionalProperties} is false are refused; an optional property left out, null where allowed and an
+ * undocumented key where allowed are accepted. A query's parameter list is exhaustive: Rocket.Chat refuses other keys
+ * (spec §3.1, §6.1). Keywords this test does not check (e.g. {@code minLength}) fail it, so that it grows with them.
+ */
+class SchemasDocumentTest {
+
+  private static final Set<String> CHECKED_KEYWORDS =
+      Set.of("type", "properties", "required", "additionalProperties", "items", "description");
+  private static final String UNDOCUMENTED_KEY = "undocumentedKey";
+
+  private static JsonObject document;
+
+  @BeforeAll
+  static void readPackagedDocument() throws IOException {
+    try (InputStream yaml = OpenApiDocument.class.getClassLoader().getResourceAsStream(OpenApiDocument.RESOURCE)) {
+      Object tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      document = new JsonObject(new ObjectMapper().writeValueAsString(tree));
+    }
+  }
+
+  static Stream<Arguments> routes() {
+    return Stream.of(
+        Arguments.of("GET livechat/room query", "ROOM_QUERY", query("/api/v1/livechat/room"), of(Schemas.ROOM_QUERY)),
+        Arguments.of("PUT livechat/room.visitor body", "ROOM_VISITOR_BODY",
+            body("/api/v1/livechat/room.visitor", "put"), of(Schemas.ROOM_VISITOR_BODY)),
+        Arguments.of("POST livechat/room.saveInfo body", "SAVE_INFO_BODY",
+            body("/api/v1/livechat/room.saveInfo", "post"), of(Schemas.SAVE_INFO_BODY)),
+        Arguments.of("GET livechat/visitors.info query", "VISITORS_INFO_QUERY",
+            query("/api/v1/livechat/visitors.info"), of(Schemas.VISITORS_INFO_QUERY)),
+        Arguments.of("GET livechat/visitor.info query", "VISITORS_INFO_QUERY",
+            query("/api/v1/livechat/visitor.info"), of(Schemas.VISITORS_INFO_QUERY)),
+        Arguments.of("POST livechat/visitor body", "VISITOR_BODY", body("/api/v1/livechat/visitor", "post"),
+            of(Schemas.VISITOR_BODY)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
+  @MethodSource("routes")
+  @DisplayName("each request schema accepts and refuses what docs/openapi.yaml documents for its route")
+  void validatorFollowsDocument(String route, String constant, JsonObject schema, Validator validator) {
+    List<String> mismatches = new ArrayList<>();
+    JsonObject sample = (JsonObject) sample(schema);
+    expect(mismatches, "the documented sample " + sample.encode(), validator.apply(sample) != null, true);
+    walk(schema, List.of(), sample, validator, mismatches);
+
+    assertThat(mismatches).as(route + " (Schemas." + constant + ") against docs/openapi.yaml").isEmpty();
+  }
+
+  @Test
+  @DisplayName("every schema of Schemas is held to docs/openapi.yaml")
+  void everySchemaIsChecked() {
+    Set<String> constants = Arrays.stream(Schemas.class.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
+
+    assertThat(routes().map(route -> (String) route.get()[1]).collect(Collectors.toSet())).isEqualTo(constants);
+  }
+
+  /** A validator: the value after coercion when accepted, null when refused. */
+  interface Validator extends Function<JsonObject, JsonObject> {
+  }
+
+  private static Validator of(Schema schema) {
+    return value -> {
+      try {
+        return (JsonObject) schema.validate(value);
+      } catch (LivechatException refused) {
+        return null;
+      }
+    };
+  }
+
+  private static Validator of(Match pattern) {
+    return value -> pattern.check(value).isPresent() ? null : value;
+  }
+
+  private static JsonObject body(String path, String method) {
+    return document.getJsonObject("paths").getJsonObject(path).getJsonObject(method).getJsonObject("requestBody")
+        .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+  }
+
+  /** The query parameters of {@code GET path} as one closed object schema. */
+  private static JsonObject query(String path) {
+    JsonObject properties = new JsonObject();
+    JsonArray required = new JsonArray();
+    for (Object entry : document.getJsonObject("paths").getJsonObject(path).getJsonObject("get")
+        .getJsonArray("parameters")) {
+      JsonObject parameter = resolve((JsonObject) entry);
+      if ("query".equals(parameter.getString("in"))) {
+        properties.put(parameter.getString("name"), parameter.getJsonObject("schema"));
+        if (parameter.getBoolean("required", false)) {
+          required.add(parameter.getString("name"));
+        }
+      }
+    }
+    return new JsonObject().put("type", "object").put("required", required).put("additionalProperties", false)
+        .put("properties", properties);
+  }
+
+  private static JsonObject resolve(JsonObject maybeRef) {
+    JsonObject target = document;
+    if (!maybeRef.containsKey("$ref")) {
+      return maybeRef;
+    }
+    for (String part : maybeRef.getString("$ref").substring(2).split("/")) {
+      target = target.getJsonObject(part);
+    }
+    return target;
+  }
+
+  private static void walk(JsonObject schema, List<Object> path, JsonObject root, Validator validator,
+                           List<String> mismatches) {
+    schema.fieldNames().stream().filter(keyword -> !CHECKED_KEYWORDS.contains(keyword))
+        .forEach(keyword -> mismatches.add("keyword '" + keyword + "' at " + path + " is not checked by this test"));
+    if (types(schema).contains("object")) {
+      checkProperties(schema, path, root, validator, mismatches);
+      Object extra = schema.getValue("additionalProperties", true);
+      Object extraValue = extra instanceof JsonObject values ? sample(values) : "x";
+      expect(mismatches, "an undocumented key in " + path,
+          validator.apply(edit(root, path, o -> o.put(UNDOCUMENTED_KEY, extraValue))) != null, extra != Boolean.FALSE);
+      if (extra instanceof JsonObject values) {
+        expect(mismatches, "a wrong-typed value of an undocumented key in " + path,
+            validator.apply(edit(root, path, o -> o.put(UNDOCUMENTED_KEY, wrong(values)))) != null, false);
+      }
+    }
+    if (types(schema).contains("array") && types(schema.getJsonObject("items")).contains("object")) {
+      walk(schema.getJsonObject("items"), append(path, 0), root, validator, mismatches);
+    }
+  }
+
+  private static void checkProperties(JsonObject schema, List<Object> path, JsonObject root, Validator validator,
+                                      List<String> mismatches) {
+    JsonObject properties = schema.getJsonObject("properties", new JsonObject());
+    List<?> required = schema.getJsonArray("required", new JsonArray()).getList();
+    for (String name : properties.fieldNames()) {
+      JsonObject property = properties.getJsonObject(name);
+      List<Object> at = append(path, name);
+      expect(mismatches, at + " left out", validator.apply(edit(root, path, o -> o.remove(name))) != null,
+          !required.contains(name));
+      expect(mismatches, at + " of the wrong type",
+          validator.apply(edit(root, path, o -> o.put(name, wrong(property)))) != null, false);
+      JsonObject withNull = validator.apply(edit(root, path, o -> o.putNull(name)));
+      expect(mismatches, at + " null (kept)", withNull != null && isNullAt(withNull, at), nullable(property));
+      if (types(property).contains("array")) {
+        expect(mismatches, at + " with an item of the wrong type", validator.apply(edit(root, path,
+            o -> o.put(name, new JsonArray().add(wrong(property.getJsonObject("items")))))) != null, false);
+      }
+      walk(property, at, root, validator, mismatches);
+    }
+  }
+
+  private static void expect(List<String> mismatches, String what, boolean accepted, boolean documented) {
+    if (accepted != documented) {
+      mismatches.add(what + ": the document says " + (documented ? "accepted" : "refused") + ", the validator "
+          + (accepted ? "accepts" : "refuses"));
+    }
+  }
+
+  /** @return a value the schema documents: every property present, arrays of one item, strings {@code "x"} */
+  private static Object sample(JsonObject schema) {
+    if (types(schema).contains("object")) {
+      JsonObject object = new JsonObject();
+      schema.getJsonObject("properties", new JsonObject())
+          .forEach(property -> object.put(property.getKey(), sample((JsonObject) property.getValue())));
+      if (schema.getValue("additionalProperties") instanceof JsonObject values) {
+        object.put("key", sample(values));
+      }
+      return object;
+    }
+    if (types(schema).contains("array")) {
+      return new JsonArray().add(sample(schema.getJsonObject("items")));
+    }
+    return types(schema).contains("boolean") ? (Object) true : "x";
+  }
+
+  private static Object wrong(JsonObject schema) {
+    return types(schema).contains("object") || types(schema).contains("array") ? "x" : new JsonObject().put("a", 1);
+  }
+
+  private static List<String> types(JsonObject schema) {
+    Object type = schema.getValue("type");
+    List<String> types = type instanceof JsonArray array ? array.stream().map(String::valueOf).toList()
+        : List.of(String.valueOf(type));
+    return types.stream().filter(t -> !"null".equals(t)).toList();
+  }
+
+  private static boolean nullable(JsonObject schema) {
+    return schema.getValue("type") instanceof JsonArray array && array.contains("null");
+  }
+
+  private static JsonObject edit(JsonObject root, List<Object> path, Consumer<JsonObject> change) {
+    JsonObject copy = root.copy();
+    change.accept((JsonObject) at(copy, path));
+    return copy;
+  }
+
+  private static boolean isNullAt(JsonObject root, List<Object> path) {
+    JsonObject parent = (JsonObject) at(root, path.subList(0, path.size() - 1));
+    String name = (String) path.get(path.size() - 1);
+    return parent.containsKey(name) && parent.getValue(name) == null;
+  }
+
+  private static Object at(Object value, List<Object> path) {
+    for (Object step : path) {
+      value = step instanceof Integer index ? ((JsonArray) value).getValue(index)
+          : ((JsonObject) value).getValue((String) step);
+    }
+    return value;
+  }
+
+  private static List<Object> append(List<Object> path, Object step) {
+    List<Object> longer = new ArrayList<>(path);
+    longer.add(step);
+    return longer;
+  }
+}
