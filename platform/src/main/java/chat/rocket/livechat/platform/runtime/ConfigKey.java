@@ -54,11 +54,6 @@ public enum ConfigKey {
   /** Standalone only: {@code true} runs the Kafka broker and the MongoDB-wire store without any service. */
   INFRA_ONLY("false"),
   /**
-   * Benchmark only, off by default: {@code true} adds {@code GET /api/v1/bench/noop} and
-   * {@code GET /api/v1/bench/in-process/livechat/room} (the get-room handler without the Kafka hop) to a standalone.
-   */
-  BENCH_ROUTES("false"),
-  /**
    * Port of the ops HTTP server of a room-service or visitor-service process ({@code /metrics},
    * {@code /health/live}, {@code /health/ready}); 0 = off. The gateway serves the same routes on {@link #PORT}; the
    * standalone runs one ops server for all its services.
