@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark of the Livechat API on the embedded default (issue 5), rerunnable by anyone.
 
-Starts the standalone jar (fresh data directory, benchmark routes on), seeds visitors with open rooms through
-BenchSeeder (rate limiter off through its setting), then drives each scenario with wrk on loopback at each connection
-count: a warm-up, then the measured run. Scenarios:
+Starts the bench module's jar (bench/target/livechat-bench.jar: the embedded default, fresh data directory, plus the
+baselines on --baseline-port), seeds visitors with open rooms through BenchSeeder (rate limiter off through its
+setting), then drives each scenario with wrk on loopback at each connection count: a warm-up, then the measured run.
+Scenarios:
 
-  noop           GET /api/v1/bench/noop: the gateway's HTTP stack alone (baseline)
-  in-process     GET /api/v1/bench/in-process/livechat/room: the get-room handler without the Kafka hop (baseline)
+  noop           GET /api/v1/bench/noop on the baseline port: the HTTP stack alone (baseline)
+  in-process     GET /api/v1/bench/in-process/livechat/room on the baseline port: the get-room route with the
+                 room-service's handler called over the local event bus, without the Kafka hop (baseline)
   room-existing  GET livechat/room for existing open rooms, tokens spread over the seeded visitors
   room-create    GET livechat/room creating a new room per request
   visitors-info  GET livechat/visitors.info (authenticated)
@@ -31,14 +33,15 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LUA = os.path.join(ROOT, "bench", "lua")
-JAR = os.path.join(ROOT, "standalone", "target", "livechat-standalone.jar")
+JAR = os.path.join(ROOT, "bench", "target", "livechat-bench.jar")
+# scenario: (wrk script, extra environment, served on the baseline port)
 SCENARIOS = {
-    "noop": ("noop.lua", {}),
-    "in-process": ("room_existing.lua", {"BENCH_ROOM_PATH": "/api/v1/bench/in-process/livechat/room"}),
-    "room-existing": ("room_existing.lua", {}),
-    "room-create": ("room_create.lua", {}),
-    "visitors-info": ("visitors_info.lua", {}),
-    "save-info": ("save_info.lua", {}),
+    "noop": ("noop.lua", {}, True),
+    "in-process": ("room_existing.lua", {"BENCH_ROOM_PATH": "/api/v1/bench/in-process/livechat/room"}, True),
+    "room-existing": ("room_existing.lua", {}, False),
+    "room-create": ("room_create.lua", {}, False),
+    "visitors-info": ("visitors_info.lua", {}, False),
+    "save-info": ("save_info.lua", {}, False),
 }
 
 
@@ -51,16 +54,17 @@ def parse_args():
     parser.add_argument("--connections", default="1,16,64")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per point; the median is reported")
-    parser.add_argument("--port", type=int, default=3000)
+    parser.add_argument("--port", type=int, default=3000, help="the gateway's HTTP port")
+    parser.add_argument("--baseline-port", type=int, default=3001, help="HTTP port of the noop and in-process baselines")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
-    parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the standalone (use --java-opts=...)")
+    parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the system (use --java-opts=...)")
     parser.add_argument("--append", action="store_true", help="append the report to --out instead of replacing it")
     return parser.parse_args()
 
 
 def start_system(args, work):
-    env = dict(os.environ, DATA_DIR=os.path.join(work, "data"), BENCH_ROUTES="true", PORT=str(args.port),
-               ADMIN_USERNAME="admin", ADMIN_PASS="admin")
+    env = dict(os.environ, DATA_DIR=os.path.join(work, "data"), PORT=str(args.port),
+               BASELINE_PORT=str(args.baseline_port), ADMIN_USERNAME="admin", ADMIN_PASS="admin")
     log = open(os.path.join(work, "standalone.log"), "w")
     command = ["java"] + args.java_opts.split() + ["-jar", JAR]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -72,15 +76,15 @@ def start_system(args, work):
         if match:
             return process, int(match.group(1))
         if process.poll() is not None:
-            sys.exit("standalone exited:\n" + content[-2000:])
+            sys.exit("benchmark system exited:\n" + content[-2000:])
         time.sleep(0.5)
     process.kill()
-    sys.exit("standalone did not start in 120 s")
+    sys.exit("benchmark system did not start in 120 s")
 
 
 def seed(args, work):
     env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh))
-    result = subprocess.run(["java", "-cp", JAR, "chat.rocket.livechat.standalone.bench.BenchSeeder"], env=env,
+    result = subprocess.run(["java", "-cp", JAR, "chat.rocket.livechat.bench.BenchSeeder"], env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("seeding failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
@@ -151,18 +155,19 @@ def main():
         connections = [int(c) for c in args.connections.split(",")]
         results, fresh_from = {}, 0
         for name in args.scenarios.split(","):
-            script, extra = SCENARIOS[name]
+            script, extra, baseline = SCENARIOS[name]
+            port = args.baseline_port if baseline else args.port
             for c in connections:
                 runs = []
                 for _ in range(args.repeat):
                     env = dict(auth, **extra)
                     if name == "room-create":
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
-                    warm = wrk(args.port, script, c, args.warmup, env) if args.warmup else {"requests": 0}
+                    warm = wrk(port, script, c, args.warmup, env) if args.warmup else {"requests": 0}
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
-                    run = wrk(args.port, script, c, args.duration, env)
+                    run = wrk(port, script, c, args.duration, env)
                     if name == "room-create":
                         fresh_from += run["requests"] + 4 * c
                     runs.append(run)

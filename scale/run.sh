@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Multi-process scale test (issue 3): the embedded infrastructure only (Kafka broker + MongoDB-wire store), then
-# 2 gateways, 2 room-services and 1 visitor-service, each its own JVM; a mixed workload through both gateways with
-# every response checked (load.py); one room-service killed with SIGKILL mid-run; then SIGTERM to every service,
-# each of which must exit 0. Prints load.py's SUMMARY line and the exit codes.
+# Multi-process scale test (issue 3): the embedded infrastructure only (Kafka broker + MongoDB-wire store), the seed
+# step (java -jar gateway.jar seed), then 2 gateways, 2 room-services and 1 visitor-service, each its own JVM; a mixed
+# workload through both gateways with every response checked (load.py); one room-service killed with SIGKILL mid-run;
+# then SIGTERM to every service, each of which must exit 0. Prints load.py's SUMMARY line and the exit codes.
 #
 #   scale/run.sh                       # 40 s of load, SIGKILL at 15 s, 8 client threads
 #   SCALE_SECONDS=60 SCALE_KILL_AT=20 SCALE_WORKERS=16 scale/run.sh
@@ -25,7 +25,7 @@ KAFKA_PORT=$(free_port); while ! python3 -c "import socket; socket.socket().bind
 MONGO_PORT=$(free_port); GW1_PORT=$(free_port); GW2_PORT=$(free_port)
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT/rocketchat
 export TOPIC_PARTITIONS=12 ADMIN_USERNAME=admin ADMIN_PASS=admin
-# The workload comes from one address (127.0.0.1), far over Rocket.Chat's 5 rooms a minute: the gateways seed the
+# The workload comes from one address (127.0.0.1), far over Rocket.Chat's 5 rooms a minute: the seed step writes the
 # fresh store's API_Enable_Rate_Limiter setting as false (the setting stays the switch; see README, Rate limiting).
 export RATE_LIMITER_DEFAULT=false
 
@@ -51,6 +51,8 @@ wait_for() { # name pattern timeout_s
 echo "logs in $WORK"
 start infra standalone/target/livechat-standalone.jar INFRA_ONLY=true DATA_DIR="$WORK/data"
 wait_for infra "infrastructure ready" 90
+java $JAVA_OPTS -jar gateway/target/gateway.jar seed > "$WORK/seed.log" 2>&1 \
+  || { echo "seed step failed:"; tail -20 "$WORK/seed.log"; exit 1; }
 start room-service-1 room-service/target/room-service.jar MANAGEMENT_PORT="$(free_port)"
 start room-service-2 room-service/target/room-service.jar MANAGEMENT_PORT="$(free_port)"
 start visitor-service visitor-service/target/visitor-service.jar MANAGEMENT_PORT="$(free_port)"

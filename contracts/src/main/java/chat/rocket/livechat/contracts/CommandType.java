@@ -79,14 +79,6 @@ public enum CommandType {
     return wireName;
   }
 
-  /**
-   * @return the local event-bus address at which a service answers this command in-process when benchmark routes are
-   *     on ({@code BENCH_ROUTES}): the same handler without the Kafka hop, for the benchmark's baseline
-   */
-  public String inProcessAddress() {
-    return "livechat.in-process." + wireName;
-  }
-
   /** @return the topic this command is sent to */
   public String topic() {
     return topic;

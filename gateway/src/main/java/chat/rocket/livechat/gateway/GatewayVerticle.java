@@ -3,10 +3,8 @@ package chat.rocket.livechat.gateway;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.gateway.http.HttpApiVerticle;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
-import chat.rocket.livechat.gateway.seed.DefaultData;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
-import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -21,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway of one process: creates the command topics and this instance's reply topic
- * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, seeds Rocket.Chat's
- * defaults when {@code SEED_DEFAULTS} is true, then deploys {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each
- * owning one reply partition and all sharing one {@link RateLimiter}. On a clean stop the HTTP verticles stop first
- * (pending requests fail with 503), then the reply topic is deleted.
+ * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, then deploys
+ * {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each owning one reply partition and all sharing one
+ * {@link RateLimiter}. It never seeds permissions, roles, settings or users: Rocket.Chat's defaults come from the seed
+ * step ({@link chat.rocket.livechat.gateway.seed.Seed}), run before any gateway starts. On a clean stop the HTTP
+ * verticles stop first (pending requests fail with 503), then the reply topic is deleted.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -40,8 +39,6 @@ public final class GatewayVerticle extends VerticleBase {
     replyTopic = Topics.replies(instanceId);
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.VISITOR_COMMANDS))
         .compose(v -> TopicSetup.ensure(vertx, config(), List.of(replyTopic), instances))
-        .compose(v -> ConfigKey.SEED_DEFAULTS.getBoolean(config())
-            ? new DefaultData(vertx, Mongo.client(vertx, config())).seed(config()) : Future.succeededFuture())
         .compose(v -> deployHttp(instances))
         .onSuccess(v -> LOG.info("gateway {} listening on port {} ({} HTTP instances, replies on {})", instanceId,
             ConfigKey.PORT.get(config()), instances, replyTopic));

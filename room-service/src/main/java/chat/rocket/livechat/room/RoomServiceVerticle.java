@@ -7,9 +7,7 @@ import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
-import chat.rocket.livechat.platform.kafka.InProcessCommands;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
-import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -35,28 +33,39 @@ public final class RoomServiceVerticle extends VerticleBase {
     clients = ServiceClients.create(vertx, config());
     RoomRepository rooms = new RoomRepository(clients.mongo());
     RoomEvents events = new RoomEvents(clients.events());
-    RoomVisitors visitors = new RoomVisitors(clients.mongo());
-    RoomAccess access = new RoomAccess(rooms, clients.permissions());
-    GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients, new AgentRouter(rooms, clients.users()),
-        events);
-    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
-    SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
-    Map<CommandType, CommandHandler> handlers = Map.of(
-        CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle,
-        CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle,
-        CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check,
-        CommandType.ROOM_SAVE_INFO, saveInfo::save);
-    commands = new CommandLoop(vertx, config(), Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, handlers,
-        clients.producer());
+    commands = new CommandLoop(vertx, config(), Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE,
+        commandHandlers(clients), clients.producer());
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     visitorEvents = new EventSubscriber(vertx, config(), Topics.VISITOR_EVENTS,
         ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS, Map.of(EventType.VISITOR_REGISTERED, rename::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
             Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
         .compose(v -> rooms.ensureIndexes())
-        .compose(v -> Future.all(commands.start(), visitorEvents.start()))
-        .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
-            ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
+        .compose(v -> Future.all(commands.start(), visitorEvents.start()));
+  }
+
+  /**
+   * The room-service's command handlers on {@code clients}: what its {@link CommandLoop} runs for the records of
+   * {@link Topics#ROOM_COMMANDS}, and what code in the same JVM can run without Kafka (through a
+   * {@link chat.rocket.livechat.platform.kafka.CommandExecutor}, which applies the same deadline and error rules).
+   *
+   * @param clients the clients the handlers work with (Mongo, events producer, cached settings and permissions)
+   * @return one handler per room command type
+   */
+  public static Map<CommandType, CommandHandler> commandHandlers(ServiceClients clients) {
+    RoomRepository rooms = new RoomRepository(clients.mongo());
+    RoomEvents events = new RoomEvents(clients.events());
+    RoomVisitors visitors = new RoomVisitors(clients.mongo());
+    RoomAccess access = new RoomAccess(rooms, clients.permissions());
+    GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients, new AgentRouter(rooms, clients.users()),
+        events);
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
+    return Map.of(
+        CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle,
+        CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle,
+        CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check,
+        CommandType.ROOM_SAVE_INFO, saveInfo::save);
   }
 
   @Override

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar standalone/target/livechat-standalone.jar}: the whole system on the embedded default (README.md).
- * Without {@code ADMIN_PASS} the admin is seeded with password {@code admin} (a warning says so). Ctrl-C stops every
+ * It runs the seed step before the services; without {@code ADMIN_PASS} the admin is seeded with password
+ * {@code admin} (a warning says so). With {@code INFRA_ONLY=true} it seeds nothing. Ctrl-C stops every
  * component cleanly; a start-up failure (port taken, bad {@code MONGO_URL}) is one line and exit status 1.
  */
 public final class Main {
@@ -26,12 +27,12 @@ public final class Main {
   public static void main(String[] args) {
     long started = System.nanoTime();
     Map<String, String> env = new HashMap<>(System.getenv());
-    if (env.getOrDefault(ConfigKey.ADMIN_PASS.env(), "").isEmpty()) {
+    boolean infraOnly = ConfigKey.INFRA_ONLY.getBoolean(ConfigKey.fromEnv(env));
+    if (!infraOnly && env.getOrDefault(ConfigKey.ADMIN_PASS.env(), "").isEmpty()) {
       env.put(ConfigKey.ADMIN_PASS.env(), DEFAULT_ADMIN_PASS);
       LOG.warn("ADMIN_PASS is not set: the admin is seeded with the default password; set ADMIN_PASS outside a trial");
     }
     JsonObject config = ConfigKey.fromEnv(env);
-    boolean infraOnly = ConfigKey.INFRA_ONLY.getBoolean(config);
     try {
       Standalone system = Standalone.start(config, false, infraOnly);
       Launcher.onStopSignal("livechat standalone", () -> {

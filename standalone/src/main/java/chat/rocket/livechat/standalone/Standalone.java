@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.gateway.GatewayVerticle;
+import chat.rocket.livechat.gateway.seed.Seed;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Mongo;
 import chat.rocket.livechat.platform.runtime.OpsHttpVerticle;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL}
  * points, a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port),
- * both keeping their files under {@code DATA_DIR}, then the room-service, the visitor-service and the gateway. With
- * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes. The services
- * share one {@link ServiceRuntime} (one metrics registry, tracing when {@code TRACING=otlp}) and, when
+ * both keeping their files under {@code DATA_DIR}, then the seed step ({@link Seed}: Rocket.Chat's defaults and the
+ * admin, when absent), the room-service, the visitor-service and the gateway. With {@code INFRA_ONLY=true} only the
+ * broker and the store run, for services started as separate processes (which run the seed command themselves). The
+ * services share one {@link ServiceRuntime} (one metrics registry, tracing when {@code TRACING=otlp}) and, when
  * {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of them. Tests start the same system
  * with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
  */
@@ -53,7 +55,8 @@ public final class Standalone implements AutoCloseable {
   }
 
   /**
-   * Starts the store, the broker and (unless {@code infraOnly}) every service; blocks until all are ready.
+   * Starts the store, the broker and (unless {@code infraOnly}) the seed step and every service; blocks until all are
+   * ready.
    *
    * @param config    the services' configuration ({@link ConfigKey})
    * @param inMemory  true for an in-memory store (tests), false for the H2 file under {@code DATA_DIR}
@@ -98,7 +101,8 @@ public final class Standalone implements AutoCloseable {
   private void deployServices(JsonObject config) throws Exception {
     int consumers = ConfigKey.CONSUMER_INSTANCES.getInt(config);
     try {
-      deploy(RoomServiceVerticle.class.getName(), config, consumers, "room-service")
+      Seed.run(vertx, config)
+          .compose(v -> deploy(RoomServiceVerticle.class.getName(), config, consumers, "room-service"))
           .compose(v -> deploy(VisitorServiceVerticle.class.getName(), config, consumers, "visitor-service"))
           .compose(v -> deploy(GatewayVerticle.class.getName(), config, 1, "gateway"))
           .compose(v -> ConfigKey.MANAGEMENT_PORT.getInt(config) > 0

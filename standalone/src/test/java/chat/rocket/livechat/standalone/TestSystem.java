@@ -70,7 +70,15 @@ public final class TestSystem implements AutoCloseable {
    * @return a running system
    */
   public static TestSystem start(Map<String, String> overrides) {
-    return start(overrides, true);
+    return start(overrides, true, false);
+  }
+
+  /**
+   * The broker and the in-memory store alone ({@code INFRA_ONLY}): no service deployed, nothing seeded, the rate
+   * limiter's setting untouched; for tests that deploy or seed themselves on {@link #serviceVertx()}.
+   */
+  public static TestSystem startInfrastructure() {
+    return start(Map.of(), true, true);
   }
 
   /**
@@ -78,10 +86,10 @@ public final class TestSystem implements AutoCloseable {
    * {@link #restart()} can prove what survives.
    */
   public static TestSystem startOnFiles() {
-    return start(Map.of(), false);
+    return start(Map.of(), false, false);
   }
 
-  private static TestSystem start(Map<String, String> overrides, boolean inMemory) {
+  private static TestSystem start(Map<String, String> overrides, boolean inMemory, boolean infraOnly) {
     try {
       Path dataDir = Files.createTempDirectory("livechat-test-");
       int kafkaPort = freePortPair();
@@ -99,8 +107,10 @@ public final class TestSystem implements AutoCloseable {
       env.put(ConfigKey.ADMIN_EMAIL.env(), ADMIN + "@rocket.chat");
       env.putAll(overrides);
       JsonObject config = ConfigKey.fromEnv(env);
-      TestSystem system = new TestSystem(Standalone.start(config, inMemory, false), inMemory, config, dataDir);
-      system.setting(Setting.API_ENABLE_RATE_LIMITER.id(), false);
+      TestSystem system = new TestSystem(Standalone.start(config, inMemory, infraOnly), inMemory, config, dataDir);
+      if (!infraOnly) {
+        system.setting(Setting.API_ENABLE_RATE_LIMITER.id(), false);
+      }
       return system;
     } catch (Exception e) {
       throw new IllegalStateException("test system failed to start", e);

@@ -7,9 +7,7 @@ import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
-import chat.rocket.livechat.platform.kafka.InProcessCommands;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
-import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,26 +32,37 @@ public final class VisitorServiceVerticle extends VerticleBase {
     clients = ServiceClients.create(vertx, config());
     VisitorRepository visitors = new VisitorRepository(clients.mongo());
     VisitorEvents events = new VisitorEvents(clients.events());
-    FindVisitor find = new FindVisitor(visitors);
-    RegisterVisitor register = new RegisterVisitor(visitors, clients, events);
-    SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
-    Map<CommandType, CommandHandler> handlers = Map.of(
-        CommandType.VISITOR_REGISTER, register::handle,
-        CommandType.VISITOR_GET_BY_ID, find::byId,
-        CommandType.VISITOR_GET_BY_TOKEN, find::byToken,
-        CommandType.VISITOR_CHECK_GUEST, saveGuest::check,
-        CommandType.VISITOR_SAVE_GUEST, saveGuest::save);
-    commands = new CommandLoop(vertx, config(), Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, handlers,
-        clients.producer());
+    commands = new CommandLoop(vertx, config(), Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE,
+        commandHandlers(clients), clients.producer());
     RecordLastChat lastChat = new RecordLastChat(visitors, events);
     roomEvents = new EventSubscriber(vertx, config(), Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
         Map.of(EventType.ROOM_CREATED, lastChat::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
             Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
         .compose(v -> visitors.ensureIndexes())
-        .compose(v -> Future.all(commands.start(), roomEvents.start()))
-        .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
-            ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
+        .compose(v -> Future.all(commands.start(), roomEvents.start()));
+  }
+
+  /**
+   * The visitor-service's command handlers on {@code clients}: what its {@link CommandLoop} runs for the records of
+   * {@link Topics#VISITOR_COMMANDS}, and what code in the same JVM can run without Kafka (through a
+   * {@link chat.rocket.livechat.platform.kafka.CommandExecutor}, which applies the same deadline and error rules).
+   *
+   * @param clients the clients the handlers work with (Mongo, events producer, cached settings and permissions)
+   * @return one handler per visitor command type
+   */
+  public static Map<CommandType, CommandHandler> commandHandlers(ServiceClients clients) {
+    VisitorRepository visitors = new VisitorRepository(clients.mongo());
+    VisitorEvents events = new VisitorEvents(clients.events());
+    FindVisitor find = new FindVisitor(visitors);
+    RegisterVisitor register = new RegisterVisitor(visitors, clients, events);
+    SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
+    return Map.of(
+        CommandType.VISITOR_REGISTER, register::handle,
+        CommandType.VISITOR_GET_BY_ID, find::byId,
+        CommandType.VISITOR_GET_BY_TOKEN, find::byToken,
+        CommandType.VISITOR_CHECK_GUEST, saveGuest::check,
+        CommandType.VISITOR_SAVE_GUEST, saveGuest::save);
   }
 
   @Override

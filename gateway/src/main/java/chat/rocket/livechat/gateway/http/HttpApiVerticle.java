@@ -3,7 +3,6 @@ package chat.rocket.livechat.gateway.http;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.gateway.auth.LoginRoute;
-import chat.rocket.livechat.gateway.messaging.InProcessCommandSender;
 import chat.rocket.livechat.gateway.messaging.KafkaRequester;
 import chat.rocket.livechat.gateway.ratelimit.RateLimit;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
@@ -19,7 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -67,8 +65,6 @@ public final class HttpApiVerticle extends VerticleBase {
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(this::router)
-        .map(router -> ConfigKey.BENCH_ROUTES.getBoolean(config())
-            ? mountBenchRoutes(router, new RoomRoutes(new InProcessCommandSender(vertx, config()), access)) : router)
         .compose(router -> requester.start().map(router))
         .compose(router -> {
           server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
@@ -135,16 +131,6 @@ public final class HttpApiVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, ApiResponses.unhandled(status));
     }
-    return router;
-  }
-
-  /**
-   * Benchmark only ({@code BENCH_ROUTES=true}): a no-op route (the HTTP stack alone) and the get-room route served by
-   * the room-service's handler in-process, without the Kafka hop (the benchmark's baseline).
-   */
-  private static Router mountBenchRoutes(Router router, RoomRoutes inProcess) {
-    router.get("/api/v1/bench/noop").order(-1).handler(ctx -> ApiResponses.ok(ctx, new JsonObject()));
-    router.get("/api/v1/bench/in-process/livechat/room").order(-1).handler(inProcess::getOrCreate);
     return router;
   }
 

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link ErrorCode#DEADLINE_EXCEEDED} without running, an unknown type {@link ErrorCode#UNKNOWN_COMMAND}; otherwise
  * the handler's result is a SUCCESS reply, a {@link LivechatException} a FAILURE with its code, and anything else a
  * FAILURE with {@link ErrorCode#INTERNAL} (cause logged with the correlation id). The returned Future never fails.
- * Used by the Kafka {@link CommandLoop} and by the benchmark's {@link InProcessCommands}, so both run the same rules.
+ * Used by the Kafka {@link CommandLoop} and by anything that runs a service's handlers without Kafka in the same JVM,
+ * so both run the same rules.
  */
 public final class CommandExecutor {
 

@@ -38,27 +38,21 @@ public enum ConfigKey {
    */
   HTTP_FORWARDED_COUNT("0"),
   /**
-   * The value the gateway seeds for setting {@code API_Enable_Rate_Limiter} when it is absent ({@code true} /
-   * {@code false}); the setting in {@code rocketchat_settings} stays the only switch afterwards.
+   * The value the seed step ({@code java -jar gateway.jar seed}, the standalone) writes for setting
+   * {@code API_Enable_Rate_Limiter} when it is absent ({@code true} / {@code false}); the setting in
+   * {@code rocketchat_settings} stays the only switch afterwards.
    */
   RATE_LIMITER_DEFAULT("true"),
-  /** Seeds the admin user when absent (with ADMIN_PASS). */
+  /** Username of the admin the seed step creates when absent (with ADMIN_PASS). */
   ADMIN_USERNAME("admin"),
-  /** Password of the seeded admin; empty = no admin is seeded. */
+  /** Password of the admin the seed step creates; empty = no admin is created (the standalone defaults it). */
   ADMIN_PASS(""),
-  /** Email of the seeded admin. */
+  /** Email of the admin the seed step creates. */
   ADMIN_EMAIL("admin@localhost"),
-  /** Seeds Rocket.Chat's default permissions, roles and settings when absent ({@code true}/{@code false}). */
-  SEED_DEFAULTS("true"),
   /** Standalone only: directory of the Kafka log and the MongoDB-wire store's files. */
   DATA_DIR("./data"),
   /** Standalone only: {@code true} runs the Kafka broker and the MongoDB-wire store without any service. */
   INFRA_ONLY("false"),
-  /**
-   * Benchmark only, off by default: {@code true} adds {@code GET /api/v1/bench/noop} and
-   * {@code GET /api/v1/bench/in-process/livechat/room} (the get-room handler without the Kafka hop) to a standalone.
-   */
-  BENCH_ROUTES("false"),
   /**
    * Port of the ops HTTP server of a room-service or visitor-service process ({@code /metrics},
    * {@code /health/live}, {@code /health/ready}); 0 = off. The gateway serves the same routes on {@link #PORT}; the

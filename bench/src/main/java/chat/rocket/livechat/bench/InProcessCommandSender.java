@@ -1,4 +1,4 @@
-package chat.rocket.livechat.gateway.messaging;
+package chat.rocket.livechat.bench;
 
 import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.Command;
@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Outcome;
+import chat.rocket.livechat.gateway.messaging.CommandSender;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,9 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /**
- * Benchmark only ({@code BENCH_ROUTES}): sends commands over the local event bus to the services' in-process handlers
- * ({@link chat.rocket.livechat.platform.kafka.InProcessCommands}) in the same JVM, so the benchmark's baseline runs the
- * same handler as the Kafka path without the Kafka hop. Times out after {@link ConfigKey#REPLY_TIMEOUT_MS} with 504.
+ * Sends commands over the local event bus to the handlers {@link InProcessCommands} registered in the same JVM, so the
+ * baseline runs the same handler as the Kafka path without the Kafka hop. Times out after
+ * {@link ConfigKey#REPLY_TIMEOUT_MS} with {@link ErrorCode#TIMEOUT} (504); a FAILURE reply fails with its
+ * {@link LivechatException}.
  */
 public final class InProcessCommandSender implements CommandSender {
 
@@ -40,7 +42,7 @@ public final class InProcessCommandSender implements CommandSender {
         System.currentTimeMillis() + timeoutMs, caller, body);
     DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(timeoutMs);
     command.headers().forEach(options::addHeader);
-    return vertx.eventBus().<JsonObject>request(type.inProcessAddress(), body, options)
+    return vertx.eventBus().<JsonObject>request(InProcessCommands.address(type), body, options)
         .recover(e -> Future.failedFuture(new LivechatException(ErrorCode.TIMEOUT)))
         .compose(reply -> Outcome.SUCCESS.name().equals(reply.body().getString("outcome"))
             ? Future.succeededFuture(reply.body().getJsonObject("body"))

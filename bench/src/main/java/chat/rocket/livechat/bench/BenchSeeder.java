@@ -1,4 +1,4 @@
-package chat.rocket.livechat.standalone.bench;
+package chat.rocket.livechat.bench;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
@@ -14,16 +14,16 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Benchmark data (bench/run.py): {@code BENCH_ROOMS} visitors {@code bench-<i>} each with an open livechat room served
  * by the admin (and {@code lastChat} naming it, as Rocket.Chat records), and {@code BENCH_FRESH} visitors
- * {@code fresh-<i>} without a room (for the room-creation scenario), in
- * Rocket.Chat's document shapes; then turns Rocket.Chat's rate limiter off through its setting, as benchmarks must.
- * Ids are derived from {@code i} so the load scripts can name them: visitor {@link #visitorId(long)}, room
- * {@link #roomId(long)}. Runs as
- * {@code java -cp livechat-standalone.jar chat.rocket.livechat.standalone.bench.BenchSeeder}
- * against {@code MONGO_URL}; blocks on the main thread (never an event loop).
+ * {@code fresh-<i>} without a room (for the room-creation scenario), in Rocket.Chat's document shapes; then turns
+ * Rocket.Chat's rate limiter off through its setting, as benchmarks must. Ids are derived from {@code i} so the load
+ * scripts can name them: visitor {@link #visitorId(long)}, room {@link #roomId(long)}. Runs as
+ * {@code java -cp bench/target/livechat-bench.jar chat.rocket.livechat.bench.BenchSeeder} against {@code MONGO_URL}
+ * after the seed step (it needs the admin); blocks on the main thread (never an event loop).
  */
 public final class BenchSeeder {
 
@@ -72,7 +72,7 @@ public final class BenchSeeder {
     }
   }
 
-  private static void insertAll(MongoClient mongo, long count, java.util.function.LongFunction<JsonObject> document,
+  private static void insertAll(MongoClient mongo, long count, LongFunction<JsonObject> document,
                                 String collection) throws Exception {
     for (long from = 0; from < count; from += BATCH) {
       List<BulkOperation> batch = new ArrayList<>();

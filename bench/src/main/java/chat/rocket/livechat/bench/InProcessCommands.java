@@ -1,8 +1,9 @@
-package chat.rocket.livechat.platform.kafka;
+package chat.rocket.livechat.bench;
 
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.CommandType;
-import chat.rocket.livechat.platform.runtime.ConfigKey;
+import chat.rocket.livechat.platform.kafka.CommandExecutor;
+import chat.rocket.livechat.platform.kafka.CommandHandler;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark only ({@link ConfigKey#BENCH_ROUTES}): answers commands on the local event bus at
- * {@link CommandType#inProcessAddress()} with the service's own handlers, so the benchmark can measure the same work
- * without the Kafka hop. The message headers are the command's Kafka headers and the body its JSON body; the reply is
+ * Answers commands on the local event bus at {@link #address(CommandType)} with a service's own handlers and the same
+ * {@link CommandExecutor} as the Kafka path, so the benchmark measures the same work without the Kafka hop. The
+ * message headers are the command's Kafka headers and the body its JSON body; the reply is
  * {@code {"outcome": "SUCCESS"|"FAILURE", "body": {...}}} like a Kafka reply.
  */
 public final class InProcessCommands {
@@ -25,9 +26,14 @@ public final class InProcessCommands {
   private InProcessCommands() {
   }
 
+  /** @return the local event-bus address of {@code type}, e.g. {@code livechat.in-process.room.get-or-create} */
+  public static String address(CommandType type) {
+    return "livechat.in-process." + type.wireName();
+  }
+
   /**
-   * @param handlers the service's handlers
-   * @return completes with the registered consumers (unregistered with the verticle)
+   * @param handlers a service's handlers (e.g. {@code RoomServiceVerticle.commandHandlers})
+   * @return completes with the registered consumers (unregistered with the verticle that registered them)
    */
   public static Future<List<MessageConsumer<JsonObject>>> register(Vertx vertx,
                                                                   Map<CommandType, CommandHandler> handlers) {
@@ -36,7 +42,7 @@ public final class InProcessCommands {
     List<Future<Void>> registrations = new ArrayList<>();
     for (CommandType type : handlers.keySet()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus()
-          .localConsumer(type.inProcessAddress(), message -> answer(message, executor));
+          .localConsumer(address(type), message -> answer(message, executor));
       consumers.add(consumer);
       registrations.add(consumer.completion());
     }

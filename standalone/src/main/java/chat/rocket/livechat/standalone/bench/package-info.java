@@ -1,4 +1,0 @@
-/**
- * Benchmark-only data seeding (bench/run.py).
- */
-package chat.rocket.livechat.standalone.bench;
