@@ -31,6 +31,12 @@ public abstract class ServiceVerticle extends VerticleBase {
    */
   protected abstract ServiceDefinition define(ServiceClients clients);
 
+  /**
+   * Ensures topics and indexes, then starts the command loop and the event subscription.
+   *
+   * @return completes once both consumers have partitions; fails with the first set-up failure (Kafka or MongoDB
+   *     unreachable, an index that cannot be created)
+   */
   @Override
   public final Future<?> start() {
     clients = ServiceClients.create(vertx, config());
@@ -47,6 +53,12 @@ public abstract class ServiceVerticle extends VerticleBase {
         .compose(v -> benchRoutes(commandSide.handlers()));
   }
 
+  /**
+   * Stops taking work: the batches in flight finish and commit, both consumers leave their groups, then the clients
+   * close.
+   *
+   * @return completes when the clients are closed
+   */
   @Override
   public final Future<?> stop() {
     return Future.join(commands.stop(), subscriber.stop()).eventually(clients::close);
