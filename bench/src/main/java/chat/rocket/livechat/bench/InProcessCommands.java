@@ -32,7 +32,7 @@ public final class InProcessCommands {
   }
 
   /**
-   * @param handlers a service's handlers (e.g. {@code RoomServiceVerticle.commandHandlers})
+   * @param handlers a service's handlers (e.g. those of {@code RoomServiceVerticle.define(clients).commands()})
    * @return completes with the registered consumers (unregistered with the verticle that registered them)
    */
   public static Future<List<MessageConsumer<JsonObject>>> register(Vertx vertx,

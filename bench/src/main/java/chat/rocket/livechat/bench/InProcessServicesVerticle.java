@@ -8,7 +8,7 @@ import io.vertx.core.VerticleBase;
 
 /**
  * The services' command handlers without Kafka: registers the room-service's and the visitor-service's handlers
- * ({@link RoomServiceVerticle#commandHandlers}, {@link VisitorServiceVerticle#commandHandlers}) on the local event bus
+ * ({@link RoomServiceVerticle#define}, {@link VisitorServiceVerticle#define}) on the local event bus
  * through {@link InProcessCommands}, on clients of its own (the same Mongo database, settings and permissions). The
  * Kafka consumers of the services are untouched: this verticle is no member of their consumer groups.
  */
@@ -19,8 +19,9 @@ public final class InProcessServicesVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     clients = ServiceClients.create(vertx, config());
-    return InProcessCommands.register(vertx, RoomServiceVerticle.commandHandlers(clients))
-        .compose(v -> InProcessCommands.register(vertx, VisitorServiceVerticle.commandHandlers(clients)));
+    return InProcessCommands.register(vertx, new RoomServiceVerticle().define(clients).commands().handlers())
+        .compose(v -> InProcessCommands.register(vertx,
+            new VisitorServiceVerticle().define(clients).commands().handlers()));
   }
 
   @Override

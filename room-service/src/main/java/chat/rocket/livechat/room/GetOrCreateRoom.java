@@ -6,7 +6,8 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
-import chat.rocket.livechat.platform.runtime.ServiceClients;
+import chat.rocket.livechat.platform.rocketchat.Settings;
+import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -30,15 +31,17 @@ final class GetOrCreateRoom {
 
   private final RoomRepository rooms;
   private final RoomVisitors visitors;
-  private final ServiceClients clients;
+  private final Settings settings;
+  private final Users users;
   private final AgentRouter router;
   private final RoomEvents events;
 
-  GetOrCreateRoom(RoomRepository rooms, RoomVisitors visitors, ServiceClients clients, AgentRouter router,
+  GetOrCreateRoom(RoomRepository rooms, RoomVisitors visitors, Settings settings, Users users, AgentRouter router,
                   RoomEvents events) {
     this.rooms = rooms;
     this.visitors = visitors;
-    this.clients = clients;
+    this.settings = settings;
+    this.users = users;
     this.router = router;
     this.events = events;
   }
@@ -81,13 +84,13 @@ final class GetOrCreateRoom {
     if (agentId == null) {
       return Future.succeededFuture();
     }
-    return clients.settings().bool(Setting.LIVECHAT_SHOW_AGENT_INFO)
+    return settings.bool(Setting.LIVECHAT_SHOW_AGENT_INFO)
         .compose(show -> !show ? Future.succeededFuture(agentId)
-            : clients.users().findById(agentId).map(user -> user == null ? null : agentId));
+            : users.findById(agentId).map(user -> user == null ? null : agentId));
   }
 
   private Future<JsonObject> create(NewRoom plan) {
-    return clients.settings().bool(Setting.LIVECHAT_ENABLED)
+    return settings.bool(Setting.LIVECHAT_ENABLED)
         .compose(enabled -> enabled ? Future.succeededFuture()
             : Future.failedFuture(new LivechatException(ErrorCode.OMNICHANNEL_DISABLED)))
         .compose(v -> resolveDepartment(plan))
@@ -115,13 +118,13 @@ final class GetOrCreateRoom {
     boolean requestedIsOnline = plan.agentId() == null
         || agents.stream().anyMatch(agent -> plan.agentId().equals(agent.getString("_id")));
     boolean someone = !agents.isEmpty() && requestedIsOnline && !plan.invalidDepartment();
-    return clients.settings().bool(Setting.LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS)
+    return settings.bool(Setting.LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS)
         .compose(acceptWithoutAgents -> someone || acceptWithoutAgents ? Future.succeededFuture(agents)
             : Future.failedFuture(new LivechatException(ErrorCode.NO_AGENT_ONLINE)));
   }
 
   private Future<Void> insert(NewRoom plan) {
-    return clients.settings().string(Setting.LIVECHAT_ROUTING_METHOD)
+    return settings.string(Setting.LIVECHAT_ROUTING_METHOD)
         .compose(method -> {
           plan.autoSelection(Setting.AUTO_SELECTION.equals(method));
           return rooms.insertRoom(plan.room());

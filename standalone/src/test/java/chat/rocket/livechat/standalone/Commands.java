@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Talks to the services the way a gateway does, but by hand, with the plain Kafka clients: sends raw command records
@@ -67,16 +69,14 @@ final class Commands implements AutoCloseable {
 
   /** @return the replies with that correlation id received within {@code within} (at least one, or empty) */
   List<ConsumerRecord<String, String>> replies(String correlationId, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    java.util.ArrayList<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
-    while (found.isEmpty() && System.nanoTime() < deadline) {
-      replies.poll(Duration.ofMillis(200)).forEach(record -> {
-        if (correlationId.equals(Events.header(record, "correlation-id"))) {
-          found.add(record);
-        }
-      });
+    try {
+      return Waits.upTo("a reply with correlation id " + correlationId, within)
+          .until(() -> Events.matching(replies.poll(Duration.ofMillis(200)),
+                  record -> correlationId.equals(Events.header(record, Headers.CORRELATION_ID))),
+              found -> !found.isEmpty());
+    } catch (ConditionTimeoutException none) {
+      return List.of();
     }
-    return found;
   }
 
   @Override

@@ -13,12 +13,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Reads a topic of the embedded broker from the beginning as a fresh consumer group, the way another service would,
- * until a record matches or the time is up.
+ * until a record matches or the time is up (an Awaitility wait, {@link Waits}).
  */
 public final class Events {
+
+  /** Longest wait of one consumer poll. */
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private Events() {
   }
@@ -39,18 +43,24 @@ public final class Events {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    long deadline = System.nanoTime() + within.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
       consumer.subscribe(List.of(topic));
-      while (found.isEmpty() && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-          if (matches.test(record)) {
-            found.add(record);
-          }
-        });
-      }
+      return Waits.upTo("a matching record on " + topic, within)
+          .until(() -> matching(consumer.poll(POLL), matches), found -> !found.isEmpty());
+    } catch (ConditionTimeoutException none) {
+      return List.of();
     }
+  }
+
+  /** @return the records of one poll that match */
+  static List<ConsumerRecord<String, String>> matching(Iterable<ConsumerRecord<String, String>> polled,
+                                                      Predicate<ConsumerRecord<String, String>> matches) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    polled.forEach(record -> {
+      if (matches.test(record)) {
+        found.add(record);
+      }
+    });
     return found;
   }
 
@@ -59,7 +69,7 @@ public final class Events {
    *
    * @param within how long reading may take before it fails
    * @return the records, partition by partition
-   * @throws AssertionError when the end was not reached in time
+   * @throws ConditionTimeoutException when the end was not reached in time
    */
   public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, Duration within) {
     Map<String, Object> settings = Map.of(
@@ -67,19 +77,19 @@ public final class Events {
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     List<ConsumerRecord<String, String>> all = new ArrayList<>();
-    long deadline = System.nanoTime() + within.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, within).stream()
           .map(info -> new TopicPartition(topic, info.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, within);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end within " + within);
+      Waits.upTo("reading " + topic + " to its end", within).until(() -> {
+        boolean atEnd = partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+        if (!atEnd) {
+          consumer.poll(POLL).forEach(all::add);
         }
-        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-      }
+        return atEnd;
+      });
     }
     return all;
   }

@@ -75,13 +75,8 @@ class HealthTest {
 
   /** @return the first readiness answer with {@code status}, asking again until {@code within} has passed */
   private static Api.Response awaitStatus(Api api, int status, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    Api.Response response = api.getAbsolute("/health/ready", Map.of());
-    while (response.status() != status && System.nanoTime() < deadline) {
-      response = api.getAbsolute("/health/ready", Map.of());
-    }
-    assertThat(response.status()).as("readiness status within %s: %s", within, response.body()).isEqualTo(status);
-    return response;
+    return Waits.upTo("readiness status " + status, within)
+        .until(() -> api.getAbsolute("/health/ready", Map.of()), response -> response.status() == status);
   }
 
   private static JsonObject check(JsonObject health, String id) {

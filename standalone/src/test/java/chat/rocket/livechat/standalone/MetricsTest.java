@@ -95,11 +95,7 @@ class MetricsTest {
    * scrapes until the sample is there.
    */
   private static Scrape awaitSample(Api api, String name, String... labels) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    Scrape scrape = Scrape.of(api);
-    while (scrape.value(name, labels).isEmpty() && System.nanoTime() < deadline) {
-      scrape = Scrape.of(api);
-    }
-    return scrape;
+    return Waits.upTo("a sample of " + name, Duration.ofSeconds(10))
+        .until(() -> Scrape.of(api), scrape -> scrape.value(name, labels).isPresent());
   }
 }

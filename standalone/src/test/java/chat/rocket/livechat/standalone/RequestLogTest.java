@@ -11,10 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,42 +121,26 @@ class RequestLogTest {
 
   private ILoggingEvent awaitRequestLine(Predicate<ILoggingEvent> matches) {
     // The line is written when the response ended, which can be a moment after the client read it.
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    do {
-      List<ILoggingEvent> lines = captured.all().stream()
-          .filter(event -> REQUEST_LOG.equals(event.getLoggerName()) && matches.test(event)).toList();
-      if (!lines.isEmpty()) {
-        assertThat(lines).as("one line per request").hasSize(1);
-        return lines.get(0);
-      }
-    } while (captured.awaitNext(deadline - System.nanoTime()));
-    throw new AssertionError("no request line matched; captured: " + captured.all());
+    List<ILoggingEvent> lines = Waits.upTo("a matching request line", Duration.ofSeconds(5))
+        .until(() -> captured.all().stream()
+            .filter(event -> REQUEST_LOG.equals(event.getLoggerName()) && matches.test(event)).toList(),
+            found -> !found.isEmpty());
+    assertThat(lines).as("one line per request").hasSize(1);
+    return lines.get(0);
   }
 
-  /** Keeps every event and lets the test wait for the next one. */
+  /** Keeps every event. */
   private static final class CapturedLog extends AppenderBase<ILoggingEvent> {
 
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<ILoggingEvent> arrivals = new LinkedBlockingQueue<>();
 
     @Override
     protected void append(ILoggingEvent event) {
       events.add(event);
-      arrivals.add(event);
     }
 
     List<ILoggingEvent> all() {
       return List.copyOf(events);
-    }
-
-    /** @return false when no event arrived within {@code nanos} */
-    boolean awaitNext(long nanos) {
-      try {
-        return nanos > 0 && arrivals.poll(nanos, TimeUnit.NANOSECONDS) != null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
     }
   }
 

@@ -233,23 +233,15 @@ public final class TestSystem implements AutoCloseable {
 
   /**
    * Reads a document until it satisfies {@code condition}: for effects that arrive through events (e.g. a visitor's
-   * {@code lastChat} after {@code room.created}). Each read is a round trip to the store; there is no sleep.
+   * {@code lastChat} after {@code room.created}), with an Awaitility wait ({@link Waits}).
    *
    * @return the first matching read
-   * @throws AssertionError when no read matched within {@code within}
+   * @throws org.awaitility.core.ConditionTimeoutException when no read matched within {@code within}
    */
   public JsonObject awaitDocument(String collection, JsonObject query, Predicate<JsonObject> condition,
                                   Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    JsonObject doc = findOne(collection, query);
-    while (doc == null || !condition.test(doc)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(collection + " " + query.encode() + " did not reach the expected state within "
-            + within + "; last read: " + doc);
-      }
-      doc = findOne(collection, query);
-    }
-    return doc;
+    return Waits.upTo(collection + " " + query.encode() + " in the expected state", within)
+        .until(() -> findOne(collection, query), doc -> doc != null && condition.test(doc));
   }
 
   /** Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event). */

@@ -8,7 +8,7 @@ import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
-import chat.rocket.livechat.platform.runtime.ServiceClients;
+import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,12 +39,14 @@ final class RegisterVisitor {
       + "((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$");
 
   private final VisitorRepository visitors;
-  private final ServiceClients clients;
+  private final Settings settings;
+  private final CustomFields customFields;
   private final VisitorEvents events;
 
-  RegisterVisitor(VisitorRepository visitors, ServiceClients clients, VisitorEvents events) {
+  RegisterVisitor(VisitorRepository visitors, Settings settings, CustomFields customFields, VisitorEvents events) {
     this.visitors = visitors;
-    this.clients = clients;
+    this.settings = settings;
+    this.customFields = customFields;
     this.events = events;
   }
 
@@ -130,7 +132,7 @@ final class RegisterVisitor {
     String username = input.getString("username");
     Future<String> name = username != null && !username.isEmpty() ? Future.succeededFuture(username)
         : visitors.nextGuestNumber().map(n -> "guest-" + n);
-    return name.compose(guestName -> clients.settings().bool(Setting.LIVECHAT_COLLECT_HTTP_HEADERS)
+    return name.compose(guestName -> settings.bool(Setting.LIVECHAT_COLLECT_HTTP_HEADERS)
         .compose(collect -> {
           JsonObject now = MongoDocs.now();
           JsonObject insertOnly = new JsonObject()
@@ -150,7 +152,7 @@ final class RegisterVisitor {
       return Future.succeededFuture(visitor);
     }
     String visitorId = visitor.getString("_id");
-    return clients.customFields().definitions(CustomFields.VISITOR_SCOPE)
+    return customFields.definitions(CustomFields.VISITOR_SCOPE)
         .compose(definitions -> {
           Set<String> defined = definitions.stream().map(f -> f.getString("_id")).collect(Collectors.toSet());
           List<Future<Void>> writes = entries.stream()

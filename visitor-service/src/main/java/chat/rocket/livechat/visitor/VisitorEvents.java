@@ -1,7 +1,7 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.EventPublisher;
+import chat.rocket.livechat.platform.kafka.EventSink;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,9 +13,10 @@ import java.util.Collection;
  */
 final class VisitorEvents {
 
-  private final EventPublisher publisher;
+  private final EventSink publisher;
 
-  VisitorEvents(EventPublisher publisher) {
+  /** @param publisher where the events go ({@code EventPublisher} in the service) */
+  VisitorEvents(EventSink publisher) {
     this.publisher = publisher;
   }
 

@@ -4,69 +4,37 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
-import chat.rocket.livechat.platform.kafka.CommandHandler;
-import chat.rocket.livechat.platform.kafka.CommandLoop;
-import chat.rocket.livechat.platform.kafka.EventSubscriber;
-import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import java.util.List;
+import chat.rocket.livechat.platform.runtime.ServiceDefinition;
+import chat.rocket.livechat.platform.runtime.ServiceVerticle;
 import java.util.Map;
 
 /**
- * The visitor-service's command consumer: one member of consumer group {@code visitor-service} on
- * {@link Topics#VISITOR_COMMANDS}, executing {@code visitor.register}, {@code visitor.get-by-id},
- * {@code visitor.get-by-token}, {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), and a
- * subscriber to {@code room.created} events that records the visitor's {@code lastChat}. It ensures its topics and
- * indexes, then reports started once both consumer groups assigned it partitions.
+ * The visitor-service: one member of consumer group {@code visitor-service} on {@link Topics#VISITOR_COMMANDS},
+ * executing {@code visitor.register}, {@code visitor.get-by-id}, {@code visitor.get-by-token},
+ * {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), and a subscriber to {@code room.created}
+ * events that records the visitor's {@code lastChat}. It publishes on {@link Topics#VISITOR_EVENTS}; start and stop
+ * follow {@link ServiceVerticle}.
  */
-public final class VisitorServiceVerticle extends VerticleBase {
-
-  private ServiceClients clients;
-  private CommandLoop commands;
-  private EventSubscriber roomEvents;
+public final class VisitorServiceVerticle extends ServiceVerticle {
 
   @Override
-  public Future<?> start() {
-    clients = ServiceClients.create(vertx, config());
-    VisitorRepository visitors = new VisitorRepository(clients.mongo());
-    VisitorEvents events = new VisitorEvents(clients.events());
-    commands = new CommandLoop(vertx, config(), Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE,
-        commandHandlers(clients), clients.producer());
-    RecordLastChat lastChat = new RecordLastChat(visitors, events);
-    roomEvents = new EventSubscriber(vertx, config(), Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
-        Map.of(EventType.ROOM_CREATED, lastChat::handle));
-    return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
-            Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
-        .compose(v -> visitors.ensureIndexes())
-        .compose(v -> Future.all(commands.start(), roomEvents.start()));
-  }
-
-  /**
-   * The visitor-service's command handlers on {@code clients}: what its {@link CommandLoop} runs for the records of
-   * {@link Topics#VISITOR_COMMANDS}, and what code in the same JVM can run without Kafka (through a
-   * {@link chat.rocket.livechat.platform.kafka.CommandExecutor}, which applies the same deadline and error rules).
-   *
-   * @param clients the clients the handlers work with (Mongo, events producer, cached settings and permissions)
-   * @return one handler per visitor command type
-   */
-  public static Map<CommandType, CommandHandler> commandHandlers(ServiceClients clients) {
+  public ServiceDefinition define(ServiceClients clients) {
     VisitorRepository visitors = new VisitorRepository(clients.mongo());
     VisitorEvents events = new VisitorEvents(clients.events());
     FindVisitor find = new FindVisitor(visitors);
-    RegisterVisitor register = new RegisterVisitor(visitors, clients, events);
+    RegisterVisitor register = new RegisterVisitor(visitors, clients.settings(), clients.customFields(), events);
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
-    return Map.of(
-        CommandType.VISITOR_REGISTER, register::handle,
-        CommandType.VISITOR_GET_BY_ID, find::byId,
-        CommandType.VISITOR_GET_BY_TOKEN, find::byToken,
-        CommandType.VISITOR_CHECK_GUEST, saveGuest::check,
-        CommandType.VISITOR_SAVE_GUEST, saveGuest::save);
-  }
-
-  @Override
-  public Future<?> stop() {
-    return Future.join(commands.stop(), roomEvents.stop()).eventually(clients::close);
+    RecordLastChat lastChat = new RecordLastChat(visitors, events);
+    return new ServiceDefinition(
+        new ServiceDefinition.Commands(Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, Map.of(
+            CommandType.VISITOR_REGISTER, register::handle,
+            CommandType.VISITOR_GET_BY_ID, find::byId,
+            CommandType.VISITOR_GET_BY_TOKEN, find::byToken,
+            CommandType.VISITOR_CHECK_GUEST, saveGuest::check,
+            CommandType.VISITOR_SAVE_GUEST, saveGuest::save)),
+        new ServiceDefinition.Subscription(Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
+            Map.of(EventType.ROOM_CREATED, lastChat::handle)),
+        Topics.VISITOR_EVENTS, visitors::ensureIndexes);
   }
 }

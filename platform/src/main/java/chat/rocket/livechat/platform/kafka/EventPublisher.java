@@ -29,7 +29,7 @@ import org.apache.kafka.common.header.Header;
  * record key is the subject, the value the JSON data. Built with the CloudEvents SDK's Kafka binding. Every event the
  * broker acknowledged counts in {@link Meters#EVENTS_PUBLISHED} by type.
  */
-public final class EventPublisher {
+public final class EventPublisher implements EventSink {
 
   private static final String JSON = "application/json";
 
@@ -46,7 +46,7 @@ public final class EventPublisher {
   }
 
   /**
-   * Publishes one event about an aggregate.
+   * Publishes one event about an aggregate as a CloudEvent on {@link EventType#topic()}.
    *
    * @param type          the event type (decides topic and source)
    * @param subject       {@code rid} or visitor {@code _id}; also the record key
@@ -55,6 +55,7 @@ public final class EventPublisher {
    * @param changedFields names of the fields the change touched
    * @return completes when the broker acknowledged the record ({@code acks=all})
    */
+  @Override
   public Future<Void> publish(EventType type, String subject, String aggregateName, JsonObject document,
                               Collection<String> changedFields) {
     JsonObject data = new JsonObject()
