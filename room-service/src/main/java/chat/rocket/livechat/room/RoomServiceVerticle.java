@@ -1,5 +1,6 @@
 package chat.rocket.livechat.room;
 
+import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
@@ -8,6 +9,7 @@ import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
 import chat.rocket.livechat.platform.kafka.InProcessCommands;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
@@ -21,20 +23,23 @@ import java.util.Map;
  * {@link Topics#ROOM_COMMANDS}, executing {@code room.get-or-create}, {@code room.change-visitor},
  * {@code room.check-save-info} and {@code room.save-info} (DESIGN.md, Request flows), and a subscriber to
  * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It ensures its topics and
- * indexes, then reports started once both consumer groups assigned it partitions. {@code stop()} lets the batch in flight finish
- * and commit before the clients close.
+ * indexes, then reports started once both consumer groups assigned it partitions, and sweeps the rooms' outbox
+ * every {@code OUTBOX_SWEEP_MS} for events a dead instance left unpublished. {@code stop()} lets the batch in
+ * flight finish and commit before the clients close.
  */
 public final class RoomServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
   private EventSubscriber visitorEvents;
+  private Outbox outbox;
 
   @Override
   public Future<?> start() {
     clients = ServiceClients.create(vertx, config());
     RoomRepository rooms = new RoomRepository(clients.mongo());
-    RoomEvents events = new RoomEvents(clients.events());
+    outbox = new Outbox(vertx, config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
+    RoomEvents events = new RoomEvents(outbox);
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
     RoomAccess access = new RoomAccess(rooms, clients.permissions());
     GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients, new AgentRouter(rooms, clients.users()),
@@ -53,14 +58,16 @@ public final class RoomServiceVerticle extends VerticleBase {
         ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS, Map.of(EventType.VISITOR_REGISTERED, rename::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
             Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
-        .compose(v -> rooms.ensureIndexes())
+        .compose(v -> Future.all(rooms.ensureIndexes(), outbox.ensureIndex()))
         .compose(v -> Future.all(commands.start(), visitorEvents.start()))
+        .onSuccess(v -> outbox.startSweeping())
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
             ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
   }
 
   @Override
   public Future<?> stop() {
+    outbox.stopSweeping();
     return Future.join(commands.stop(), visitorEvents.stop()).eventually(clients::close);
   }
 }

@@ -1,5 +1,6 @@
 package chat.rocket.livechat.visitor;
 
+import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
@@ -8,6 +9,7 @@ import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
 import chat.rocket.livechat.platform.kafka.InProcessCommands;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
@@ -21,19 +23,22 @@ import java.util.Map;
  * {@link Topics#VISITOR_COMMANDS}, executing {@code visitor.register}, {@code visitor.get-by-id},
  * {@code visitor.get-by-token}, {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), and a
  * subscriber to {@code room.created} events that records the visitor's {@code lastChat}. It ensures its topics and
- * indexes, then reports started once both consumer groups assigned it partitions.
+ * indexes, then reports started once both consumer groups assigned it partitions, and sweeps the visitors' outbox
+ * every {@code OUTBOX_SWEEP_MS} for events a dead instance left unpublished.
  */
 public final class VisitorServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
   private EventSubscriber roomEvents;
+  private Outbox outbox;
 
   @Override
   public Future<?> start() {
     clients = ServiceClients.create(vertx, config());
     VisitorRepository visitors = new VisitorRepository(clients.mongo());
-    VisitorEvents events = new VisitorEvents(clients.events());
+    outbox = new Outbox(vertx, config(), clients.mongo(), Collections.VISITORS, "visitor", clients.events());
+    VisitorEvents events = new VisitorEvents(outbox);
     FindVisitor find = new FindVisitor(visitors);
     RegisterVisitor register = new RegisterVisitor(visitors, clients, events);
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
@@ -50,14 +55,16 @@ public final class VisitorServiceVerticle extends VerticleBase {
         Map.of(EventType.ROOM_CREATED, lastChat::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
             Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
-        .compose(v -> visitors.ensureIndexes())
+        .compose(v -> Future.all(visitors.ensureIndexes(), outbox.ensureIndex()))
         .compose(v -> Future.all(commands.start(), roomEvents.start()))
+        .onSuccess(v -> outbox.startSweeping())
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
             ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
   }
 
   @Override
   public Future<?> stop() {
+    outbox.stopSweeping();
     return Future.join(commands.stop(), roomEvents.stop()).eventually(clients::close);
   }
 }
