@@ -10,6 +10,7 @@ import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
 import chat.rocket.livechat.platform.kafka.InProcessCommands;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
@@ -32,13 +33,14 @@ public final class RoomServiceVerticle extends VerticleBase {
   private ServiceClients clients;
   private CommandLoop commands;
   private EventSubscriber visitorEvents;
-  private Outbox outbox;
+  private OutboxSweep sweep;
 
   @Override
   public Future<?> start() {
     clients = ServiceClients.create(vertx, config());
     RoomRepository rooms = new RoomRepository(clients.mongo());
-    outbox = new Outbox(vertx, config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
+    Outbox outbox = new Outbox(config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
+    sweep = new OutboxSweep(vertx, config(), outbox);
     RoomEvents events = new RoomEvents(outbox);
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
     RoomAccess access = new RoomAccess(rooms, clients.permissions());
@@ -58,16 +60,16 @@ public final class RoomServiceVerticle extends VerticleBase {
         ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS, Map.of(EventType.VISITOR_REGISTERED, rename::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
             Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
-        .compose(v -> Future.all(rooms.ensureIndexes(), outbox.ensureIndex()))
+        .compose(v -> Future.all(rooms.ensureIndexes(), sweep.ensureIndex()))
         .compose(v -> Future.all(commands.start(), visitorEvents.start()))
-        .onSuccess(v -> outbox.startSweeping())
+        .onSuccess(v -> sweep.start())
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
             ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
   }
 
   @Override
   public Future<?> stop() {
-    outbox.stopSweeping();
+    sweep.stop();
     return Future.join(commands.stop(), visitorEvents.stop()).eventually(clients::close);
   }
 }

@@ -10,6 +10,7 @@ import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
 import chat.rocket.livechat.platform.kafka.InProcessCommands;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
@@ -31,13 +32,14 @@ public final class VisitorServiceVerticle extends VerticleBase {
   private ServiceClients clients;
   private CommandLoop commands;
   private EventSubscriber roomEvents;
-  private Outbox outbox;
+  private OutboxSweep sweep;
 
   @Override
   public Future<?> start() {
     clients = ServiceClients.create(vertx, config());
     VisitorRepository visitors = new VisitorRepository(clients.mongo());
-    outbox = new Outbox(vertx, config(), clients.mongo(), Collections.VISITORS, "visitor", clients.events());
+    Outbox outbox = new Outbox(config(), clients.mongo(), Collections.VISITORS, "visitor", clients.events());
+    sweep = new OutboxSweep(vertx, config(), outbox);
     VisitorEvents events = new VisitorEvents(outbox);
     FindVisitor find = new FindVisitor(visitors);
     RegisterVisitor register = new RegisterVisitor(visitors, clients, events);
@@ -55,16 +57,16 @@ public final class VisitorServiceVerticle extends VerticleBase {
         Map.of(EventType.ROOM_CREATED, lastChat::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
             Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
-        .compose(v -> Future.all(visitors.ensureIndexes(), outbox.ensureIndex()))
+        .compose(v -> Future.all(visitors.ensureIndexes(), sweep.ensureIndex()))
         .compose(v -> Future.all(commands.start(), roomEvents.start()))
-        .onSuccess(v -> outbox.startSweeping())
+        .onSuccess(v -> sweep.start())
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
             ? InProcessCommands.register(vertx, handlers) : Future.succeededFuture());
   }
 
   @Override
   public Future<?> stop() {
-    outbox.stopSweeping();
+    sweep.stop();
     return Future.join(commands.stop(), roomEvents.stop()).eventually(clients::close);
   }
 }

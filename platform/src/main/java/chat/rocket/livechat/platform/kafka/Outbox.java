@@ -4,12 +4,9 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,17 +32,16 @@ import org.slf4j.LoggerFactory;
  *       from the document as it reads it, stores that JSON text in the entry with an update conditioned on the entry
  *       having none yet ({@code <field>.<i>.data} absent), and publishes the stored text. Whoever republishes an
  *       entry (a second relay, a sweep after a crash between publish and removal) publishes the same {@code ce_id},
- *       time and bytes: a duplicate is always identical, and consumers drop it by {@code ce_id}.</li>
+ *       time and bytes: a duplicate is always identical, and consumers drop it by {@code ce_id}. The data shows the
+ *       document as the first relay read it after the change; commands on one aggregate run one after the other
+ *       (same key), so that is the document the change left.</li>
  *   <li><b>Order and removal.</b> Entries are published one after the other in array order, keyed by the document's
  *       {@code _id} ({@code rid} or visitor {@code _id}), each after the previous one's broker ack; then exactly the
- *       published entries are {@code $pull}ed by id, and an emptied array is {@code $unset}, so a settled document
- *       looks as Rocket.Chat stores it.</li>
+ *       published entries are removed: the whole field in one {@code $unset} when they are all it holds (the usual
+ *       case), else {@code $pull}ed by id and an emptied array unset, so a settled document looks as Rocket.Chat
+ *       stores it.</li>
  *   <li><b>Relay.</b> A handler calls {@link #publishPending} after its last write, so the reply still waits for the
- *       broker ack. {@link #startSweeping} runs a sweep at start and then every {@link ConfigKey#OUTBOX_SWEEP_MS}
- *       that publishes the documents whose oldest pending entry is at least that
- *       old, i.e. what a dead instance left; the age keeps it from freezing a live handler's entry between the
- *       handler's writes. On a real MongoDB the sweep's query {@code {<field>.id: {$exists: true}}} uses the sparse
- *       index {@link #ensureIndex} creates; the embedded store ignores that index and scans the collection.</li>
+ *       broker ack; an {@link OutboxSweep} publishes what a dead instance left.</li>
  *   <li><b>Crash point.</b> {@link ConfigKey#OUTBOX_CRASH_POINT} {@code after-write:<n>} halts the process in its
  *       n-th {@link #publishPending}, after the write and before any publish (fault tests only).</li>
  * </ul>
@@ -55,33 +51,26 @@ public final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final String FIELD = MongoDocs.OUTBOX_FIELD;
   private static final String CRASH_AFTER_WRITE = "after-write:";
-  private static final JsonObject PENDING = new JsonObject().put(FIELD + ".id", new JsonObject().put("$exists", true));
 
-  private final Vertx vertx;
   private final MongoClient mongo;
   private final String collection;
   private final String aggregateName;
   private final EventPublisher publisher;
-  private final long sweepMs;
   private final long crashAtWrite;
   private long writes;
-  private long sweepTimer = -1;
-  private boolean sweeping;
 
   /**
-   * @param config        the service's config ({@link ConfigKey#OUTBOX_SWEEP_MS}, {@link ConfigKey#OUTBOX_CRASH_POINT})
+   * @param config        the service's config ({@link ConfigKey#OUTBOX_CRASH_POINT})
    * @param collection    the evented collection, e.g. {@code rocketchat_room}
    * @param aggregateName {@code room} or {@code visitor}: the data field holding the document
    * @throws IllegalArgumentException when OUTBOX_CRASH_POINT is neither {@code off} nor {@code after-write:<n>}
    */
-  public Outbox(Vertx vertx, JsonObject config, MongoClient mongo, String collection, String aggregateName,
+  public Outbox(JsonObject config, MongoClient mongo, String collection, String aggregateName,
                 EventPublisher publisher) {
-    this.vertx = vertx;
     this.mongo = mongo;
     this.collection = collection;
     this.aggregateName = aggregateName;
     this.publisher = publisher;
-    this.sweepMs = ConfigKey.OUTBOX_SWEEP_MS.getLong(config);
     this.crashAtWrite = crashAtWrite(ConfigKey.OUTBOX_CRASH_POINT.get(config).trim());
   }
 
@@ -120,63 +109,24 @@ public final class Outbox {
         .compose(document -> document == null ? Future.succeededFuture() : flush(document));
   }
 
-  /** Creates the sparse index the sweep's query uses on a real MongoDB (ignored by the embedded store). */
-  public Future<Void> ensureIndex() {
-    return mongo.createIndexWithOptions(collection, new JsonObject().put(FIELD + ".id", 1),
-        new IndexOptions().name(FIELD + "_id_sparse").sparse(true));
-  }
-
-  /** Sweeps now (at start), then every {@link ConfigKey#OUTBOX_SWEEP_MS}. */
-  public void startSweeping() {
-    sweep();
-    sweepTimer = vertx.setPeriodic(sweepMs, timer -> sweep());
-  }
-
-  /** Stops the periodic sweep (a sweep in flight completes). */
-  public void stopSweeping() {
-    vertx.cancelTimer(sweepTimer);
-  }
-
   /**
-   * Publishes the pending events of every document whose oldest pending entry is at least OUTBOX_SWEEP_MS old, one
-   * document after the other. A sweep asked for while one runs does nothing.
+   * Publishes the pending events of one document found by a sweep (no crash point).
    *
-   * @return how many documents had their pending events published; failures are logged and end the sweep
+   * @return completes when they are published and removed, or when the document is gone
    */
-  public Future<Integer> sweep() {
-    if (sweeping) {
-      return Future.succeededFuture(0);
-    }
-    sweeping = true;
-    String cutoff = MongoDocs.iso(Instant.now().minusMillis(sweepMs));
-    FindOptions fields = new FindOptions().setFields(new JsonObject().put(FIELD, 1));
-    return mongo.findWithOptions(collection, PENDING, fields)
-        .map(documents -> documents.stream().filter(document -> oldestTime(document).compareTo(cutoff) <= 0)
-            .map(document -> document.getValue("_id").toString()).toList())
-        .compose(this::publishAll)
-        .onSuccess(count -> {
-          if (count > 0) {
-            LOG.info("outbox sweep of {} published the pending events of {} documents", collection, count);
-          }
-        })
-        .onFailure(e -> LOG.warn("outbox sweep of {} failed: {}", collection, e.toString()))
-        .eventually(() -> {
-          sweeping = false;
-          return Future.succeededFuture();
-        });
-  }
-
-  private Future<Integer> publishAll(List<String> ids) {
-    Future<Void> chain = Future.succeededFuture();
-    for (String id : ids) {
-      chain = chain.compose(v -> publishPendingOf(id));
-    }
-    return chain.map(ids.size());
-  }
-
-  private Future<Void> publishPendingOf(String id) {
+  Future<Void> publishPendingOf(String id) {
     return mongo.findOne(collection, byId(id), null)
         .compose(document -> document == null ? Future.succeededFuture() : flush(document).mapEmpty());
+  }
+
+  /** @return the evented collection */
+  String collection() {
+    return collection;
+  }
+
+  /** @return the client of the evented collection */
+  MongoClient mongo() {
+    return mongo;
   }
 
   private Future<JsonObject> flush(JsonObject document) {
@@ -242,27 +192,30 @@ public final class Outbox {
     return chain.map(v -> entries.stream().map(entry -> entry.getString("id")).toList());
   }
 
+  /**
+   * Removes exactly the published entries: in one write ({@code $unset}) when they are all the entries the document
+   * holds (same count, all ids), else by {@code $pull} on their ids, then {@code $unset} of an emptied array.
+   */
   private Future<Void> remove(String id, List<String> published) {
     if (published.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonObject pull = new JsonObject().put("$pull", new JsonObject().put(FIELD,
-        new JsonObject().put("id", new JsonObject().put("$in", new JsonArray(published)))));
+    JsonArray ids = new JsonArray(published);
+    JsonObject unset = new JsonObject().put("$unset", new JsonObject().put(FIELD, ""));
+    JsonObject onlyThese = byId(id).put(FIELD, new JsonObject().put("$size", published.size()))
+        .put(FIELD + ".id", new JsonObject().put("$all", ids));
+    JsonObject pull = new JsonObject().put("$pull",
+        new JsonObject().put(FIELD, new JsonObject().put("id", new JsonObject().put("$in", ids))));
     JsonObject emptied = byId(id).put(FIELD, new JsonObject().put("$size", 0));
-    return mongo.updateCollection(collection, byId(id), pull)
-        .compose(v -> mongo.updateCollection(collection, emptied,
-            new JsonObject().put("$unset", new JsonObject().put(FIELD, ""))))
-        .mapEmpty();
+    return mongo.updateCollection(collection, onlyThese, unset)
+        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture()
+            : mongo.updateCollection(collection, byId(id), pull)
+                .compose(v -> mongo.updateCollection(collection, emptied, unset)).mapEmpty());
   }
 
   private static EventType eventType(JsonObject entry) {
     return EventType.fromType(entry.getString("type"))
         .orElseThrow(() -> new IllegalStateException("pending event of unknown type " + entry.getString("type")));
-  }
-
-  private static String oldestTime(JsonObject document) {
-    JsonArray pending = document.getJsonArray(FIELD, new JsonArray());
-    return pending.isEmpty() ? "" : pending.getJsonObject(0).getString("time", "");
   }
 
   private static JsonObject byId(String id) {
