@@ -85,7 +85,8 @@ public enum ConfigKey {
   OUTBOX_SWEEP_MS("5000"),
   /**
    * Fault tests only, off by default: {@code after-write:<n>} halts the process ({@code Runtime.halt}) on its n-th
-   * evented write, right after the MongoDB write and before its events are published; {@code off} never does.
+   * evented write to one collection (rooms or visitors), after the handler's MongoDB writes and before its events are
+   * published; {@code off} never does.
    */
   OUTBOX_CRASH_POINT("off");
 
