@@ -3,30 +3,22 @@ package chat.rocket.livechat.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +38,8 @@ class FaultToleranceTest {
   void killedRoomServicesLoseNoWriteAndNoEvent() throws Exception {
     try (TestSystem system = TestSystem.start(Map.of(ConfigKey.OUTBOX_SWEEP_MS.env(), String.valueOf(SWEEP_MS)))) {
       int crashAtWrite = 3 + RANDOM.nextInt(10);
-      External crashing = External.launch(system, "after-write:" + crashAtWrite);
-      External killed = External.launch(system, "off");
+      ExternalRoomService crashing = ExternalRoomService.launch(system, "after-write:" + crashAtWrite);
+      ExternalRoomService killed = ExternalRoomService.launch(system, "off");
       crashing.awaitReady();
       killed.awaitReady();
       Map<String, String> admin = system.adminHeaders();
@@ -57,10 +49,10 @@ class FaultToleranceTest {
       for (int i = 0; i < 6; i++) {
         clients.submit(() -> writeLoad(system, admin, acknowledged, running));
       }
-      assertThat(crashing.process.waitFor(120, TimeUnit.SECONDS)).as("halted at its crash point").isTrue();
+      assertThat(crashing.process().waitFor(120, TimeUnit.SECONDS)).as("halted at its crash point").isTrue();
       int crashedAt = acknowledged.rooms.size();
       acknowledged.awaitRooms(crashedAt + 5 + RANDOM.nextInt(30));
-      killed.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      killed.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       int killedAt = acknowledged.rooms.size();
       acknowledged.awaitRooms(killedAt + 60);
       running.set(false);
@@ -223,92 +215,6 @@ class FaultToleranceTest {
     }
     assertThat(response.status()).as("recovered within %s: %s", within, response.body()).isEqualTo(200);
     return response;
-  }
-
-  /**
-   * A room-service started as its own JVM on the test system's broker and store, without an ops server.
-   *
-   * @param process its process
-   * @param ready   counted down when it logged that it is ready
-   * @param output  what it printed so far
-   */
-  private record External(Process process, CountDownLatch ready, StringBuffer output) {
-
-    /** Starts one with {@code OUTBOX_CRASH_POINT} = {@code crashPoint}; {@link #awaitReady} waits for it. */
-    static External launch(TestSystem system, String crashPoint) throws java.io.IOException {
-      ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx256m", "-cp",
-          System.getProperty("java.class.path"), chat.rocket.livechat.room.Main.class.getName())
-          .redirectErrorStream(true);
-      Map<String, String> env = builder.environment();
-      for (ConfigKey key : ConfigKey.values()) {
-        env.put(key.env(), key.get(system.config()));
-      }
-      env.put(ConfigKey.MANAGEMENT_PORT.env(), "0");
-      env.put(ConfigKey.OUTBOX_CRASH_POINT.env(), crashPoint);
-      External external = new External(builder.start(), new CountDownLatch(1), new StringBuffer());
-      Thread reader = new Thread(external::readOutput, "external-room-service-output");
-      reader.setDaemon(true);
-      reader.start();
-      return external;
-    }
-
-    void awaitReady() throws InterruptedException {
-      assertThat(ready.await(90, TimeUnit.SECONDS)).as("external room-service ready; its output:%n%s", output)
-          .isTrue();
-    }
-
-    private void readOutput() {
-      try (BufferedReader lines = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          output.append(line).append('\n');
-          if (line.contains("room-service ready")) {
-            ready.countDown();
-          }
-        }
-      } catch (java.io.IOException e) {
-        // the process was killed
-      }
-    }
-  }
-
-  /**
-   * What {@code livechat.room.events} holds: the rooms with a {@code room.created} event, the topics each room's
-   * {@code room.updated} events carried, the contents (key, type, time, data) seen per {@code ce_id}, and the
-   * events published at least {@code sweepMs} after their change ({@code ce_time} to the record's timestamp): those a
-   * sweep published for a process that died between its write and its publish.
-   */
-  private static final class RoomEventLog {
-    final Set<String> created = new HashSet<>();
-    final Map<String, Set<String>> topics = new HashMap<>();
-    final Map<String, Set<String>> contents = new HashMap<>();
-    final int records;
-    final long duplicated;
-    final long conflicting;
-    final Set<String> late = new HashSet<>();
-
-    RoomEventLog(List<ConsumerRecord<String, String>> all, long sweepMs) {
-      records = all.size();
-      Map<String, Integer> perId = new HashMap<>();
-      for (ConsumerRecord<String, String> record : all) {
-        String type = Events.header(record, "ce_type");
-        JsonObject room = new JsonObject(record.value()).getJsonObject("room");
-        if (EventType.ROOM_CREATED.type().equals(type)) {
-          created.add(record.key());
-        } else if (EventType.ROOM_UPDATED.type().equals(type) && room.getString("topic") != null) {
-          topics.computeIfAbsent(record.key(), rid -> new HashSet<>()).add(room.getString("topic"));
-        }
-        String id = Events.header(record, "ce_id");
-        if (record.timestamp() - Instant.parse(Events.header(record, "ce_time")).toEpochMilli() >= sweepMs) {
-          late.add(id);
-        }
-        perId.merge(id, 1, Integer::sum);
-        contents.computeIfAbsent(id, key -> new HashSet<>()).add(String.join("|", record.key(), type,
-            Events.header(record, "ce_time"), record.value()));
-      }
-      duplicated = perId.values().stream().filter(count -> count > 1).count();
-      conflicting = contents.values().stream().filter(variants -> variants.size() > 1).count();
-    }
   }
 
   /** What the clients saw acknowledged with 200. */
