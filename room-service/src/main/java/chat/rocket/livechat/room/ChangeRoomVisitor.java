@@ -5,6 +5,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
@@ -22,8 +23,8 @@ import java.util.List;
  *   <li>Caller's user gone: {@link ErrorCode#USER_NOT_FOUND}; caller cannot access the room:
  *       {@link ErrorCode#NOT_ALLOWED}.</li>
  *   <li>Sets only {@code v._id}, {@code v.username}, {@code v.token} (and {@code _updatedAt}) on the livechat room,
- *       re-reads it ({@link ErrorCode#FAILURE_WITHOUT_MESSAGE} when gone) and publishes
- *       {@code room.visitor-changed}.</li>
+ *       recording {@code room.visitor-changed} in the same write, re-reads it
+ *       ({@link ErrorCode#FAILURE_WITHOUT_MESSAGE} when gone) and publishes the event.</li>
  * </ol>
  */
 final class ChangeRoomVisitor {
@@ -53,10 +54,10 @@ final class ChangeRoomVisitor {
         .compose(visitor -> rooms.findById(rid)
             .compose(room -> checkRoom(room, body.getString("oldVisitorId")))
             .compose(room -> checkCaller(room, command.caller()))
-            .compose(room -> rooms.update(rid, new JsonObject().put("t", "l"), visitorUpdate(visitor))))
-        .compose(v -> rooms.findById(rid))
+            .compose(room -> rooms.update(rid, new JsonObject().put("t", "l"), Outbox.pushing(visitorUpdate(visitor),
+                RoomEvents.pending(EventType.ROOM_VISITOR_CHANGED, CHANGED)))))
+        .compose(v -> events.publish(rid))
         .compose(room -> room != null ? Future.succeededFuture(room) : fail(ErrorCode.FAILURE_WITHOUT_MESSAGE))
-        .compose(room -> events.publish(EventType.ROOM_VISITOR_CHANGED, room, CHANGED).map(room))
         .map(room -> new JsonObject().put("room", MongoDocs.toApi(room)));
   }
 

@@ -5,6 +5,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
@@ -21,7 +22,8 @@ import java.util.List;
  *   <li>With {@code rid}: that open livechat room of this visitor, else {@link ErrorCode#INVALID_ROOM}; never
  *       creates.</li>
  *   <li>Without {@code rid}: the visitor's open room ({@code newRoom: false}) even when Livechat is disabled; else a
- *       new room + inquiry, routed by {@code Livechat_Routing_Method}; {@code room.created} is published.</li>
+ *       new room + inquiry, routed by {@code Livechat_Routing_Method}; {@code room.created} is recorded in the room's
+ *       insert and published once the room is routed (its data: the room after routing).</li>
  * </ol>
  * Creation fails with {@link ErrorCode#OMNICHANNEL_DISABLED} when {@code Livechat_enabled} is false, and with
  * {@link ErrorCode#NO_AGENT_ONLINE} when no agent (or not the requested agent) can take the chat and
@@ -98,8 +100,7 @@ final class GetOrCreateRoom {
         .compose(agents -> requireAgent(plan, agents))
         .compose(agents -> insert(plan).map(agents))
         .compose(agents -> route(plan, agents))
-        .compose(v -> rooms.findById(plan.rid()))
-        .compose(room -> events.publish(EventType.ROOM_CREATED, room, room.fieldNames()).map(room))
+        .compose(v -> events.publish(plan.rid()))
         .map(room -> result(room, true));
   }
 
@@ -127,7 +128,7 @@ final class GetOrCreateRoom {
     return settings.string(Setting.LIVECHAT_ROUTING_METHOD)
         .compose(method -> {
           plan.autoSelection(Setting.AUTO_SELECTION.equals(method));
-          return rooms.insertRoom(plan.room());
+          return rooms.insertRoom(Outbox.inserting(plan.room(), RoomEvents.pending(EventType.ROOM_CREATED, null)));
         })
         .compose(v -> rooms.insertInquiry(plan.inquiry()));
   }

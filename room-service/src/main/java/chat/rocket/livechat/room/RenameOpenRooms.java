@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,8 +12,8 @@ import java.util.List;
 /**
  * On {@code visitor.registered} with a non-empty name (spec §7.1): the visitor's open room takes the name as
  * {@code fname}, and so do its inquiry ({@code name}) and the agents' subscriptions ({@code fname}); the room change
- * is published as {@code room.updated}. A room that already carries the name is left alone, so a redelivered event
- * changes nothing.
+ * is recorded as {@code room.updated} in the room's write and published after the other two. A room that already
+ * carries the name is left alone, so a redelivered event changes nothing.
  */
 final class RenameOpenRooms {
 
@@ -42,12 +43,13 @@ final class RenameOpenRooms {
 
   private Future<Void> rename(String rid, String name) {
     JsonObject byRid = new JsonObject().put("rid", rid);
-    return rooms.update(rid, new JsonObject(), set("fname", name))
+    JsonObject event = RoomEvents.pending(EventType.ROOM_UPDATED, List.of("fname"));
+    return rooms.update(rid, new JsonObject(), Outbox.pushing(set("fname", name), event))
         .compose(v -> mongo.updateCollection(Collections.INQUIRIES, byRid, set("name", name)))
         .compose(v -> mongo.updateCollectionWithOptions(Collections.SUBSCRIPTIONS, byRid, set("fname", name),
             new io.vertx.ext.mongo.UpdateOptions().setMulti(true)))
-        .compose(v -> rooms.findById(rid))
-        .compose(room -> events.publish(EventType.ROOM_UPDATED, room, List.of("fname")));
+        .compose(v -> events.publish(rid))
+        .mapEmpty();
   }
 
   private static JsonObject set(String field, String value) {

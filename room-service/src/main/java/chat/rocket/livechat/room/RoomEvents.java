@@ -1,27 +1,35 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.EventSink;
-import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 
 /**
- * Publishes room events on {@code livechat.room.events}: key and {@code ce_subject} = {@code rid}, data =
- * {@code {"room": <room after the change, ISO dates>, "changedFields": [...]}} (DESIGN.md, Events).
+ * Room events on {@code livechat.room.events} through the rooms' {@link Outbox}: key and {@code ce_subject} =
+ * {@code rid}, data = {@code {"room": <room after the change, ISO dates>, "changedFields": [...]}} (DESIGN.md, Events).
+ * A handler records the event in its room write ({@link #pending}) and publishes it after its last write
+ * ({@link #publish}).
  */
 final class RoomEvents {
 
-  private final EventSink publisher;
+  private final Outbox outbox;
 
-  /** @param publisher where the events go ({@code EventPublisher} in the service) */
-  RoomEvents(EventSink publisher) {
-    this.publisher = publisher;
+  RoomEvents(Outbox outbox) {
+    this.outbox = outbox;
   }
 
-  /** Publishes {@code type} for {@code room} (as read from Mongo). */
-  Future<Void> publish(EventType type, JsonObject room, Collection<String> changedFields) {
-    return publisher.publish(type, room.getString("_id"), "room", MongoDocs.toApi(room), changedFields);
+  /**
+   * @param changedFields the fields the change touches; null = every field (a creation)
+   * @return a pending entry to put in the room write ({@link Outbox#inserting}, {@link Outbox#pushing})
+   */
+  static JsonObject pending(EventType type, Collection<String> changedFields) {
+    return Outbox.entry(type, changedFields);
+  }
+
+  /** @return the room as read before its pending events were published (and acknowledged), or null when gone */
+  Future<JsonObject> publish(String rid) {
+    return outbox.publishPending(rid);
   }
 }

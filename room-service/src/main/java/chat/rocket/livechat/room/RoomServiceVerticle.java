@@ -1,9 +1,11 @@
 package chat.rocket.livechat.room;
 
+import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
@@ -20,7 +22,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
   @Override
   public ServiceDefinition define(ServiceClients clients) {
     RoomRepository rooms = new RoomRepository(clients.mongo());
-    RoomEvents events = new RoomEvents(clients.events());
+    Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
+    RoomEvents events = new RoomEvents(outbox);
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
     GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients.settings(), clients.users(),
         new AgentRouter(rooms, clients.users()), events);
@@ -36,6 +39,6 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             CommandType.ROOM_SAVE_INFO, saveInfo::save)),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
-        Topics.ROOM_EVENTS, rooms::ensureIndexes);
+        Topics.ROOM_EVENTS, rooms::ensureIndexes, outbox);
   }
 }

@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -28,8 +29,9 @@ import java.util.Set;
  *       the guest's phone, step 4).</li>
  *   <li>{@code room.save-info}: the same checks, then one update: other keys ({@code priorityId}, {@code slaId})
  *       set, or unset when {@code ""}; {@code topic} trimmed, unset when empty; {@code tags} set when a non-empty
- *       array, else unset; {@code livechatData.<field>} set or unset; {@code room.updated} published. Result
- *       {@code {}}. Idempotent: the same update applied twice leaves the same room.</li>
+ *       array, else unset; {@code livechatData.<field>} set or unset; {@code room.updated} is recorded in the same
+ *       write and then published. Result {@code {}}. Idempotent: the same update applied twice leaves the same
+ *       room.</li>
  * </ul>
  */
 final class SaveRoomInfo {
@@ -62,10 +64,10 @@ final class SaveRoomInfo {
     return checked(roomData, command.caller())
         .compose(checked -> {
           JsonObject update = update(roomData, checked.livechatData());
-          return rooms.update(rid, new JsonObject(), update).map(changedFields(update));
+          JsonObject event = RoomEvents.pending(EventType.ROOM_UPDATED, changedFields(update));
+          return rooms.update(rid, new JsonObject(), Outbox.pushing(update, event));
         })
-        .compose(changed -> rooms.findById(rid)
-            .compose(room -> events.publish(EventType.ROOM_UPDATED, room, changed)))
+        .compose(v -> events.publish(rid))
         .map(v -> new JsonObject());
   }
 

@@ -11,6 +11,7 @@ import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.kafka.EventSink;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -18,12 +19,12 @@ import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,8 @@ final class RoomFixture implements AutoCloseable {
     mongo = store.newClient();
     RoomRepository rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
-    RoomEvents events = new RoomEvents(this::record);
+    RoomEvents events =
+        new RoomEvents(new Outbox(InMemoryMongo.CONFIG, mongo, Collections.ROOMS, "room", this::record));
     Settings settings = new Settings(vertx, mongo, InMemoryMongo.CONFIG);
     Permissions permissions = new Permissions(vertx, mongo, InMemoryMongo.CONFIG);
     Users users = new Users(mongo);
@@ -77,9 +79,10 @@ final class RoomFixture implements AutoCloseable {
   record Published(EventType type, String subject, JsonObject document, List<String> changedFields) {
   }
 
-  private Future<Void> record(EventType type, String subject, String aggregateName, JsonObject document,
-                              Collection<String> changedFields) {
-    published.add(new Published(type, subject, document, new ArrayList<>(changedFields)));
+  private Future<Void> record(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
+    JsonObject event = new JsonObject(data);
+    published.add(new Published(type, subject, event.getJsonObject("room"),
+        event.getJsonArray("changedFields").stream().map(String.class::cast).toList()));
     return Future.succeededFuture();
   }
 

@@ -244,11 +244,16 @@ public final class TestSystem implements AutoCloseable {
         .until(() -> findOne(collection, query), doc -> doc != null && condition.test(doc));
   }
 
-  /** Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event). */
+  /**
+   * Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event) and that
+   * change is settled: its {@code visitor.updated} event published and removed from the visitor's pending events, so
+   * the visitor document changes no more.
+   */
   public void awaitLastChat(String visitorId, String rid) {
     awaitDocument(Collections.VISITORS, new JsonObject().put("_id", visitorId),
         visitor -> visitor.getJsonObject("lastChat") != null
-            && rid.equals(visitor.getJsonObject("lastChat").getString("_id")), Duration.ofSeconds(10));
+            && rid.equals(visitor.getJsonObject("lastChat").getString("_id"))
+            && !visitor.containsKey(MongoDocs.OUTBOX_FIELD), Duration.ofSeconds(10));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -8,8 +9,8 @@ import java.util.List;
 
 /**
  * On {@code room.created}: sets the visitor's {@code lastChat} to {@code {_id: rid, ts: room.ts}}, as Rocket.Chat's
- * {@code livechat.newRoom} callback does (spec §2.1), and publishes {@code visitor.updated}. Idempotent: the same event
- * sets the same value.
+ * {@code livechat.newRoom} callback does (spec §2.1), recording {@code visitor.updated} in the same write, and
+ * publishes it. Idempotent: the same event sets the same value.
  */
 final class RecordLastChat {
 
@@ -34,9 +35,9 @@ final class RecordLastChat {
         .put("ts", new JsonObject().put("$date", ts));
     JsonObject update = new JsonObject().put("$set",
         new JsonObject().put("lastChat", lastChat).put("_updatedAt", MongoDocs.now()));
-    return visitors.update(visitorId, update)
-        .compose(v2 -> visitors.findById(visitorId))
-        .compose(visitor -> visitor == null ? Future.succeededFuture()
-            : events.publish(EventType.VISITOR_UPDATED, visitor, List.of("lastChat")));
+    return visitors.update(visitorId,
+            Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, List.of("lastChat"))))
+        .compose(v2 -> events.publish(visitorId))
+        .mapEmpty();
   }
 }

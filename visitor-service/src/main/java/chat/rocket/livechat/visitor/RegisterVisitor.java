@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * {@code username} or {@code guest-<Livechat_guest_count + 1>}. Failures: a token that trims to empty
  * {@link ErrorCode#EMPTY_TOKEN}; a bad email {@link ErrorCode#INVALID_EMAIL}; an unknown department (by id or name)
  * {@link ErrorCode#INVALID_DEPARTMENT}. {@code customFields} entries naming a visitor-scope custom field set
- * {@code livechatData.<key>} ({@code overwrite: false} keeps an existing value). Publishes
- * {@code visitor.registered}. Idempotent: a replay finds the visitor by token and writes the same values.
+ * {@code livechatData.<key>} ({@code overwrite: false} keeps an existing value). Records
+ * {@code visitor.registered} in the visitor's write and publishes it after the custom fields. Idempotent: a replay
+ * finds the visitor by token and writes the same values.
  */
 final class RegisterVisitor {
 
@@ -64,8 +65,13 @@ final class RegisterVisitor {
         .compose(visitor -> visitor != null ? Future.succeededFuture(visitor)
             : Future.failedFuture(new LivechatException(ErrorCode.VISITOR_REGISTRATION_FAILED)))
         .compose(visitor -> applyCustomFields(visitor, input.getJsonArray("customFields")))
-        .compose(visitor -> events.publish(EventType.VISITOR_REGISTERED, visitor, visitor.fieldNames())
-            .map(new JsonObject().put("visitor", MongoDocs.toApi(visitor))));
+        .compose(visitor -> events.publish(visitor.getString("_id")))
+        .map(visitor -> new JsonObject().put("visitor", MongoDocs.toApi(visitor)));
+  }
+
+  /** @return the pending {@code visitor.registered} event of a registration's write (data: every field) */
+  private static JsonObject registered() {
+    return VisitorEvents.pending(EventType.VISITOR_REGISTERED, null);
   }
 
   /** Builds the fields every registration sets: token, status, phone, name, visitorEmails, department. */
@@ -113,7 +119,7 @@ final class RegisterVisitor {
       fields.put("token", existing.visitor().getString("token"));
     }
     fields.put("_updatedAt", MongoDocs.now());
-    return visitors.write(new JsonObject().put("_id", existing.visitor().getString("_id")), fields, null);
+    return visitors.write(new JsonObject().put("_id", existing.visitor().getString("_id")), fields, null, registered());
   }
 
   /**
@@ -143,7 +149,8 @@ final class RegisterVisitor {
                 .put("host", connection.getString("host"));
           }
           fields.put("_updatedAt", now);
-          return visitors.write(new JsonObject().put("token", fields.getString("token")), fields, insertOnly);
+          return visitors.write(new JsonObject().put("token", fields.getString("token")), fields, insertOnly,
+              registered());
         }));
   }
 

@@ -5,6 +5,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -25,8 +26,8 @@ import java.util.List;
  *       {@link ErrorCode#INVALID_VISITOR_CUSTOM_FIELD}. Result {@code {}}.</li>
  *   <li>{@code visitor.save-guest}: the same checks, then {@code name} (trimmed), {@code visitorEmails}
  *       ({@code [{address: email.trim()}]}, replacing), {@code phone} ({@code [{phoneNumber}]}, replacing), each only
- *       when truthy, and {@code livechatData.<field>} set or unset; no write when nothing changes; publishes
- *       {@code visitor.updated}. Result {@code {}}.</li>
+ *       when truthy, and {@code livechatData.<field>} set or unset; no write when nothing changes; records
+ *       {@code visitor.updated} in the same write and publishes it. Result {@code {}}.</li>
  * </ul>
  */
 final class SaveGuest {
@@ -67,9 +68,9 @@ final class SaveGuest {
           if (!unset.isEmpty()) {
             update.put("$unset", unset);
           }
-          return visitors.update(visitorId, update)
-              .compose(v -> visitors.findById(visitorId))
-              .compose(visitor -> events.publish(EventType.VISITOR_UPDATED, visitor, changed));
+          return visitors.update(visitorId, Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED,
+                  changed)))
+              .compose(v -> events.publish(visitorId));
         })
         .map(v -> new JsonObject());
   }

@@ -1,27 +1,35 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.EventSink;
-import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 
 /**
- * Publishes visitor events on {@code livechat.visitor.events}: key and {@code ce_subject} = visitor {@code _id},
- * data = {@code {"visitor": <visitor after the change, ISO dates>, "changedFields": [...]}}.
+ * Visitor events on {@code livechat.visitor.events} through the visitors' {@link Outbox}: key and
+ * {@code ce_subject} = visitor {@code _id}, data = {@code {"visitor": <visitor after the change, ISO dates>,
+ * "changedFields": [...]}}. A handler records the event in its visitor write ({@link #pending}) and publishes it
+ * after its last write ({@link #publish}).
  */
 final class VisitorEvents {
 
-  private final EventSink publisher;
+  private final Outbox outbox;
 
-  /** @param publisher where the events go ({@code EventPublisher} in the service) */
-  VisitorEvents(EventSink publisher) {
-    this.publisher = publisher;
+  VisitorEvents(Outbox outbox) {
+    this.outbox = outbox;
   }
 
-  /** Publishes {@code type} for {@code visitor} (as read from Mongo). */
-  Future<Void> publish(EventType type, JsonObject visitor, Collection<String> changedFields) {
-    return publisher.publish(type, visitor.getString("_id"), "visitor", MongoDocs.toApi(visitor), changedFields);
+  /**
+   * @param changedFields the fields the change touches; null = every field (a registration)
+   * @return a pending entry to {@code $push} in the visitor write ({@link Outbox#pushing})
+   */
+  static JsonObject pending(EventType type, Collection<String> changedFields) {
+    return Outbox.entry(type, changedFields);
+  }
+
+  /** @return the visitor as read before its pending events were published (and acknowledged), or null when gone */
+  Future<JsonObject> publish(String visitorId) {
+    return outbox.publishPending(visitorId);
   }
 }

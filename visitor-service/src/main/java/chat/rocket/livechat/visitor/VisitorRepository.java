@@ -2,6 +2,7 @@ package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -79,12 +80,14 @@ final class VisitorRepository {
    * @param filter     {@code {_id}} of an existing visitor or {@code {token}} of a new one
    * @param set        fields to {@code $set}
    * @param insertOnly fields to {@code $setOnInsert} (null: no upsert)
+   * @param event      the pending event recorded in the same write ({@link VisitorEvents#pending})
    */
-  Future<JsonObject> write(JsonObject filter, JsonObject set, JsonObject insertOnly) {
+  Future<JsonObject> write(JsonObject filter, JsonObject set, JsonObject insertOnly, JsonObject event) {
     JsonObject update = new JsonObject().put("$set", set);
     if (insertOnly != null) {
       update.put("$setOnInsert", insertOnly);
     }
+    update = Outbox.pushing(update, event);
     return mongo.findOneAndUpdateWithOptions(Collections.VISITORS, filter, update, new FindOptions(),
         new UpdateOptions().setUpsert(insertOnly != null).setReturningNewDocument(true));
   }

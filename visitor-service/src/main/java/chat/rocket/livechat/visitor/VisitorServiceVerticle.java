@@ -1,9 +1,11 @@
 package chat.rocket.livechat.visitor;
 
+import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
@@ -21,7 +23,8 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
   @Override
   public ServiceDefinition define(ServiceClients clients) {
     VisitorRepository visitors = new VisitorRepository(clients.mongo());
-    VisitorEvents events = new VisitorEvents(clients.events());
+    Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.VISITORS, "visitor", clients.events());
+    VisitorEvents events = new VisitorEvents(outbox);
     FindVisitor find = new FindVisitor(visitors);
     RegisterVisitor register = new RegisterVisitor(visitors, clients.settings(), clients.customFields(), events);
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
@@ -35,6 +38,6 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
             CommandType.VISITOR_SAVE_GUEST, saveGuest::save)),
         new ServiceDefinition.Subscription(Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
             Map.of(EventType.ROOM_CREATED, lastChat::handle)),
-        Topics.VISITOR_EVENTS, visitors::ensureIndexes);
+        Topics.VISITOR_EVENTS, visitors::ensureIndexes, outbox);
   }
 }

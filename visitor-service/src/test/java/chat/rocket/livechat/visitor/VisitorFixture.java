@@ -11,19 +11,20 @@ import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.kafka.EventSink;
+import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +54,8 @@ final class VisitorFixture implements AutoCloseable {
     Vertx vertx = store.vertx();
     mongo = store.newClient();
     VisitorRepository visitors = new VisitorRepository(mongo);
-    VisitorEvents events = new VisitorEvents(this::record);
+    VisitorEvents events =
+        new VisitorEvents(new Outbox(InMemoryMongo.CONFIG, mongo, Collections.VISITORS, "visitor", this::record));
     CustomFields customFields = new CustomFields(vertx, mongo, InMemoryMongo.CONFIG);
     find = new FindVisitor(visitors);
     register = new RegisterVisitor(visitors, new Settings(vertx, mongo, InMemoryMongo.CONFIG), customFields, events);
@@ -72,9 +74,10 @@ final class VisitorFixture implements AutoCloseable {
   record Published(EventType type, String subject, JsonObject document, List<String> changedFields) {
   }
 
-  private Future<Void> record(EventType type, String subject, String aggregateName, JsonObject document,
-                              Collection<String> changedFields) {
-    published.add(new Published(type, subject, document, new ArrayList<>(changedFields)));
+  private Future<Void> record(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
+    JsonObject event = new JsonObject(data);
+    published.add(new Published(type, subject, event.getJsonObject("visitor"),
+        event.getJsonArray("changedFields").stream().map(String.class::cast).toList()));
     return Future.succeededFuture();
   }
 

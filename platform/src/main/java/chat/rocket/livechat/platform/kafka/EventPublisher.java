@@ -8,18 +8,13 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaHeader;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -46,29 +41,26 @@ public final class EventPublisher implements EventSink {
   }
 
   /**
-   * Publishes one event about an aggregate as a CloudEvent on {@link EventType#topic()}.
+   * Publishes one event about an aggregate, with the id, time and data its {@link Outbox} entry fixed, so that a
+   * republished event is the same record again.
    *
-   * @param type          the event type (decides topic and source)
-   * @param subject       {@code rid} or visitor {@code _id}; also the record key
-   * @param aggregateName {@code room} or {@code visitor}: the data field holding the document
-   * @param document      the document after the change, API-shaped (ISO dates)
-   * @param changedFields names of the fields the change touched
+   * @param type    the event type (decides topic and source)
+   * @param id      {@code ce_id}, stable across republishing
+   * @param time    {@code ce_time}, the time of the change
+   * @param subject {@code rid} or visitor {@code _id}; also the record key
+   * @param data    the JSON data, {@code {"<room|visitor>": <document after the change>, "changedFields": [...]}}
    * @return completes when the broker acknowledged the record ({@code acks=all})
    */
   @Override
-  public Future<Void> publish(EventType type, String subject, String aggregateName, JsonObject document,
-                              Collection<String> changedFields) {
-    JsonObject data = new JsonObject()
-        .put(aggregateName, document)
-        .put("changedFields", new JsonArray(new ArrayList<>(changedFields)));
+  public Future<Void> publish(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
     CloudEvent event = CloudEventBuilder.v1()
-        .withId(UUID.randomUUID().toString())
+        .withId(id)
         .withSource(URI.create(type.source()))
         .withType(type.type())
         .withSubject(subject)
-        .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+        .withTime(time)
         .withDataContentType(JSON)
-        .withData(JSON, data.toBuffer().getBytes())
+        .withData(JSON, data.getBytes())
         .build();
     ProducerRecord<String, byte[]> binary =
         KafkaMessageFactory.<String>createWriter(type.topic(), null, null, subject).writeBinary(event);

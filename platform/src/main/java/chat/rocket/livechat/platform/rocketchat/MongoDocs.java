@@ -10,9 +10,17 @@ import java.util.Map;
 /**
  * Converts between the Vert.x Mongo client's extended JSON and the API's JSON (DECISIONS.md, Bodies and codes): a
  * BSON date ({@code {"$date": ...}}) is rendered as an ISO-8601 UTC string with milliseconds
- * ({@code 2023-03-30T16:40:48.026Z}); an ObjectId ({@code {"$oid": hex}}) as its hex string.
+ * ({@code 2023-03-30T16:40:48.026Z}); an ObjectId ({@code {"$oid": hex}}) as its hex string. The outbox field
+ * {@link #OUTBOX_FIELD} is this system's own bookkeeping and never rendered.
  */
 public final class MongoDocs {
+
+  /**
+   * Top-level field holding a document's pending events (the transactional outbox, {@code platform.kafka.Outbox});
+   * named so that it cannot collide with a Rocket.Chat field. {@link #toApi} drops it, so it reaches no reply and no
+   * event.
+   */
+  public static final String OUTBOX_FIELD = "_livechatPendingEvents";
 
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -37,9 +45,15 @@ public final class MongoDocs {
 
   /**
    * @param document a document as read by the Vert.x Mongo client (not modified)
-   * @return a copy with every date and ObjectId in API form
+   * @return a copy with every date and ObjectId in API form, without {@link #OUTBOX_FIELD}
    */
   public static JsonObject toApi(JsonObject document) {
+    JsonObject api = toApiObject(document);
+    api.remove(OUTBOX_FIELD);
+    return api;
+  }
+
+  private static JsonObject toApiObject(JsonObject document) {
     JsonObject api = new JsonObject();
     for (Map.Entry<String, Object> field : document) {
       api.put(field.getKey(), toApiValue(field.getValue()));
@@ -55,7 +69,7 @@ public final class MongoDocs {
       if (object.size() == 1 && object.containsKey("$oid")) {
         return object.getString("$oid");
       }
-      return toApi(object);
+      return toApiObject(object);
     }
     if (value instanceof JsonArray array) {
       JsonArray api = new JsonArray();

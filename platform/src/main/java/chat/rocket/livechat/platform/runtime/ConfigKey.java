@@ -70,7 +70,19 @@ public enum ConfigKey {
    */
   TRACING("off"),
   /** Base URL of the OTLP/HTTP collector spans are sent to ({@code /v1/traces} is appended) when TRACING=otlp. */
-  OTLP_ENDPOINT("http://127.0.0.1:4318");
+  OTLP_ENDPOINT("http://127.0.0.1:4318"),
+  /**
+   * How often, in ms, a room-service or visitor-service looks for documents whose pending events a dead instance
+   * left unpublished (the outbox sweep, also run at start); it publishes those whose oldest pending event is at least
+   * this old.
+   */
+  OUTBOX_SWEEP_MS("5000"),
+  /**
+   * Fault tests only, off by default: {@code after-write:<n>} halts the process ({@code Runtime.halt}) on its n-th
+   * evented write to one collection (rooms or visitors), after the handler's MongoDB writes and before its events are
+   * published; {@code off} never does.
+   */
+  OUTBOX_CRASH_POINT("off");
 
   private final String defaultValue;
 

@@ -15,8 +15,10 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 
 /**
  * The clients one service verticle works with: the shared Mongo client, one Kafka producer (replies, dead letters
- * and events) and the cached readers of Rocket.Chat's settings, permissions and custom fields.
+ * and events) and the cached readers of Rocket.Chat's settings, permissions and custom fields, with the configuration
+ * they were made from.
  *
+ * @param config       the verticle's configuration ({@link ConfigKey})
  * @param mongo        shared Mongo client ({@link Mongo#client})
  * @param producer     the process's shared producer ({@link KafkaClients#sharedProducer})
  * @param events       CloudEvents publisher on {@code producer}
@@ -25,15 +27,16 @@ import io.vertx.kafka.client.producer.KafkaProducer;
  * @param customFields cached custom field definitions
  * @param users        user and agent queries
  */
-public record ServiceClients(MongoClient mongo, KafkaProducer<String, Buffer> producer, EventPublisher events,
-                             Settings settings, Permissions permissions, CustomFields customFields, Users users) {
+public record ServiceClients(JsonObject config, MongoClient mongo, KafkaProducer<String, Buffer> producer,
+                             EventPublisher events, Settings settings, Permissions permissions,
+                             CustomFields customFields, Users users) {
 
   /** @return the clients of one verticle, configured from its {@code config()} */
   public static ServiceClients create(Vertx vertx, JsonObject config) {
     MongoClient mongo = Mongo.client(vertx, config);
     KafkaProducer<String, Buffer> producer = KafkaClients.sharedProducer(vertx, config);
     EventPublisher events = new EventPublisher(producer, Meters.registry(vertx));
-    return new ServiceClients(mongo, producer, events, new Settings(vertx, mongo, config),
+    return new ServiceClients(config, mongo, producer, events, new Settings(vertx, mongo, config),
         new Permissions(vertx, mongo, config), new CustomFields(vertx, mongo, config), new Users(mongo));
   }
 

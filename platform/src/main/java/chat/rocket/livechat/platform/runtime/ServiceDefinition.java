@@ -5,6 +5,8 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.EventHandler;
+import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,11 @@ import java.util.function.Supplier;
  *                     type of interest
  * @param publishes    the topic of the events this service publishes (all names from {@link Topics})
  * @param indexes      ensures the service's MongoDB indexes; run once at start, before any consumer starts
+ * @param outbox       the outbox of the aggregate the service owns; its pending events are swept every
+ *                     {@code OUTBOX_SWEEP_MS} ({@link OutboxSweep})
  */
 public record ServiceDefinition(Commands commands, Subscription subscription, String publishes,
-                                Supplier<Future<Void>> indexes) {
+                                Supplier<Future<Void>> indexes, Outbox outbox) {
 
   /**
    * The command side of a service.

@@ -2,6 +2,7 @@ package chat.rocket.livechat.platform.runtime;
 
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
+import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -10,14 +11,16 @@ import io.vertx.core.VerticleBase;
  * The start/stop template of a service verticle (STYLE.md P2, P9): a subclass only declares its
  * {@link ServiceDefinition}. {@code start()} creates the {@link ServiceClients}, ensures the topics and indexes, then
  * starts a {@link CommandLoop} on the command topic and an {@link EventSubscriber} on the subscribed topic, and
- * completes once both consumer groups assigned this member partitions. {@code stop()} lets the batches in flight finish
- * and commit, then closes the clients.
+ * completes once both consumer groups assigned this member partitions; from then on an {@link OutboxSweep} publishes
+ * every {@code OUTBOX_SWEEP_MS} the events a dead instance left pending in the service's documents. {@code stop()}
+ * lets the batches in flight finish and commit, then closes the clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
   private EventSubscriber subscriber;
+  private OutboxSweep sweep;
 
   /**
    * Builds the service's handlers from the clients they use and declares what the service runs. Public so that code in
@@ -45,9 +48,11 @@ public abstract class ServiceVerticle extends VerticleBase {
         clients.producer());
     subscriber = new EventSubscriber(vertx, config(), subscription.topic(), subscription.group(),
         subscription.handlers());
+    sweep = new OutboxSweep(vertx, config(), service.outbox());
     return TopicSetup.ensure(vertx, config(), service.topics())
-        .compose(v -> service.indexes().get())
-        .compose(v -> Future.all(commands.start(), subscriber.start()));
+        .compose(v -> Future.all(service.indexes().get(), sweep.ensureIndex()))
+        .compose(v -> Future.all(commands.start(), subscriber.start()))
+        .onSuccess(v -> sweep.start());
   }
 
   /**
@@ -58,6 +63,7 @@ public abstract class ServiceVerticle extends VerticleBase {
    */
   @Override
   public final Future<?> stop() {
+    sweep.stop();
     return Future.join(commands.stop(), subscriber.stop()).eventually(clients::close);
   }
 }

@@ -1,0 +1,238 @@
+package chat.rocket.livechat.platform.kafka;
+
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional outbox of one evented collection and its relay (issue 9 §1): no change without its event, even
+ * when a process dies between its MongoDB write and its Kafka publish.
+ *
+ * <ul>
+ *   <li><b>Record.</b> The first write of a change puts a pending entry {@code {id, type, time, changedFields?}}
+ *       ({@link #entry}) in the array {@link MongoDocs#OUTBOX_FIELD} of the changed document, in that same
+ *       single-document atomic write: included in an inserted document ({@link #inserting}) or {@code $push}ed by
+ *       the update ({@link #pushing}); an upsert pushes it too. No transaction is needed (the embedded store and a
+ *       standalone MongoDB have none). {@code id} becomes {@code ce_id}, {@code time} {@code ce_time}.</li>
+ *   <li><b>Freeze, then publish.</b> An entry is published only with its data frozen in it: the relay renders
+ *       {@code {"<aggregate>": <document, API form>, "changedFields": [...]}} (every field when the entry names none)
+ *       from the document as it reads it, stores that JSON text in the entry with an update conditioned on the entry
+ *       having none yet ({@code <field>.<i>.data} absent), and publishes the stored text. Whoever republishes an
+ *       entry (a second relay, a sweep after a crash between publish and removal) publishes the same {@code ce_id},
+ *       time and bytes: a duplicate is always identical, and consumers drop it by {@code ce_id}. The data shows the
+ *       document as the first relay read it after the change; commands on one aggregate run one after the other
+ *       (same key), so that is the document the change left.</li>
+ *   <li><b>Order and removal.</b> Entries are published one after the other in array order, keyed by the document's
+ *       {@code _id} ({@code rid} or visitor {@code _id}), each after the previous one's broker ack; then exactly the
+ *       published entries are removed: the whole field in one {@code $unset} when they are all it holds (the usual
+ *       case), else {@code $pull}ed by id and an emptied array unset, so a settled document looks as Rocket.Chat
+ *       stores it.</li>
+ *   <li><b>Relay.</b> A handler calls {@link #publishPending} after its last write, so the reply still waits for the
+ *       broker ack; an {@link OutboxSweep} publishes what a dead instance left.</li>
+ *   <li><b>Crash point.</b> {@link ConfigKey#OUTBOX_CRASH_POINT} {@code after-write:<n>} halts the process in its
+ *       n-th {@link #publishPending}, after the write and before any publish (fault tests only).</li>
+ * </ul>
+ */
+public final class Outbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+  private static final String FIELD = MongoDocs.OUTBOX_FIELD;
+  private static final String CRASH_AFTER_WRITE = "after-write:";
+
+  private final MongoClient mongo;
+  private final String collection;
+  private final String aggregateName;
+  private final EventSink publisher;
+  private final long crashAtWrite;
+  private long writes;
+
+  /**
+   * @param config        the service's config ({@link ConfigKey#OUTBOX_CRASH_POINT})
+   * @param collection    the evented collection, e.g. {@code rocketchat_room}
+   * @param aggregateName {@code room} or {@code visitor}: the data field holding the document
+   * @throws IllegalArgumentException when OUTBOX_CRASH_POINT is neither {@code off} nor {@code after-write:<n>}
+   */
+  public Outbox(JsonObject config, MongoClient mongo, String collection, String aggregateName,
+                EventSink publisher) {
+    this.mongo = mongo;
+    this.collection = collection;
+    this.aggregateName = aggregateName;
+    this.publisher = publisher;
+    this.crashAtWrite = crashAtWrite(ConfigKey.OUTBOX_CRASH_POINT.get(config).trim());
+  }
+
+  /**
+   * @param changedFields the fields the change touches; null = every field of the document (a creation)
+   * @return a pending entry {@code {id: <UUID>, type: <ce_type>, time: <ISO ms>, changedFields?: [...]}}
+   */
+  public static JsonObject entry(EventType type, Collection<String> changedFields) {
+    JsonObject entry = new JsonObject().put("id", UUID.randomUUID().toString()).put("type", type.type())
+        .put("time", MongoDocs.iso(Instant.now()));
+    return changedFields == null ? entry : entry.put("changedFields", new JsonArray(new ArrayList<>(changedFields)));
+  }
+
+  /** @return {@code document} (modified) carrying {@code entry} as its only pending event, ready to insert */
+  public static JsonObject inserting(JsonObject document, JsonObject entry) {
+    return document.put(FIELD, new JsonArray().add(entry));
+  }
+
+  /** @return a copy of the update ({@code $set}/{@code $unset}/...) that also {@code $push}es {@code entry} */
+  public static JsonObject pushing(JsonObject update, JsonObject entry) {
+    return update.copy().put("$push", new JsonObject().put(FIELD, entry));
+  }
+
+  /**
+   * Publishes the pending events of one document, in order, right after a handler's write.
+   *
+   * @param id the document's {@code _id}
+   * @return the document as read before publishing, without the outbox field; null when there is none
+   */
+  public Future<JsonObject> publishPending(String id) {
+    if (crashAtWrite > 0 && ++writes == crashAtWrite) {
+      LOG.warn("OUTBOX_CRASH_POINT: halting after write {} to {} _id={}, before publishing", writes, collection, id);
+      Runtime.getRuntime().halt(137);
+    }
+    return mongo.findOne(collection, byId(id), null)
+        .compose(document -> document == null ? Future.succeededFuture() : flush(document));
+  }
+
+  /**
+   * Publishes the pending events of one document found by a sweep (no crash point).
+   *
+   * @return completes when they are published and removed, or when the document is gone
+   */
+  Future<Void> publishPendingOf(String id) {
+    return mongo.findOne(collection, byId(id), null)
+        .compose(document -> document == null ? Future.succeededFuture() : flush(document).mapEmpty());
+  }
+
+  /** @return the evented collection */
+  String collection() {
+    return collection;
+  }
+
+  /** @return the client of the evented collection */
+  MongoClient mongo() {
+    return mongo;
+  }
+
+  private Future<JsonObject> flush(JsonObject document) {
+    String id = document.getValue("_id").toString();
+    JsonArray pending = document.getJsonArray(FIELD);
+    JsonObject settled = document.copy();
+    settled.remove(FIELD);
+    if (pending == null || pending.isEmpty()) {
+      return Future.succeededFuture(settled);
+    }
+    return freeze(id, settled, pending)
+        .compose(frozen -> publishInOrder(id, frozen))
+        .compose(published -> remove(id, published))
+        .map(settled);
+  }
+
+  /** Stores the data of every entry that has none; when another relay was first, takes what is frozen now. */
+  private Future<List<JsonObject>> freeze(String id, JsonObject settled, JsonArray pending) {
+    JsonObject filter = byId(id);
+    JsonObject set = new JsonObject();
+    List<JsonObject> entries = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      JsonObject entry = pending.getJsonObject(i).copy();
+      if (!entry.containsKey("data")) {
+        String path = FIELD + "." + i;
+        entry.put("data", data(settled, entry).encode());
+        filter.put(path + ".id", entry.getString("id")).put(path + ".data", new JsonObject().put("$exists", false));
+        set.put(path + ".data", entry.getString("data"));
+      }
+      entries.add(entry);
+    }
+    if (set.isEmpty()) {
+      return Future.succeededFuture(entries);
+    }
+    return mongo.updateCollection(collection, filter, new JsonObject().put("$set", set))
+        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture(entries) : frozenNow(id));
+  }
+
+  /** @return the pending entries of the document up to the first one without data (left to a later relay) */
+  private Future<List<JsonObject>> frozenNow(String id) {
+    return mongo.findOne(collection, byId(id), new JsonObject().put(FIELD, 1)).map(document -> {
+      List<JsonObject> frozen = new ArrayList<>();
+      JsonArray pending = document == null ? new JsonArray() : document.getJsonArray(FIELD, new JsonArray());
+      for (int i = 0; i < pending.size() && pending.getJsonObject(i).containsKey("data"); i++) {
+        frozen.add(pending.getJsonObject(i));
+      }
+      return frozen;
+    });
+  }
+
+  private JsonObject data(JsonObject settled, JsonObject entry) {
+    JsonObject api = MongoDocs.toApi(settled);
+    JsonArray changed = entry.getJsonArray("changedFields", new JsonArray(new ArrayList<>(api.fieldNames())));
+    return new JsonObject().put(aggregateName, api).put("changedFields", changed);
+  }
+
+  private Future<List<String>> publishInOrder(String id, List<JsonObject> entries) {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject entry : entries) {
+      chain = chain.compose(v -> publisher.publish(eventType(entry), entry.getString("id"),
+          OffsetDateTime.parse(entry.getString("time")), id, Buffer.buffer(entry.getString("data"))));
+    }
+    return chain.map(v -> entries.stream().map(entry -> entry.getString("id")).toList());
+  }
+
+  /**
+   * Removes exactly the published entries: in one write ({@code $unset}) when they are all the entries the document
+   * holds (same count, all ids), else by {@code $pull} on their ids, then {@code $unset} of an emptied array.
+   */
+  private Future<Void> remove(String id, List<String> published) {
+    if (published.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonArray ids = new JsonArray(published);
+    JsonObject unset = new JsonObject().put("$unset", new JsonObject().put(FIELD, ""));
+    JsonObject onlyThese = byId(id).put(FIELD, new JsonObject().put("$size", published.size()))
+        .put(FIELD + ".id", new JsonObject().put("$all", ids));
+    JsonObject pull = new JsonObject().put("$pull",
+        new JsonObject().put(FIELD, new JsonObject().put("id", new JsonObject().put("$in", ids))));
+    JsonObject emptied = byId(id).put(FIELD, new JsonObject().put("$size", 0));
+    return mongo.updateCollection(collection, onlyThese, unset)
+        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture()
+            : mongo.updateCollection(collection, byId(id), pull)
+                .compose(v -> mongo.updateCollection(collection, emptied, unset)).mapEmpty());
+  }
+
+  private static EventType eventType(JsonObject entry) {
+    return EventType.fromType(entry.getString("type"))
+        .orElseThrow(() -> new IllegalStateException("pending event of unknown type " + entry.getString("type")));
+  }
+
+  private static JsonObject byId(String id) {
+    return new JsonObject().put("_id", id);
+  }
+
+  private static long crashAtWrite(String value) {
+    if ("off".equals(value)) {
+      return 0;
+    }
+    try {
+      if (value.startsWith(CRASH_AFTER_WRITE)) {
+        return Long.parseLong(value.substring(CRASH_AFTER_WRITE.length()));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("OUTBOX_CRASH_POINT must be off or after-write:<n>, got '" + value + "'");
+  }
+}
