@@ -52,7 +52,7 @@ public final class RoomServiceVerticle extends VerticleBase {
     visitorEvents = new EventSubscriber(vertx, config(), Topics.VISITOR_EVENTS,
         ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS, Map.of(EventType.VISITOR_REGISTERED, rename::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.ROOM_EVENTS,
-            Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS))
+            Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.VISITOR_EVENTS, Topics.deadLetter(Topics.VISITOR_EVENTS)))
         .compose(v -> rooms.ensureIndexes())
         .compose(v -> Future.all(commands.start(), visitorEvents.start()))
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())

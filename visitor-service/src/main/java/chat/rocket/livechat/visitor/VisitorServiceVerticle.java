@@ -49,7 +49,7 @@ public final class VisitorServiceVerticle extends VerticleBase {
     roomEvents = new EventSubscriber(vertx, config(), Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
         Map.of(EventType.ROOM_CREATED, lastChat::handle));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.VISITOR_COMMANDS, Topics.VISITOR_EVENTS,
-            Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS))
+            Topics.deadLetter(Topics.VISITOR_COMMANDS), Topics.ROOM_EVENTS, Topics.deadLetter(Topics.ROOM_EVENTS)))
         .compose(v -> visitors.ensureIndexes())
         .compose(v -> Future.all(commands.start(), roomEvents.start()))
         .compose(v -> ConfigKey.BENCH_ROUTES.getBoolean(config())
