@@ -40,12 +40,12 @@ import org.slf4j.LoggerFactory;
  * {@code ReplyingKafkaTemplate}): each request gets a UUID correlation id, is encoded by
  * {@link Command#toRecord(String)} with this instance's reply topic and reply partition, and has a pending entry
  * registered <em>before</em> the send. Transport only: no HTTP type is known here; the caller learns each
- * correlation id through a listener (the HTTP layer logs it).
- * The reply consumer (assigned, no group) completes the entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it
- * with {@link ErrorCode#TIMEOUT} (504); a failed send fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply
- * ({@link Reply#fromRecord}) without pending entry is logged as late or foreign and dropped; a record that is no reply
- * (no correlation id, no outcome, no JSON body) is logged with the contract spelled out and dropped. The pending table is touched only on this verticle's event
- * loop, so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
+ * correlation id through a listener (the HTTP layer logs it). The reply consumer (assigned, no group) completes the
+ * entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it with {@link ErrorCode#TIMEOUT} (504); a failed send
+ * fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply ({@link Reply#fromRecord}) without pending entry
+ * is logged as late or foreign and dropped; a record that is no reply (no correlation id, no outcome, no JSON body) is
+ * logged with the contract spelled out and dropped. The pending table is touched only on this verticle's event loop,
+ * so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
  *
  * <p>Observability: each request's latency until its reply, timeout or send failure goes to the timer
  * {@link Meters#REQUEST_REPLY} (tags {@code command}, {@code outcome} = {@code success}, {@code failure},

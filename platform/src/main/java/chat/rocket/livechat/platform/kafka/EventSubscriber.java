@@ -37,7 +37,8 @@ public final class EventSubscriber {
   public EventSubscriber(Vertx vertx, JsonObject config, String topic, String groupId,
                          Map<EventType, EventHandler> handlers) {
     this.handlers = Map.copyOf(handlers);
-    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
+    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process,
+        (record, failure) -> Future.succeededFuture());
   }
 
   /** @return completes once the group assigned this member its partitions */

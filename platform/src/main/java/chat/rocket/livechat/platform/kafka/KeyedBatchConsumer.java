@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>No poison record stalls a partition: a record whose work fails is retried a few times with backoff and then
  * parked in {@code <topic>.dlt} ({@link RecordRetries}, {@link DeadLetters}); a record the work refuses with
- * {@link PoisonRecordException} is parked at once. The records behind it with the same key wait for its retries (per-key
- * order holds), the others of the batch go on, and the offset moves past it with the batch's commit. Only when a
- * dead letter itself cannot be sent (the broker is unreachable) is nothing of the batch committed: the consumer seeks
- * back to the batch's first offsets and runs it again after {@link #RETRY_DELAY_MS} (so the work must be idempotent).
+ * {@link PoisonRecordException} is parked at once. The records behind it with the same key wait for its retries
+ * (per-key order holds), the others of the batch go on, and the offset moves past it with the batch's commit. Only
+ * when a dead letter itself cannot be sent (the broker is unreachable) is nothing of the batch committed: the consumer
+ * seeks back to the batch's first offsets and runs it again after {@link #RETRY_DELAY_MS} (so the work must be
+ * idempotent).
  *
  * <p>The member is registered in {@link Readiness} as {@code <group>@<topic>} (ready once the group assigned it
  * partitions, until it stops) and reports its lag as the gauge {@link Meters#CONSUMER_LAG}.
@@ -67,19 +68,6 @@ public final class KeyedBatchConsumer {
   private final String member;
   private final Gauge lag;
   private volatile boolean stopping;
-
-  /**
-   * A consumer without last word: a record whose retries are exhausted goes straight to the dead-letter topic.
-   *
-   * @param config  supplies {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS} and the {@code RECORD_RETRY*} settings
-   * @param topic   the topic to consume
-   * @param groupId the consumer group
-   * @param work    the work of one record; a failed Future makes it run again, up to the retries
-   */
-  public KeyedBatchConsumer(Vertx vertx, JsonObject config, String topic, String groupId,
-                            Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work) {
-    this(vertx, config, topic, groupId, work, (record, failure) -> Future.succeededFuture());
-  }
 
   /**
    * @param config   supplies {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS} and the {@code RECORD_RETRY*} settings
