@@ -40,7 +40,7 @@ final class RecordRetries {
    * @param name        the breaker's name ({@code <group>@<topic>})
    * @param deadLetters where records end that cannot be processed
    * @param lastWord    runs once before a record whose retries are exhausted is parked, with its last failure; its
-   *                    own failure is ignored
+   *                    own failure (or exception) is ignored
    */
   RecordRetries(Vertx vertx, JsonObject config, String name, DeadLetters deadLetters,
                 BiFunction<KafkaConsumerRecord<String, Buffer>, Throwable, Future<Void>> lastWord) {
@@ -93,7 +93,8 @@ final class RecordRetries {
   private Future<Void> giveUp(KafkaConsumerRecord<String, Buffer> record, Throwable failure, int attempts) {
     LOG.error("{}-{}@{} failed {} time(s); giving up on it", record.topic(), record.partition(), record.offset(),
         attempts, failure);
-    return lastWord.apply(record, failure)
+    return Future.<Void>succeededFuture()
+        .compose(start -> lastWord.apply(record, failure))
         .transform(said -> deadLetters.park(record, failure.toString(), DeadLetters.RETRIES_EXHAUSTED, attempts));
   }
 }
