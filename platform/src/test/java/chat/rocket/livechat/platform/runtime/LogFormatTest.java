@@ -32,7 +32,7 @@ class LogFormatTest {
     Logger root = configure(null).getLogger(Logger.ROOT_LOGGER_NAME);
 
     assertThat(encoder(root)).isInstanceOf(PatternLayoutEncoder.class);
-    assertThat(encode(root)).endsWith("INFO  [main] c.r.l.p.LogFormatTest - "
+    assertThat(encode(root)).endsWith("INFO  [main] c.r.l.p.r.LogFormatTest - "
         + "GET /api/v1/livechat/room 200 4 ms correlation-id=c1\n");
   }
 
