@@ -55,17 +55,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's requester on its own against a real broker (STYLE.md P5, P11): the test plays the service by hand,
- * reading the command records with a plain Kafka consumer and answering (or not) through the contracts' codec.
+ * reading the command records with a plain Kafka consumer and answering (or not) through the contracts' codec. Two
+ * requesters share the reply topic as two HTTP verticles do, one partition each: a quick one
+ * ({@code REPLY_TIMEOUT_MS} = {@value #QUICK_TIMEOUT_MS}) for the timeouts, a patient one for the replies, so that a
+ * slow machine cannot turn a reply into a timeout.
  */
 class KafkaRequesterTest {
 
-  private static final long TIMEOUT_MS = 500;
+  private static final long QUICK_TIMEOUT_MS = 500;
+  private static final long PATIENT_TIMEOUT_MS = 20_000;
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String REPLY_TOPIC = Topics.replies("requester-test-" + UUID.randomUUID());
   private static final CommandType TYPE = CommandType.VISITOR_GET_BY_TOKEN;
   private static TestBroker broker;
   private static Vertx vertx;
-  private static RequesterVerticle requester;
+  private static RequesterVerticle quick;
+  private static RequesterVerticle patient;
   private static KafkaConsumer<String, String> service;
   private static KafkaProducer<String, String> replies;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -75,14 +80,12 @@ class KafkaRequesterTest {
   static void start() throws Exception {
     broker = TestBroker.start();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(REPLY_TOPIC, 1, (short) 1), new NewTopic(TYPE.topic(), 1, (short) 1)))
+      admin.createTopics(List.of(new NewTopic(REPLY_TOPIC, 2, (short) 1), new NewTopic(TYPE.topic(), 1, (short) 1)))
           .all().get();
     }
     vertx = Vertx.vertx();
-    requester = new RequesterVerticle();
-    JsonObject config = new JsonObject().put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers())
-        .put(ConfigKey.REPLY_TIMEOUT_MS.name(), Long.toString(TIMEOUT_MS));
-    vertx.deployVerticle(requester, new DeploymentOptions().setConfig(config)).await();
+    quick = deploy(0, QUICK_TIMEOUT_MS);
+    patient = deploy(1, PATIENT_TIMEOUT_MS);
     service = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -91,6 +94,14 @@ class KafkaRequesterTest {
     replies = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+  }
+
+  private static RequesterVerticle deploy(int replyPartition, long timeoutMs) {
+    RequesterVerticle requester = new RequesterVerticle(replyPartition);
+    JsonObject config = new JsonObject().put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers())
+        .put(ConfigKey.REPLY_TIMEOUT_MS.name(), Long.toString(timeoutMs));
+    vertx.deployVerticle(requester, new DeploymentOptions().setConfig(config)).await();
+    return requester;
   }
 
   @AfterAll
@@ -117,12 +128,13 @@ class KafkaRequesterTest {
       + "correlation id")
   void replyCompletesRequest() throws Exception {
     List<String> sent = new CopyOnWriteArrayList<>();
-    Future<JsonObject> result = requester.request(sent, "token-1", new JsonObject().put("token", "token-1"));
+    Future<JsonObject> result = patient.request(sent, "token-1", new JsonObject().put("token", "token-1"));
 
     Command command = awaitCommand("token-1");
     reply(Reply.success(command.correlationId(), new JsonObject().put("visitor", "v-1")).toRecord(command));
 
-    assertThat(result.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new JsonObject().put("visitor", "v-1"));
+    assertThat(result.await(PATIENT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        .isEqualTo(new JsonObject().put("visitor", "v-1"));
     assertThat(sent).containsExactly(command.correlationId());
     assertThat(command.body()).isEqualTo(new JsonObject().put("token", "token-1"));
     assertThat(command.replyTo()).isEqualTo(REPLY_TOPIC);
@@ -131,7 +143,7 @@ class KafkaRequesterTest {
   @Test
   @DisplayName("a FAILURE reply fails the request with the reply's error code")
   void failureReplyFailsRequest() throws Exception {
-    Future<JsonObject> result = requester.request(new ArrayList<>(), "token-2", new JsonObject());
+    Future<JsonObject> result = patient.request(new ArrayList<>(), "token-2", new JsonObject());
 
     Command command = awaitCommand("token-2");
     reply(Reply.failure(command.correlationId(), new LivechatException(ErrorCode.VISITOR_NOT_FOUND))
@@ -144,20 +156,20 @@ class KafkaRequesterTest {
   @DisplayName("a request whose reply never comes fails with TIMEOUT once REPLY_TIMEOUT_MS have passed, not before")
   void missingReplyTimesOut() {
     long started = System.nanoTime();
-    Future<JsonObject> result = requester.request(new ArrayList<>(), "token-3", new JsonObject());
+    Future<JsonObject> result = quick.request(new ArrayList<>(), "token-3", new JsonObject());
 
     LivechatException failure = failureOf(result);
 
     long elapsedMs = (System.nanoTime() - started) / 1_000_000;
     assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
-    assertThat(elapsedMs).isBetween(TIMEOUT_MS, WAIT.toMillis());
-    assertThat(messages()).anyMatch(line -> line.endsWith("got no reply within " + TIMEOUT_MS + " ms"));
+    assertThat(elapsedMs).isBetween(QUICK_TIMEOUT_MS, WAIT.toMillis());
+    assertThat(messages()).anyMatch(line -> line.endsWith("got no reply within " + QUICK_TIMEOUT_MS + " ms"));
   }
 
   @Test
   @DisplayName("a reply that arrives after the timeout is dropped and logged as late")
   void lateReplyIsDropped() throws Exception {
-    Future<JsonObject> result = requester.request(new ArrayList<>(), "token-4", new JsonObject());
+    Future<JsonObject> result = quick.request(new ArrayList<>(), "token-4", new JsonObject());
     Command command = awaitCommand("token-4");
     assertThat(failureOf(result).code()).isEqualTo(ErrorCode.TIMEOUT);
 
@@ -172,7 +184,7 @@ class KafkaRequesterTest {
   @DisplayName("a reply without correlation-id header is dropped and logged with the contract, and the requester "
       + "goes on answering")
   void replyWithoutCorrelationIdIsDropped() throws Exception {
-    Future<JsonObject> result = requester.request(new ArrayList<>(), "token-5", new JsonObject());
+    Future<JsonObject> result = patient.request(new ArrayList<>(), "token-5", new JsonObject());
     Command command = awaitCommand("token-5");
     WireRecord real = Reply.success(command.correlationId(), new JsonObject().put("ok", true)).toRecord(command);
     Map<String, String> headers = new HashMap<>(real.headers());
@@ -181,8 +193,8 @@ class KafkaRequesterTest {
     reply(new WireRecord(real.topic(), real.partition(), null, headers, real.body()));
     reply(real);
 
-    assertThat(result.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new JsonObject().put("ok", true));
-    assertThat(messages()).anyMatch(line -> line.startsWith("dropping reply " + REPLY_TOPIC + "-0@")
+    assertThat(result.await(PATIENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)).isEqualTo(new JsonObject().put("ok", true));
+    assertThat(messages()).anyMatch(line -> line.startsWith("dropping reply " + REPLY_TOPIC + "-1@")
         && line.endsWith("header correlation-id is missing; a reply carries headers correlation-id and outcome and "
         + "a JSON body"));
   }
@@ -212,7 +224,7 @@ class KafkaRequesterTest {
 
   private static LivechatException failureOf(Future<JsonObject> result) {
     try {
-      result.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      result.await(PATIENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (LivechatException e) {
       return e;
     } catch (Exception e) {
@@ -230,13 +242,18 @@ class KafkaRequesterTest {
   /** Owns the requester, as an HTTP verticle does: every call runs on this verticle's event loop. */
   private static final class RequesterVerticle extends VerticleBase {
 
+    private final int replyPartition;
     private KafkaRequester kafkaRequester;
     private Context home;
+
+    RequesterVerticle(int replyPartition) {
+      this.replyPartition = replyPartition;
+    }
 
     @Override
     public Future<?> start() {
       home = context;
-      kafkaRequester = new KafkaRequester(vertx, config(), REPLY_TOPIC, 0);
+      kafkaRequester = new KafkaRequester(vertx, config(), REPLY_TOPIC, replyPartition);
       return kafkaRequester.start();
     }
 
