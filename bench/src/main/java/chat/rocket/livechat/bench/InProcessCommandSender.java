@@ -12,8 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Sends commands over the local event bus to the handlers {@link InProcessCommands} registered in the same JVM, so the
@@ -36,12 +36,14 @@ public final class InProcessCommandSender implements CommandSender {
   }
 
   @Override
-  public Future<JsonObject> request(RoutingContext ctx, CommandType type, String key, Caller caller,
+  public Future<JsonObject> request(Consumer<String> sent, CommandType type, String key, Caller caller,
                                     JsonObject body) {
-    Command command = Command.of(type, UUID.randomUUID().toString(), "in-process", 0,
+    String correlationId = UUID.randomUUID().toString();
+    sent.accept(correlationId);
+    Command command = Command.of(type, correlationId, "in-process", 0,
         System.currentTimeMillis() + timeoutMs, caller, body);
     DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setSendTimeout(timeoutMs);
-    command.headers().forEach(options::addHeader);
+    command.toRecord(key).headers().forEach(options::addHeader);
     return vertx.eventBus().<JsonObject>request(InProcessCommands.address(type), body, options)
         .recover(e -> Future.failedFuture(new LivechatException(ErrorCode.TIMEOUT)))
         .compose(reply -> Outcome.SUCCESS.name().equals(reply.body().getString("outcome"))

@@ -2,6 +2,7 @@ package chat.rocket.livechat.bench;
 
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.CommandType;
+import chat.rocket.livechat.contracts.WireRecord;
 import chat.rocket.livechat.platform.kafka.CommandExecutor;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
 import io.vertx.core.Future;
@@ -50,7 +51,8 @@ public final class InProcessCommands {
   }
 
   private static void answer(Message<JsonObject> message, CommandExecutor executor) {
-    Command command = Command.decode(toMap(message.headers()), message.body().toBuffer());
+    Command command = Command.fromRecord(
+        new WireRecord(message.address(), null, null, toMap(message.headers()), message.body().toBuffer()));
     executor.execute(command).onSuccess(reply -> message.reply(
         new JsonObject().put("outcome", reply.outcome().name()).put("body", reply.body())));
   }

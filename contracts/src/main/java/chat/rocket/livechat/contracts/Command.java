@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A command as it travels on a command topic: headers {@link Headers#CORRELATION_ID}, {@link Headers#REPLY_TO},
+ * A command as it travels on a command topic, and its codec both ways ({@link #toRecord(String)},
+ * {@link #fromRecord(WireRecord)}): headers {@link Headers#CORRELATION_ID}, {@link Headers#REPLY_TO},
  * {@link Headers#REPLY_PARTITION}, {@link Headers#COMMAND_TYPE}, {@link Headers#DEADLINE} (epoch ms) and, where
  * needed, the {@link Caller}; the body is a JSON object (shapes per {@link CommandType}).
  *
@@ -45,8 +46,40 @@ public record Command(String typeName, String correlationId, String replyTo, int
     return deadline > 0 && nowMillis > deadline;
   }
 
-  /** @return the header map of this command, in wire order */
-  public Map<String, String> headers() {
+  /**
+   * Encodes this command as the record the requester sends: topic {@link CommandType#topic()} of its type, the
+   * partition left to the producer (by key), the headers named above and the JSON body.
+   *
+   * @param key the record key: visitor token, rid or visitor id (one entity's commands keep their order)
+   * @return the record
+   * @throws IllegalStateException when {@link #typeName()} names no known type (only a decoded command can)
+   */
+  public WireRecord toRecord(String key) {
+    String topic = type().map(CommandType::topic)
+        .orElseThrow(() -> new IllegalStateException("command type '" + typeName + "' has no topic"));
+    return new WireRecord(topic, null, key, headers(), body.toBuffer());
+  }
+
+  /**
+   * Decodes a consumed command record, the inverse of {@link #toRecord(String)}.
+   *
+   * @param record the record as consumed (its topic, partition and key are not part of the command)
+   * @return the command
+   * @throws CommandDecodingException when a required header is missing or malformed, or the body is not a JSON
+   *                                  object; the record then goes to the dead-letter topic
+   */
+  public static Command fromRecord(WireRecord record) {
+    Map<String, String> headers = record.headers();
+    String correlationId = required(headers, Headers.CORRELATION_ID);
+    String replyTo = required(headers, Headers.REPLY_TO);
+    String typeName = required(headers, Headers.COMMAND_TYPE);
+    int replyPartition = (int) number(headers, Headers.REPLY_PARTITION);
+    long deadline = number(headers, Headers.DEADLINE);
+    return new Command(typeName, correlationId, replyTo, replyPartition, deadline, Caller.readFrom(headers),
+        jsonBody(record.body()));
+  }
+
+  private Map<String, String> headers() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(Headers.CORRELATION_ID, correlationId);
     headers.put(Headers.REPLY_TO, replyTo);
@@ -59,31 +92,15 @@ public record Command(String typeName, String correlationId, String replyTo, int
     return headers;
   }
 
-  /**
-   * Decodes a command record.
-   *
-   * @param headers the record's headers (last value per name)
-   * @param body    the record's value
-   * @return the command
-   * @throws CommandDecodingException when a required header is missing or malformed, or the body is not a JSON
-   *                                  object; the record then goes to the dead-letter topic
-   */
-  public static Command decode(Map<String, String> headers, Buffer body) {
-    String correlationId = required(headers, Headers.CORRELATION_ID);
-    String replyTo = required(headers, Headers.REPLY_TO);
-    String typeName = required(headers, Headers.COMMAND_TYPE);
-    int replyPartition = (int) number(headers, Headers.REPLY_PARTITION);
-    long deadline = number(headers, Headers.DEADLINE);
-    JsonObject json;
+  private static JsonObject jsonBody(Buffer body) {
+    if (body == null) {
+      throw new CommandDecodingException("body is missing");
+    }
     try {
-      json = body == null ? null : new JsonObject(body);
+      return new JsonObject(body);
     } catch (DecodeException | ClassCastException e) {
       throw new CommandDecodingException("body is not a JSON object: " + e.getMessage());
     }
-    if (json == null) {
-      throw new CommandDecodingException("body is missing");
-    }
-    return new Command(typeName, correlationId, replyTo, replyPartition, deadline, Caller.readFrom(headers), json);
   }
 
   private static String required(Map<String, String> headers, String name) {

@@ -24,10 +24,17 @@ public final class Headers {
   public static final String USER_ROLES = "user-roles";
   /** On a reply: {@link Outcome} name. */
   public static final String OUTCOME = "outcome";
-  /** On a dead letter: why the record could not be decoded. */
+  /**
+   * On a dead letter: why the record was parked, e.g. {@code header correlation-id is missing} (it cannot be
+   * decoded) or the last failure of its work ({@code java.lang.IllegalStateException: ...}).
+   */
   public static final String DLT_REASON = "dlt-reason";
   /** On a dead letter: topic-partition@offset the record came from. */
   public static final String DLT_ORIGIN = "dlt-origin";
+  /** On a dead letter: the consumer group that gave up on the record ({@link ConsumerGroups}). */
+  public static final String DLT_GROUP = "dlt-group";
+  /** On a dead letter: how many times its work was tried (decimal integer; 0 when it could not be decoded). */
+  public static final String DLT_ATTEMPTS = "dlt-attempts";
   /**
    * W3C trace context ({@code 00-<trace id>-<span id>-<flags>}) on commands, replies and events when
    * {@code TRACING=otlp}; written and read by OpenTelemetry's propagator through Vert.x's tracing, never by hand.

@@ -1,12 +1,12 @@
 package chat.rocket.livechat.contracts;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one reply a service sends for every command: header {@link Headers#CORRELATION_ID} copied from the command,
+ * The one reply a service sends for every command, and its codec both ways ({@link #toRecord(Command)},
+ * {@link #fromRecord(WireRecord)}): header {@link Headers#CORRELATION_ID} copied from the command,
  * header {@link Headers#OUTCOME}; body = the result object ({@link Outcome#SUCCESS}) or
  * {@code {"code","message","status"}} ({@link Outcome#FAILURE}, see {@link LivechatException#toReplyBody()}).
  *
@@ -26,12 +26,19 @@ public record Reply(String correlationId, Outcome outcome, JsonObject body) {
     return new Reply(correlationId, Outcome.FAILURE, failure.toReplyBody());
   }
 
-  /** @return the reply headers */
-  public Map<String, String> headers() {
+  /**
+   * Encodes this reply as the record a service sends: to the command's {@link Command#replyTo()} topic and
+   * {@link Command#replyPartition()}, no key, headers {@link Headers#CORRELATION_ID} and {@link Headers#OUTCOME}, the
+   * JSON body.
+   *
+   * @param command the command this reply answers
+   * @return the record
+   */
+  public WireRecord toRecord(Command command) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(Headers.CORRELATION_ID, correlationId);
     headers.put(Headers.OUTCOME, outcome.name());
-    return headers;
+    return new WireRecord(command.replyTo(), command.replyPartition(), null, headers, body.toBuffer());
   }
 
   /** @return the failure this reply reports; only meaningful for {@link Outcome#FAILURE} */
@@ -40,14 +47,14 @@ public record Reply(String correlationId, Outcome outcome, JsonObject body) {
   }
 
   /**
-   * Decodes a reply record.
+   * Decodes a consumed reply record, the inverse of {@link #toRecord(Command)}.
    *
-   * @param headers the record's headers
-   * @param body    the record's value
+   * @param record the record as consumed
    * @return the reply
    * @throws CommandDecodingException when the correlation id or outcome is missing or the body is not JSON
    */
-  public static Reply decode(Map<String, String> headers, Buffer body) {
+  public static Reply fromRecord(WireRecord record) {
+    Map<String, String> headers = record.headers();
     String correlationId = headers.get(Headers.CORRELATION_ID);
     if (correlationId == null) {
       throw new CommandDecodingException("header " + Headers.CORRELATION_ID + " is missing");
@@ -59,7 +66,7 @@ public record Reply(String correlationId, Outcome outcome, JsonObject body) {
       throw new CommandDecodingException("header " + Headers.OUTCOME + " is not SUCCESS or FAILURE");
     }
     try {
-      return new Reply(correlationId, outcome, new JsonObject(body));
+      return new Reply(correlationId, outcome, new JsonObject(record.body()));
     } catch (RuntimeException e) {
       throw new CommandDecodingException("body is not a JSON object: " + e.getMessage());
     }

@@ -12,8 +12,9 @@ package chat.rocket.livechat.contracts;
  *       partition = the gateway's HTTP verticle instance that waits for the reply.</li>
  *   <li>{@link #ROOM_EVENTS} and {@link #VISITOR_EVENTS}: CloudEvents 1.0 in Kafka binary mode, key = {@code rid}
  *       or visitor {@code _id}.</li>
- *   <li>{@link #deadLetter(String)}: commands that cannot be decoded, with the reason in header
- *       {@link Headers#DLT_REASON}.</li>
+ *   <li>{@link #deadLetter(String)}: command and event records a consumer gave up on (undecodable, or their work
+ *       still failed after its retries), with headers {@link Headers#DLT_REASON}, {@link Headers#DLT_ORIGIN},
+ *       {@link Headers#DLT_GROUP}, {@link Headers#DLT_ATTEMPTS}; key as received.</li>
  * </ul>
  */
 public final class Topics {
@@ -47,9 +48,9 @@ public final class Topics {
   }
 
   /**
-   * Dead-letter topic of a command topic.
+   * Dead-letter topic of a command or event topic.
    *
-   * @param topic the topic whose undecodable records are parked
+   * @param topic the topic whose poison records are parked
    * @return {@code <topic>.dlt}
    */
   public static String deadLetter(String topic) {

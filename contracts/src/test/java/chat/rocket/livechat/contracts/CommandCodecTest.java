@@ -17,56 +17,100 @@ class CommandCodecTest {
   private static final JsonObject BODY = new JsonObject().put("token", "abc").put("rid", "r1");
 
   @Test
-  @DisplayName("a command decodes from its own headers and body unchanged, caller included")
+  @DisplayName("a command becomes a record on its type's topic keyed as asked, and decodes from it unchanged")
   void commandRoundTrips() {
     Caller caller = new Caller("u1", "jane", List.of("admin", "livechat-agent"));
     Command sent = Command.of(CommandType.ROOM_CHANGE_VISITOR, "c-1", "livechat.replies.g1", 3, 1234L, caller, BODY);
 
-    Command received = Command.decode(sent.headers(), BODY.toBuffer());
+    WireRecord record = sent.toRecord("r1");
+    Command received = Command.fromRecord(record);
 
     assertThat(received).isEqualTo(sent);
     assertThat(received.type()).contains(CommandType.ROOM_CHANGE_VISITOR);
-    assertThat(sent.headers()).containsEntry(Headers.COMMAND_TYPE, "room.change-visitor")
-        .containsEntry(Headers.USER_ROLES, "admin,livechat-agent").containsEntry(Headers.REPLY_PARTITION, "3");
+    assertThat(record.topic()).isEqualTo("livechat.room.commands");
+    assertThat(record.key()).isEqualTo("r1");
+    assertThat(record.partition()).isNull();
+    assertThat(record.headers()).containsEntry(Headers.COMMAND_TYPE, "room.change-visitor")
+        .containsEntry(Headers.USER_ROLES, "admin,livechat-agent").containsEntry(Headers.REPLY_PARTITION, "3")
+        .containsEntry(Headers.DEADLINE, "1234").containsEntry(Headers.REPLY_TO, "livechat.replies.g1");
   }
 
   @Test
   @DisplayName("a command without caller carries no user headers and decodes with a null caller")
   void anonymousCommandHasNoCaller() {
-    Command sent = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-2", "t", 0, 1L, null, BODY);
+    WireRecord record = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-2", "t", 0, 1L, null, BODY).toRecord("tok");
 
-    assertThat(sent.headers()).doesNotContainKeys(Headers.USER_ID, Headers.USER_ROLES);
-    assertThat(Command.decode(sent.headers(), BODY.toBuffer()).caller()).isNull();
+    assertThat(record.headers()).doesNotContainKeys(Headers.USER_ID, Headers.USER_ROLES);
+    assertThat(Command.fromRecord(record).caller()).isNull();
   }
 
   @Test
   @DisplayName("a record without correlation id, with a bad deadline or a non-JSON body is refused with the reason")
   void brokenRecordsAreRefused() {
-    Map<String, String> headers = new HashMap<>(
-        Command.of(CommandType.ROOM_GET_OR_CREATE, "c-3", "t", 0, 1L, null, BODY).headers());
+    WireRecord good = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-3", "t", 0, 1L, null, BODY).toRecord("k");
 
-    Map<String, String> noCorrelation = new HashMap<>(headers);
+    Map<String, String> noCorrelation = new HashMap<>(good.headers());
     noCorrelation.remove(Headers.CORRELATION_ID);
-    assertThatThrownBy(() -> Command.decode(noCorrelation, BODY.toBuffer()))
+    assertThatThrownBy(() -> Command.fromRecord(withHeaders(good, noCorrelation)))
         .isInstanceOf(CommandDecodingException.class).hasMessage("header correlation-id is missing");
 
-    Map<String, String> badDeadline = new HashMap<>(headers);
+    Map<String, String> badDeadline = new HashMap<>(good.headers());
     badDeadline.put(Headers.DEADLINE, "soon");
-    assertThatThrownBy(() -> Command.decode(badDeadline, BODY.toBuffer()))
+    assertThatThrownBy(() -> Command.fromRecord(withHeaders(good, badDeadline)))
         .hasMessage("header deadline is not a number");
 
-    assertThatThrownBy(() -> Command.decode(headers, Buffer.buffer("{not json")))
+    WireRecord notJson = new WireRecord(good.topic(), null, "k", good.headers(), Buffer.buffer("{not json"));
+    assertThatThrownBy(() -> Command.fromRecord(notJson))
         .isInstanceOf(CommandDecodingException.class).hasMessageStartingWith("body is not a JSON object");
+    WireRecord noBody = new WireRecord(good.topic(), null, "k", good.headers(), null);
+    assertThatThrownBy(() -> Command.fromRecord(noBody)).hasMessage("body is missing");
   }
 
   @Test
-  @DisplayName("an unknown command type decodes, so that it can still be answered, but names no known type")
+  @DisplayName("an unknown command type decodes, so that it can still be answered, but cannot be sent")
   void unknownTypeDecodes() {
-    Map<String, String> headers = new HashMap<>(
-        Command.of(CommandType.ROOM_GET_OR_CREATE, "c-4", "t", 0, 1L, null, BODY).headers());
+    WireRecord good = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-4", "t", 0, 1L, null, BODY).toRecord("k");
+    Map<String, String> headers = new HashMap<>(good.headers());
     headers.put(Headers.COMMAND_TYPE, "room.explode");
 
-    assertThat(Command.decode(headers, BODY.toBuffer()).type()).isEmpty();
+    Command unknown = Command.fromRecord(withHeaders(good, headers));
+
+    assertThat(unknown.type()).isEmpty();
+    assertThatThrownBy(() -> unknown.toRecord("k")).isInstanceOf(IllegalStateException.class)
+        .hasMessage("command type 'room.explode' has no topic");
+  }
+
+  @Test
+  @DisplayName("a reply becomes a record on the command's reply topic and partition, and decodes from it unchanged")
+  void successReplyRoundTrips() {
+    Command command = Command.of(CommandType.VISITOR_GET_BY_TOKEN, "c-7", "livechat.replies.g2", 5, 1L, null, BODY);
+    Reply reply = Reply.success("c-7", new JsonObject().put("visitor", new JsonObject().put("_id", "v1")));
+
+    WireRecord record = reply.toRecord(command);
+
+    assertThat(Reply.fromRecord(record)).isEqualTo(reply);
+    assertThat(record.topic()).isEqualTo("livechat.replies.g2");
+    assertThat(record.partition()).isEqualTo(5);
+    assertThat(record.key()).isNull();
+    assertThat(record.headers()).containsOnly(Map.entry(Headers.CORRELATION_ID, "c-7"),
+        Map.entry(Headers.OUTCOME, "SUCCESS"));
+  }
+
+  @Test
+  @DisplayName("a reply record without correlation id or outcome is refused with the reason")
+  void brokenRepliesAreRefused() {
+    Command command = Command.of(CommandType.VISITOR_GET_BY_TOKEN, "c-8", "t", 0, 1L, null, BODY);
+    WireRecord good = Reply.success("c-8", BODY).toRecord(command);
+
+    Map<String, String> noCorrelation = new HashMap<>(good.headers());
+    noCorrelation.remove(Headers.CORRELATION_ID);
+    assertThatThrownBy(() -> Reply.fromRecord(withHeaders(good, noCorrelation)))
+        .isInstanceOf(CommandDecodingException.class).hasMessage("header correlation-id is missing");
+
+    Map<String, String> badOutcome = new HashMap<>(good.headers());
+    badOutcome.put(Headers.OUTCOME, "MAYBE");
+    assertThatThrownBy(() -> Reply.fromRecord(withHeaders(good, badOutcome)))
+        .hasMessage("header outcome is not SUCCESS or FAILURE");
   }
 
   @Test
@@ -83,7 +127,9 @@ class CommandCodecTest {
   void failureReplyRoundTrips() {
     Reply reply = Reply.failure("c-6", new LivechatException(ErrorCode.NO_AGENT_ONLINE));
 
-    Reply received = Reply.decode(reply.headers(), reply.body().toBuffer());
+    Command command = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-6", "t", 0, 1L, null, BODY);
+
+    Reply received = Reply.fromRecord(reply.toRecord(command));
 
     assertThat(received.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(received.body()).isEqualTo(new JsonObject().put("code", "NO_AGENT_ONLINE")
@@ -99,5 +145,9 @@ class CommandCodecTest {
 
     assertThat(failure.code()).isEqualTo(ErrorCode.INTERNAL);
     assertThat(failure.status()).isEqualTo(500);
+  }
+
+  private static WireRecord withHeaders(WireRecord record, Map<String, String> headers) {
+    return new WireRecord(record.topic(), record.partition(), record.key(), headers, record.body());
   }
 }

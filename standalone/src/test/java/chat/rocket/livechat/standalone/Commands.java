@@ -2,6 +2,7 @@ package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.Headers;
+import chat.rocket.livechat.contracts.WireRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,16 +57,25 @@ final class Commands implements AutoCloseable {
     return replyTopic;
   }
 
-  /** Sends a command record built from {@code command}'s headers and body. */
-  void send(String key, Command command) throws Exception {
-    send(command.type().orElseThrow().topic(), key, command.headers(), command.body().encode());
+  /**
+   * Sends the record the contracts' codec makes of {@code command} ({@link Command#toRecord(String)}).
+   *
+   * @return where the broker stored it
+   */
+  RecordMetadata send(String key, Command command) throws Exception {
+    WireRecord record = command.toRecord(key);
+    return send(record.topic(), key, record.headers(), record.body().toString(StandardCharsets.UTF_8));
   }
 
-  /** Sends a raw record to {@code topic}. */
-  void send(String topic, String key, Map<String, String> headers, String value) throws Exception {
+  /**
+   * Sends a raw record to {@code topic}.
+   *
+   * @return where the broker stored it
+   */
+  RecordMetadata send(String topic, String key, Map<String, String> headers, String value) throws Exception {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
     headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-    producer.send(record).get();
+    return producer.send(record).get();
   }
 
   /** @return the replies with that correlation id received within {@code within} (at least one, or empty) */

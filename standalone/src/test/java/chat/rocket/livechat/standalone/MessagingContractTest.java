@@ -97,7 +97,8 @@ class MessagingContractTest {
   @Test
   @DisplayName("an unknown command type still gets one FAILURE reply")
   void unknownCommandGetsFailureReply() throws Exception {
-    Map<String, String> headers = new HashMap<>(getOrCreate("t", System.currentTimeMillis() + 10_000).headers());
+    Map<String, String> headers =
+        new HashMap<>(getOrCreate("t", System.currentTimeMillis() + 10_000).toRecord("t").headers());
     headers.put(Headers.COMMAND_TYPE, "room.explode");
 
     commands.send(Topics.ROOM_COMMANDS, "t", headers, "{}");

@@ -281,7 +281,7 @@ public final class TestSystem implements AutoCloseable {
   }
 
   /** @return a free port whose successor is free too (broker and controller) */
-  private static int freePortPair() throws IOException {
+  static int freePortPair() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = freePort();
       try (ServerSocket next = new ServerSocket(port + 1)) {
@@ -293,7 +293,7 @@ public final class TestSystem implements AutoCloseable {
     throw new IOException("no free port pair");
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -44,14 +45,19 @@ public final class RequestLog {
     };
   }
 
-  /** Notes the correlation id of a command the request sent. */
-  public static void sentCommand(RoutingContext ctx, String correlationId) {
-    List<String> ids = ctx.get(CORRELATION_IDS);
-    if (ids == null) {
-      ids = new ArrayList<>(2);
-      ctx.put(CORRELATION_IDS, ids);
-    }
-    ids.add(correlationId);
+  /**
+   * @return the listener a {@link chat.rocket.livechat.gateway.messaging.CommandSender} tells the correlation id of
+   *     each command it sends for this request; the ids go into the request's log line
+   */
+  public static Consumer<String> commandsOf(RoutingContext ctx) {
+    return correlationId -> {
+      List<String> ids = ctx.get(CORRELATION_IDS);
+      if (ids == null) {
+        ids = new ArrayList<>(2);
+        ctx.put(CORRELATION_IDS, ids);
+      }
+      ids.add(correlationId);
+    };
   }
 
   /** @return the path template of the endpoint the request matched, or {@link #UNMATCHED} */

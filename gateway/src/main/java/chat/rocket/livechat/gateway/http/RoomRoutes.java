@@ -1,5 +1,6 @@
 package chat.rocket.livechat.gateway.http;
 
+import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
@@ -50,7 +51,7 @@ public final class RoomRoutes {
   public void getOrCreate(RoutingContext ctx) {
     ApiResponses.respond(ctx, Future.succeededFuture(ctx)
         .map(c -> RequestInput.check(RequestInput.query(c), Schemas.ROOM_QUERY))
-        .compose(query -> requester.request(ctx, CommandType.ROOM_GET_OR_CREATE, query.getString("token"), null,
+        .compose(query -> send(ctx, CommandType.ROOM_GET_OR_CREATE, query.getString("token"), null,
             query.copy().put("source", new JsonObject().put("type", isWidget(ctx) ? "widget" : "api")))));
   }
 
@@ -68,7 +69,7 @@ public final class RoomRoutes {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.body(c), Schemas.ROOM_VISITOR_BODY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> requester.request(ctx, CommandType.ROOM_CHANGE_VISITOR, call.input().getString("rid"),
+        .compose(call -> send(ctx, CommandType.ROOM_CHANGE_VISITOR, call.input().getString("rid"),
             call.caller(), call.input())));
   }
 
@@ -89,9 +90,9 @@ public final class RoomRoutes {
   private Future<SaveInfoCall> checkRoomAndGuest(RoutingContext ctx, AuthorizedCall call) {
     JsonObject roomData = call.input().getJsonObject("roomData");
     JsonObject guestData = call.input().getJsonObject("guestData");
-    Future<JsonObject> room = requester.request(ctx, CommandType.ROOM_CHECK_SAVE_INFO, roomData.getString("_id"),
+    Future<JsonObject> room = send(ctx, CommandType.ROOM_CHECK_SAVE_INFO, roomData.getString("_id"),
         call.caller(), new JsonObject().put("roomData", roomData));
-    Future<JsonObject> guest = requester.request(ctx, CommandType.VISITOR_CHECK_GUEST, guestData.getString("_id"),
+    Future<JsonObject> guest = send(ctx, CommandType.VISITOR_CHECK_GUEST, guestData.getString("_id"),
         call.caller(), new JsonObject().put("guestData", guestData));
     return Future.join(room, guest).transform(done -> {
       if (room.failed() && isRoomAccessFailure(room.cause())) {
@@ -109,12 +110,17 @@ public final class RoomRoutes {
   }
 
   private Future<JsonObject> writeRoomAndGuest(RoutingContext ctx, SaveInfoCall call) {
-    Future<JsonObject> guest = requester.request(ctx, CommandType.VISITOR_SAVE_GUEST, call.guestData().getString("_id"),
+    Future<JsonObject> guest = send(ctx, CommandType.VISITOR_SAVE_GUEST, call.guestData().getString("_id"),
         call.call().caller(), new JsonObject().put("guestData", call.guestData()));
-    Future<JsonObject> room = requester.request(ctx, CommandType.ROOM_SAVE_INFO, call.roomData().getString("_id"),
+    Future<JsonObject> room = send(ctx, CommandType.ROOM_SAVE_INFO, call.roomData().getString("_id"),
         call.call().caller(), new JsonObject().put("roomData", call.roomData()));
     return Future.join(guest, room).transform(done -> guest.failed() ? Future.failedFuture(guest.cause())
         : room.failed() ? Future.failedFuture(room.cause()) : Future.succeededFuture(new JsonObject()));
+  }
+
+  /** Sends one command for this request; its correlation id goes to the request's log line ({@link RequestLog}). */
+  private Future<JsonObject> send(RoutingContext ctx, CommandType type, String key, Caller caller, JsonObject body) {
+    return requester.request(RequestLog.commandsOf(ctx), type, key, caller, body);
   }
 
   private static boolean isRoomAccessFailure(Throwable failure) {

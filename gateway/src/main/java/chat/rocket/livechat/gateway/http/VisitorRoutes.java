@@ -1,5 +1,6 @@
 package chat.rocket.livechat.gateway.http;
 
+import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
@@ -33,7 +34,7 @@ public final class VisitorRoutes {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.query(c), Schemas.VISITORS_INFO_QUERY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> requester.request(ctx, CommandType.VISITOR_GET_BY_ID, call.input().getString("visitorId"),
+        .compose(call -> send(ctx, CommandType.VISITOR_GET_BY_ID, call.input().getString("visitorId"),
             call.caller(), call.input())));
   }
 
@@ -48,15 +49,20 @@ public final class VisitorRoutes {
         .compose(body -> {
           JsonObject visitor = body.getJsonObject("visitor");
           JsonObject command = new JsonObject().put("visitor", visitor).put("connection", connection(ctx));
-          return requester.request(ctx, CommandType.VISITOR_REGISTER, visitor.getString("token"), null, command);
+          return send(ctx, CommandType.VISITOR_REGISTER, visitor.getString("token"), null, command);
         }));
   }
 
   /** {@code GET livechat/visitor/:token}: no auth. 200 {@code {visitor, success}}; 400 {@code [invalid-token]}. */
   public void byToken(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    ApiResponses.respond(ctx, requester.request(ctx, CommandType.VISITOR_GET_BY_TOKEN, token, null,
+    ApiResponses.respond(ctx, send(ctx, CommandType.VISITOR_GET_BY_TOKEN, token, null,
         new JsonObject().put("token", token)));
+  }
+
+  /** Sends one command for this request; its correlation id goes to the request's log line ({@link RequestLog}). */
+  private Future<JsonObject> send(RoutingContext ctx, CommandType type, String key, Caller caller, JsonObject body) {
+    return requester.request(RequestLog.commandsOf(ctx), type, key, caller, body);
   }
 
   private static JsonObject connection(RoutingContext ctx) {

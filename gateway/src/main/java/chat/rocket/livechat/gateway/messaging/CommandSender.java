@@ -4,13 +4,16 @@ import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.CommandType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
 
-/** Sends one command to the service that executes it and yields its reply (STYLE.md P5). */
+/**
+ * Sends one command to the service that executes it and yields its reply (STYLE.md P5). Transport only: it knows
+ * nothing of HTTP; a caller that wants to log which commands a request sent passes a listener of correlation ids.
+ */
 public interface CommandSender {
 
   /**
-   * @param ctx    the HTTP request the command serves (its correlation ids go into the request log line)
+   * @param sent   told the command's correlation id (a UUID) before the command is sent, e.g. the HTTP request log
    * @param type   the command
    * @param key    the record key (visitor token, rid or visitor id: per-entity ordering)
    * @param caller the authenticated caller, or null
@@ -18,5 +21,5 @@ public interface CommandSender {
    * @return the SUCCESS reply body; fails with the reply's {@link chat.rocket.livechat.contracts.LivechatException},
    *     or with {@code TIMEOUT} (504) / {@code SERVICE_UNAVAILABLE} (503)
    */
-  public Future<JsonObject> request(RoutingContext ctx, CommandType type, String key, Caller caller, JsonObject body);
+  Future<JsonObject> request(Consumer<String> sent, CommandType type, String key, Caller caller, JsonObject body);
 }

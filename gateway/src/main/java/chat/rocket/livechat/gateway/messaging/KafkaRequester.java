@@ -9,9 +9,8 @@ import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
-import chat.rocket.livechat.gateway.http.RequestLog;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
-import chat.rocket.livechat.platform.kafka.KafkaHeaderMaps;
+import chat.rocket.livechat.platform.kafka.KafkaRecords;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Readiness;
@@ -23,28 +22,30 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Request/reply over Kafka for one HTTP verticle instance (STYLE.md P5, after spring-kafka's
- * {@code ReplyingKafkaTemplate}): each request gets a UUID correlation id, the headers of {@link Command#headers()}
- * with this instance's reply topic and reply partition, and a pending entry registered <em>before</em> the send.
- * The reply consumer (assigned, no group) completes the entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it
- * with {@link ErrorCode#TIMEOUT} (504); a failed send fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A
- * reply without pending entry is logged as late and dropped. The pending table is touched only on this verticle's event
- * loop, so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
+ * {@code ReplyingKafkaTemplate}): each request gets a UUID correlation id, is encoded by
+ * {@link Command#toRecord(String)} with this instance's reply topic and reply partition, and has a pending entry
+ * registered <em>before</em> the send. Transport only: no HTTP type is known here; the caller learns each
+ * correlation id through a listener (the HTTP layer logs it). The reply consumer (assigned, no group) completes the
+ * entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it with {@link ErrorCode#TIMEOUT} (504); a failed send
+ * fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply ({@link Reply#fromRecord}) without pending entry
+ * is logged as late or foreign and dropped; a record that is no reply (no correlation id, no outcome, no JSON body) is
+ * logged with the contract spelled out and dropped. The pending table is touched only on this verticle's event loop,
+ * so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
  *
  * <p>Observability: each request's latency until its reply, timeout or send failure goes to the timer
  * {@link Meters#REQUEST_REPLY} (tags {@code command}, {@code outcome} = {@code success}, {@code failure},
@@ -113,10 +114,9 @@ public final class KafkaRequester implements CommandSender {
   }
 
   /**
-   * Sends one command and waits for its reply; the command's correlation id goes to the request's log line
-   * ({@link RequestLog}).
+   * Sends one command and waits for its reply.
    *
-   * @param ctx    the HTTP request the command is sent for
+   * @param sent   told the command's correlation id before it is sent (the HTTP layer logs it)
    * @param type   the command
    * @param key    the record key (visitor token, rid or visitor id: per-entity ordering)
    * @param caller the authenticated caller, or null
@@ -125,17 +125,16 @@ public final class KafkaRequester implements CommandSender {
    *     {@link ErrorCode#TIMEOUT} / {@link ErrorCode#SERVICE_UNAVAILABLE}
    */
   @Override
-  public Future<JsonObject> request(RoutingContext ctx, CommandType type, String key, Caller caller, JsonObject body) {
+  public Future<JsonObject> request(Consumer<String> sent, CommandType type, String key, Caller caller,
+                                    JsonObject body) {
     String correlationId = UUID.randomUUID().toString();
-    RequestLog.sentCommand(ctx, correlationId);
+    sent.accept(correlationId);
     Command command = Command.of(type, correlationId, replyTopic, replyPartition,
         System.currentTimeMillis() + timeoutMs, caller, body);
     Promise<Reply> promise = Promise.promise();
     long timer = vertx.setTimer(timeoutMs, id -> expire(correlationId));
     pending.put(correlationId, new Pending(promise, timer, type, Timer.start(meters)));
-    KafkaProducerRecord<String, Buffer> record = KafkaProducerRecord.create(type.topic(), key, body.toBuffer());
-    record.addHeaders(KafkaHeaderMaps.fromMap(command.headers()));
-    producer.send(record).onFailure(e -> abandon(correlationId, e));
+    producer.send(KafkaRecords.toProducer(command.toRecord(key))).onFailure(e -> abandon(correlationId, e));
     return promise.future().compose(KafkaRequester::unwrap);
   }
 
@@ -155,7 +154,7 @@ public final class KafkaRequester implements CommandSender {
   private void onReply(KafkaConsumerRecord<String, Buffer> record) {
     Reply reply;
     try {
-      reply = Reply.decode(KafkaHeaderMaps.toMap(record.headers()), record.value());
+      reply = Reply.fromRecord(KafkaRecords.fromConsumer(record));
     } catch (CommandDecodingException e) {
       LOG.warn("dropping reply {}-{}@{}: {}; a reply carries headers {} and {} and a JSON body", record.topic(),
           record.partition(), record.offset(), e.getMessage(), Headers.CORRELATION_ID, Headers.OUTCOME);

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one decoded command into its one {@link Reply} (STYLE.md P6): a command past its deadline is answered
  * {@link ErrorCode#DEADLINE_EXCEEDED} without running, an unknown type {@link ErrorCode#UNKNOWN_COMMAND}; otherwise
- * the handler's result is a SUCCESS reply, a {@link LivechatException} a FAILURE with its code, and anything else a
- * FAILURE with {@link ErrorCode#INTERNAL} (cause logged with the correlation id). The returned Future never fails.
- * Used by the Kafka {@link CommandLoop} and by anything that runs a service's handlers without Kafka in the same JVM,
- * so both run the same rules.
+ * the handler's result is a SUCCESS reply and a {@link LivechatException} a FAILURE with its code, both the caller's
+ * business. Anything else is unexpected: {@link #attempt(Command)} fails with it, so that the {@link CommandLoop}
+ * retries the command and, when it keeps failing, answers {@link ErrorCode#INTERNAL} and parks it in the dead-letter
+ * topic; {@link #execute(Command)} answers it with {@link ErrorCode#INTERNAL} at once (cause logged with the
+ * correlation id), for code that runs a service's handlers without Kafka in the same JVM.
  */
 public final class CommandExecutor {
 
@@ -30,8 +31,19 @@ public final class CommandExecutor {
     this.handlers = Map.copyOf(handlers);
   }
 
-  /** @return the reply of {@code command}; always succeeds */
+  /** @return the reply of {@code command}; always succeeds, an unexpected failure becomes an INTERNAL reply */
   public Future<Reply> execute(Command command) {
+    return attempt(command).recover(failure -> {
+      LOG.error("{} correlation-id={} failed unexpectedly", command.typeName(), command.correlationId(), failure);
+      return Future.succeededFuture(internalFailure(command));
+    });
+  }
+
+  /**
+   * @return the reply of {@code command}; fails with the handler's failure when it is not a {@link LivechatException}
+   *     (not the caller's fault)
+   */
+  public Future<Reply> attempt(Command command) {
     if (command.isExpired(System.currentTimeMillis())) {
       LOG.info("dropping {} correlation-id={}: deadline passed", command.typeName(), command.correlationId());
       return Future.succeededFuture(Reply.failure(command.correlationId(),
@@ -51,14 +63,13 @@ public final class CommandExecutor {
     }
     return result
         .map(body -> Reply.success(command.correlationId(), body))
-        .recover(failure -> Future.succeededFuture(Reply.failure(command.correlationId(), classify(command, failure))));
+        .recover(failure -> failure instanceof LivechatException expected
+            ? Future.succeededFuture(Reply.failure(command.correlationId(), expected))
+            : Future.failedFuture(failure));
   }
 
-  private static LivechatException classify(Command command, Throwable failure) {
-    if (failure instanceof LivechatException expected) {
-      return expected;
-    }
-    LOG.error("{} correlation-id={} failed unexpectedly", command.typeName(), command.correlationId(), failure);
-    return new LivechatException(ErrorCode.INTERNAL);
+  /** @return the {@link ErrorCode#INTERNAL} FAILURE reply of a command that failed unexpectedly */
+  public static Reply internalFailure(Command command) {
+    return Reply.failure(command.correlationId(), new LivechatException(ErrorCode.INTERNAL));
   }
 }

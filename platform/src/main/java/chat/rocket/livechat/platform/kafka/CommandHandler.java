@@ -14,7 +14,9 @@ public interface CommandHandler {
   /**
    * @param command the decoded command
    * @return the SUCCESS result, or a failed Future: a {@link chat.rocket.livechat.contracts.LivechatException} becomes
-   *     a FAILURE reply with its code, anything else a FAILURE reply with {@code INTERNAL} (cause logged)
+   *     a FAILURE reply with its code; anything else makes the command run again, up to {@code RECORD_RETRIES} times
+   *     with backoff, after which it is answered with {@code INTERNAL} and goes to {@code <topic>.dlt} (see
+   *     {@link CommandLoop})
    */
   Future<JsonObject> handle(Command command);
 }

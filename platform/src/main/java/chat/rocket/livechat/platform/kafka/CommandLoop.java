@@ -7,7 +7,6 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
-import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,11 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.producer.KafkaHeader;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +25,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It consumes its command topic as a member of the service's consumer group through a {@link KeyedBatchConsumer}
  * (commands with the same key, one visitor token or one rid, run one after another; offsets are committed only after
- * every Mongo write, event and reply of the batch), and sends exactly one {@link Reply} per command, built by a
- * {@link CommandExecutor}. A record that
- * cannot be decoded goes to {@code <topic>.dlt} with the reason in {@link Headers#DLT_REASON}; a command past its
- * {@link Headers#DEADLINE} is answered {@link ErrorCode#DEADLINE_EXCEEDED} without running; an unknown command type is
- * answered {@link ErrorCode#UNKNOWN_COMMAND}. When a reply or dead letter cannot be sent, the batch runs again
- * (handlers are idempotent).
+ * every Mongo write, event and reply of the batch), and sends exactly one {@link Reply} per decodable command, built by
+ * a {@link CommandExecutor} and encoded by {@link Reply#toRecord(Command)}.
+ *
+ * <p>What is the caller's business gets a reply and nothing else: a command past its {@link Headers#DEADLINE} is
+ * answered {@link ErrorCode#DEADLINE_EXCEEDED} without running, an unknown command type
+ * {@link ErrorCode#UNKNOWN_COMMAND}, a handler's {@code LivechatException} a FAILURE with its code. What is not the
+ * caller's fault goes to {@code <topic>.dlt} as well:
+ * <ul>
+ *   <li>a record that cannot be decoded (no correlation id, no JSON body) is parked at once with the reason in
+ *       {@link Headers#DLT_REASON}; it gets no reply, since it names no one to answer;</li>
+ *   <li>a handler that fails unexpectedly, or a reply that cannot be sent, is retried as a whole (handlers are
+ *       idempotent) up to {@code RECORD_RETRIES} times with backoff; when the last attempt fails too, the caller gets
+ *       its one {@link ErrorCode#INTERNAL} FAILURE reply if it can be sent, and the command is parked with the last
+ *       failure as reason. A command whose deadline passes during the retries is answered
+ *       {@link ErrorCode#DEADLINE_EXCEEDED} by the next attempt, like any expired command, and not parked.</li>
+ * </ul>
+ * The records behind a parked one are processed and committed; the same key's wait for its retries.
  *
  * <p>Every reply sent counts in {@link Meters#COMMANDS_HANDLED} (by command type, outcome and error code), every dead
  * letter in {@link Meters#DEAD_LETTERS}.
@@ -44,25 +50,23 @@ public final class CommandLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandLoop.class);
 
-  private final String topic;
   private final CommandExecutor executor;
   private final KafkaProducer<String, Buffer> producer;
   private final KeyedBatchConsumer consumer;
   private final MeterRegistry meters;
 
   /**
-   * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS})
+   * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS}, {@code RECORD_RETRY*})
    * @param topic    the command topic
    * @param groupId  the consumer group
    * @param handlers one handler per command type the service executes
-   * @param producer the producer replies and dead letters are sent with (shared with the event publisher)
+   * @param producer the producer replies are sent with (shared with the event publisher)
    */
   public CommandLoop(Vertx vertx, JsonObject config, String topic, String groupId,
                      Map<CommandType, CommandHandler> handlers, KafkaProducer<String, Buffer> producer) {
-    this.topic = topic;
     this.executor = new CommandExecutor(handlers);
     this.producer = producer;
-    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
+    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process, this::answerInternal);
     this.meters = Meters.registry(vertx);
   }
 
@@ -80,40 +84,36 @@ public final class CommandLoop {
     return consumer.stop();
   }
 
+  /** One attempt: decode, execute, reply; fails with {@link PoisonRecordException} when undecodable. */
   private Future<Void> process(KafkaConsumerRecord<String, Buffer> record) {
-    Map<String, String> headers = KafkaHeaderMaps.toMap(record.headers());
     Command command;
     try {
-      command = Command.decode(headers, record.value());
+      command = Command.fromRecord(KafkaRecords.fromConsumer(record));
     } catch (CommandDecodingException e) {
-      return deadLetter(record, e.getMessage());
+      return Future.failedFuture(new PoisonRecordException(e.getMessage()));
     }
-    return executor.execute(command).compose(reply -> sendReply(command, reply).onSuccess(v -> count(command, reply)));
+    return executor.attempt(command).compose(reply -> sendReply(command, reply));
+  }
+
+  /** The last word before a command is parked: its one FAILURE reply, when that can be sent. */
+  private Future<Void> answerInternal(KafkaConsumerRecord<String, Buffer> record, Throwable failure) {
+    Command command = Command.fromRecord(KafkaRecords.fromConsumer(record));
+    LOG.warn("{} correlation-id={} answered {} after its retries: {}", command.typeName(), command.correlationId(),
+        ErrorCode.INTERNAL, failure.toString());
+    return sendReply(command, CommandExecutor.internalFailure(command))
+        .onFailure(e -> LOG.warn("{} correlation-id={}: the FAILURE reply could not be sent either: {}",
+            command.typeName(), command.correlationId(), e.getMessage()));
+  }
+
+  private Future<Void> sendReply(Command command, Reply reply) {
+    return producer.send(KafkaRecords.toProducer(reply.toRecord(command)))
+        .onSuccess(sent -> count(command, reply))
+        .mapEmpty();
   }
 
   private void count(Command command, Reply reply) {
     String error = reply.outcome() == Outcome.SUCCESS ? "none" : reply.failure().code().name();
     meters.counter(Meters.COMMANDS_HANDLED, "command", command.type().map(CommandType::wireName).orElse("unknown"),
         "outcome", reply.outcome().name(), "error", error).increment();
-  }
-
-  private Future<Void> sendReply(Command command, Reply reply) {
-    KafkaProducerRecord<String, Buffer> record = KafkaProducerRecord.create(
-        command.replyTo(), null, reply.body().toBuffer(), null, command.replyPartition());
-    record.addHeaders(KafkaHeaderMaps.fromMap(reply.headers()));
-    return producer.send(record).mapEmpty();
-  }
-
-  private Future<Void> deadLetter(KafkaConsumerRecord<String, Buffer> record, String reason) {
-    String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
-    LOG.warn("undecodable record {} goes to {}: {}", origin, Topics.deadLetter(topic), reason);
-    KafkaProducerRecord<String, Buffer> letter =
-        KafkaProducerRecord.create(Topics.deadLetter(topic), record.key(), record.value());
-    List<KafkaHeader> headers = new ArrayList<>(record.headers());
-    headers.add(KafkaHeader.header(Headers.DLT_REASON, reason));
-    headers.add(KafkaHeader.header(Headers.DLT_ORIGIN, origin));
-    letter.addHeaders(headers);
-    return producer.send(letter).onSuccess(v -> meters.counter(Meters.DEAD_LETTERS, "topic", topic).increment())
-        .mapEmpty();
   }
 }

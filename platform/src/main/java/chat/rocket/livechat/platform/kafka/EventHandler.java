@@ -10,7 +10,8 @@ public interface EventHandler {
   /**
    * @param subject the event's {@code ce_subject} ({@code rid} or visitor {@code _id})
    * @param data    the event's JSON data ({@code {"room"|"visitor": {...}, "changedFields": [...]}})
-   * @return completes when the reaction is done; a failure makes the event run again
+   * @return completes when the reaction is done; a failure (or exception) makes the event run again, up to
+   *     {@code RECORD_RETRIES} times with backoff, after which it goes to {@code <topic>.dlt}
    */
   Future<Void> handle(String subject, JsonObject data);
 }

@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes CloudEvents (Kafka binary mode) of another service as a member of its own consumer group, through a
- * {@link KeyedBatchConsumer}: events about one aggregate run in order, offsets are committed after the handlers, and
- * a failed handler makes the batch run again. Events of other types, and records that are not CloudEvents, are
- * logged and skipped.
+ * {@link KeyedBatchConsumer}: events about one aggregate run in order and offsets are committed after the handlers.
+ * A failed handler runs again up to {@code RECORD_RETRIES} times with backoff, then the event goes to
+ * {@code <topic>.dlt} with the last failure in {@code dlt-reason} and this subscriber's group in {@code dlt-group}; a
+ * record that is not a CloudEvent goes there at once. Either way the events behind it are processed. Events of other
+ * types are skipped.
  */
 public final class EventSubscriber {
 
@@ -35,7 +37,8 @@ public final class EventSubscriber {
   public EventSubscriber(Vertx vertx, JsonObject config, String topic, String groupId,
                          Map<EventType, EventHandler> handlers) {
     this.handlers = Map.copyOf(handlers);
-    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process);
+    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process,
+        (record, failure) -> Future.succeededFuture());
   }
 
   /** @return completes once the group assigned this member its partitions */
@@ -57,14 +60,18 @@ public final class EventSubscriber {
       }
       event = KafkaMessageFactory.createReader(headers, record.value().getBytes()).toEvent();
     } catch (RuntimeException e) {
-      LOG.warn("skipping {}-{}@{}: not a CloudEvent ({})", record.topic(), record.partition(), record.offset(),
-          e.getMessage());
-      return Future.succeededFuture();
+      return Future.failedFuture(new PoisonRecordException("not a CloudEvent: " + e.getMessage()));
     }
     EventHandler handler = EventType.fromType(event.getType()).map(handlers::get).orElse(null);
     if (handler == null || event.getData() == null) {
+      LOG.debug("skipping {}-{}@{}: no handler for {}", record.topic(), record.partition(), record.offset(),
+          event.getType());
       return Future.succeededFuture();
     }
-    return handler.handle(event.getSubject(), new JsonObject(Buffer.buffer(event.getData().toBytes())));
+    try {
+      return handler.handle(event.getSubject(), new JsonObject(Buffer.buffer(event.getData().toBytes())));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

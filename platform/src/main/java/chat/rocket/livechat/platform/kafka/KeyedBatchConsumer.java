@@ -13,12 +13,14 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.producer.KafkaProducer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -28,9 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * At-least-once consumption for a consumer-group member (STYLE.md P9, P10): polls a batch, runs its records
  * concurrently except that records with the same key run one after another, and commits the batch's offsets only
- * after every record's work completed. When a record's work fails, nothing of the batch is committed: the consumer
+ * after every record's work completed. Used by {@link CommandLoop} and {@link EventSubscriber}.
+ *
+ * <p>No poison record stalls a partition: a record whose work fails is retried a few times with backoff and then
+ * parked in {@code <topic>.dlt} ({@link RecordRetries}, {@link DeadLetters}); a record the work refuses with
+ * {@link PoisonRecordException} is parked at once. The records behind it with the same key wait for its retries
+ * (per-key order holds), the others of the batch go on, and the offset moves past it with the batch's commit. Only
+ * when a dead letter itself cannot be sent (the broker is unreachable) is nothing of the batch committed: the consumer
  * seeks back to the batch's first offsets and runs it again after {@link #RETRY_DELAY_MS} (so the work must be
- * idempotent). Used by {@link CommandLoop} and {@link EventSubscriber}.
+ * idempotent).
  *
  * <p>The member is registered in {@link Readiness} as {@code <group>@<topic>} (ready once the group assigned it
  * partitions, until it stops) and reports its lag as the gauge {@link Meters#CONSUMER_LAG}.
@@ -40,7 +48,7 @@ public final class KeyedBatchConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(KeyedBatchConsumer.class);
   /** Longest poll wait when the topic is idle, in ms. */
   static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-  /** Wait before a failed batch runs again, in ms. */
+  /** Wait before a batch runs again whose dead letter could not be sent, in ms. */
   static final long RETRY_DELAY_MS = 500;
   /** Kafka consumer metric: records between the position and the end of one partition. */
   private static final String RECORDS_LAG = "records-lag";
@@ -51,6 +59,8 @@ public final class KeyedBatchConsumer {
   private final String topic;
   private final Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work;
   private final KafkaConsumer<String, Buffer> consumer;
+  private final KafkaProducer<String, Buffer> deadLetterProducer;
+  private final RecordRetries retries;
   private final Promise<Void> firstAssignment = Promise.promise();
   private final Promise<Void> stopped = Promise.promise();
   private final Readiness readiness;
@@ -60,17 +70,23 @@ public final class KeyedBatchConsumer {
   private volatile boolean stopping;
 
   /**
-   * @param config  supplies {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS}
-   * @param topic   the topic to consume
-   * @param groupId the consumer group
-   * @param work    the work of one record; a failed Future makes the batch run again
+   * @param config   supplies {@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS} and the {@code RECORD_RETRY*} settings
+   * @param topic    the topic to consume
+   * @param groupId  the consumer group
+   * @param work     the work of one record; a failed Future makes it run again, up to the retries
+   * @param lastWord runs once with the last failure before a record whose retries are exhausted goes to the
+   *                 dead-letter topic (e.g. a command's FAILURE reply); its failure is ignored
    */
   public KeyedBatchConsumer(Vertx vertx, JsonObject config, String topic, String groupId,
-                            Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work) {
+                            Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work,
+                            BiFunction<KafkaConsumerRecord<String, Buffer>, Throwable, Future<Void>> lastWord) {
     this.vertx = vertx;
     this.topic = topic;
     this.work = work;
     this.consumer = KafkaConsumer.create(vertx, KafkaClients.groupConsumer(config, groupId));
+    this.deadLetterProducer = KafkaClients.sharedProducer(vertx, config);
+    this.retries = new RecordRetries(vertx, config, groupId + "@" + topic,
+        new DeadLetters(deadLetterProducer, groupId, Meters.registry(vertx)), lastWord);
     consumer.partitionsAssignedHandler(partitions -> {
       LOG.info("{}: assigned partitions {}", topic, partitions.stream().map(TopicPartition::getPartition).toList());
       firstAssignment.tryComplete();
@@ -96,12 +112,19 @@ public final class KeyedBatchConsumer {
         .compose(v -> firstAssignment.future());
   }
 
-  /** @return completes when the batch in flight is done and committed and the consumer has left the group */
+  /**
+   * @return completes when the batch in flight is done (its retries included) and committed and the consumer has left
+   *     the group
+   */
   public Future<Void> stop() {
     stopping = true;
     readiness.unregister(member);
     return stopped.future().compose(v -> consumer.close())
-        .onComplete(done -> Meters.registry(vertx).remove(lag));
+        .eventually(deadLetterProducer::close)
+        .onComplete(done -> {
+          retries.close();
+          Meters.registry(vertx).remove(lag);
+        });
   }
 
   /** @return Kafka's {@code records-lag} of every assigned partition, summed (records; 0 before the first fetch) */
@@ -137,7 +160,7 @@ public final class KeyedBatchConsumer {
     for (List<KafkaConsumerRecord<String, Buffer>> sameKey : groupByKey(batch).values()) {
       Future<Void> chain = Future.succeededFuture();
       for (KafkaConsumerRecord<String, Buffer> record : sameKey) {
-        chain = chain.compose(v -> tracing.run(record, work));
+        chain = chain.compose(v -> retries.run(record, one -> tracing.run(one, work)));
       }
       chains.add(chain);
     }
@@ -177,7 +200,8 @@ public final class KeyedBatchConsumer {
   }
 
   private void retryLater(Throwable failure) {
-    LOG.warn("{}: batch failed ({}); running it again in {} ms", topic, failure.getMessage(), RETRY_DELAY_MS);
+    LOG.warn("{}: poll or dead letter failed ({}); trying again in {} ms", topic, failure.getMessage(),
+        RETRY_DELAY_MS);
     vertx.setTimer(RETRY_DELAY_MS, id -> pollNext());
   }
 }

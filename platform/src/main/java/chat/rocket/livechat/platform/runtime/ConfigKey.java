@@ -33,6 +33,18 @@ public enum ConfigKey {
   /** Command-consumer verticle instances per service process (members of the consumer group). */
   CONSUMER_INSTANCES("1"),
   /**
+   * How many times a service retries a command or event record whose work failed before it parks the record in
+   * {@code <topic>.dlt} (0 = at once); see {@code KeyedBatchConsumer}.
+   */
+  RECORD_RETRIES("3"),
+  /**
+   * Base of the retries' exponential backoff, in ms: retry n waits a random 0 to
+   * min({@link #RECORD_RETRY_MAX_MS}, this * 2^n) ms (full jitter). Must be positive.
+   */
+  RECORD_RETRY_INITIAL_MS("100"),
+  /** Longest wait before one retry of a record, in ms; at least {@link #RECORD_RETRY_INITIAL_MS}. */
+  RECORD_RETRY_MAX_MS("2000"),
+  /**
    * How many proxies in front of the gateway append to {@code X-Forwarded-For}; the client IP of the rate limiter is
    * the entry this many from the end (Rocket.Chat's {@code HTTP_FORWARDED_COUNT}). 0 ignores the header.
    */

@@ -31,7 +31,11 @@ public final class Meters {
    * success).
    */
   public static final String COMMANDS_HANDLED = "livechat.commands.handled";
-  /** Counter, services: undecodable records sent to a dead-letter topic; tag {@code topic} (the command topic). */
+  /**
+   * Counter, services: records parked in a dead-letter topic; tags {@code topic} (the command or event topic they
+   * came from) and {@code reason}: {@code undecodable} (parked at once) or {@code retries-exhausted} (their work still
+   * failed after {@code RECORD_RETRIES} retries).
+   */
   public static final String DEAD_LETTERS = "livechat.dead.letters";
   /** Counter, services: CloudEvents the broker acknowledged; tag {@code type} (ce_type). */
   public static final String EVENTS_PUBLISHED = "livechat.events.published";

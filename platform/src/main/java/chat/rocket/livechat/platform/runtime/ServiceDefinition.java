@@ -48,10 +48,11 @@ public record ServiceDefinition(Commands commands, Subscription subscription, St
   }
 
   /**
-   * @return every topic the service needs at start: its command topic and that topic's dead letters, the topic it
-   *     publishes on and the topic it subscribes to
+   * @return every topic the service needs at start: its command topic, the topic it publishes on, the topic it
+   *     subscribes to, and the dead-letter topics of the two it consumes
    */
   public List<String> topics() {
-    return List.of(commands.topic(), Topics.deadLetter(commands.topic()), publishes, subscription.topic());
+    return List.of(commands.topic(), Topics.deadLetter(commands.topic()), publishes, subscription.topic(),
+        Topics.deadLetter(subscription.topic()));
   }
 }
