@@ -42,6 +42,11 @@ final class HostileRequests {
   record Targets(String rid, String visitorId, String token, Map<String, String> admin, Map<String, String> agent) {
   }
 
+  /** Largest body sent together with headers over the server's limit, in bytes (within loopback socket buffers). */
+  private static final int BODY_WITH_OVERSIZED_HEADERS = 64 * 1024;
+  /** The server's limit on the headers of one request, in bytes (README: 431 above it). */
+  private static final int HEADERS_LIMIT_BYTES = 8192;
+
   /**
    * One request.
    *
@@ -138,8 +143,15 @@ final class HostileRequests {
         HttpMethod.PATCH, HttpMethod.OPTIONS), path, HostileHttp.body(HostileJson.value()));
   }
 
+  /**
+   * Requests whose headers are over the server's limit carry bodies of at most {@link #BODY_WITH_OVERSIZED_HEADERS}
+   * bytes: the server answers 431 and closes the connection without reading the body (as HTTP allows), so a client
+   * still writing a megabyte sees the reset before it reads the answer. Oversized bodies are tried with normal headers.
+   */
   private Arbitrary<Request> request(Arbitrary<HttpMethod> method, Arbitrary<String> path, Arbitrary<Buffer> body) {
-    return Combinators.combine(method, path, http.headers(), body).as(Request::new);
+    return Combinators.combine(method, path, http.headers(), body).as(Request::new)
+        .filter(request -> request.body() == null || request.body().length() <= BODY_WITH_OVERSIZED_HEADERS
+            || request.headers().values().stream().mapToInt(String::length).sum() < HEADERS_LIMIT_BYTES);
   }
 
   /** @return a field with its proper value, a hostile value or left out */
