@@ -11,7 +11,9 @@ import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class InProcessCommandsTest {
 
   private final Vertx vertx = Vertx.vertx();
   private final InProcessCommandSender sender = new InProcessCommandSender(vertx, ConfigKey.fromEnv(Map.of()));
+  private final List<String> correlationIds = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void close() {
@@ -31,15 +34,17 @@ class InProcessCommandsTest {
   }
 
   @Test
-  @DisplayName("a command sent in-process runs the registered handler on its type and body and returns its result")
+  @DisplayName("a command sent in-process runs the registered handler on its type and body, returns its result and "
+      + "tells the caller its correlation id")
   void successReplyCarriesHandlerBody() {
-    register(command -> Future.succeededFuture(new JsonObject()
-        .put("token", command.body().getString("token")).put("type", command.typeName())));
+    register(command -> Future.succeededFuture(new JsonObject().put("token", command.body().getString("token"))
+        .put("type", command.typeName()).put("correlationId", command.correlationId())));
 
     JsonObject reply = request(new JsonObject().put("token", "iNKE8a6k6cjbqWhWd")).await();
 
     assertThat(reply.getString("token")).isEqualTo("iNKE8a6k6cjbqWhWd");
     assertThat(reply.getString("type")).isEqualTo(CommandType.ROOM_GET_OR_CREATE.wireName());
+    assertThat(correlationIds).containsExactly(reply.getString("correlationId"));
   }
 
   @Test
@@ -67,6 +72,6 @@ class InProcessCommandsTest {
   }
 
   private Future<JsonObject> request(JsonObject body) {
-    return sender.request(null, CommandType.ROOM_GET_OR_CREATE, body.getString("token"), null, body);
+    return sender.request(correlationIds::add, CommandType.ROOM_GET_OR_CREATE, body.getString("token"), null, body);
   }
 }
