@@ -195,26 +195,15 @@ class FaultToleranceTest {
     }
   }
 
-  /** Polls until no room has pending events (the outbox sweeps are done); @return how many still have some */
+  /** Waits until no room has pending events (the outbox sweeps are done); @return how many still have some (0) */
   private static long awaitNoPendingEvents(TestSystem system, Duration within) {
     JsonObject pending = new JsonObject().put(MongoDocs.OUTBOX_FIELD + ".id", new JsonObject().put("$exists", true));
-    long deadline = System.nanoTime() + within.toNanos();
-    long count = system.mongo().count(Collections.ROOMS, pending).await();
-    while (count > 0 && System.nanoTime() < deadline) {
-      system.serviceVertx().timer(250, TimeUnit.MILLISECONDS).await();
-      count = system.mongo().count(Collections.ROOMS, pending).await();
-    }
-    return count;
+    return Waits.upTo("no room with pending events", within)
+        .until(() -> system.mongo().count(Collections.ROOMS, pending).await(), count -> count == 0);
   }
 
   private static Api.Response awaitOk(java.util.function.Supplier<Api.Response> call, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    Api.Response response = call.get();
-    while (response.status() != 200 && System.nanoTime() < deadline) {
-      response = call.get();
-    }
-    assertThat(response.status()).as("recovered within %s: %s", within, response.body()).isEqualTo(200);
-    return response;
+    return Waits.upTo("a 200 once the broker is back", within).until(call::get, response -> response.status() == 200);
   }
 
   /** What the clients saw acknowledged with 200. */
@@ -222,23 +211,13 @@ class FaultToleranceTest {
     final Map<String, String> rooms = new ConcurrentHashMap<>();
     final Map<String, String> topics = new ConcurrentHashMap<>();
     final AtomicInteger failures = new AtomicInteger();
-    private final Object signal = new Object();
 
     void room(String rid, String token) {
       rooms.put(rid, token);
-      synchronized (signal) {
-        signal.notifyAll();
-      }
     }
 
-    void awaitRooms(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      synchronized (signal) {
-        while (rooms.size() < count && System.nanoTime() < deadline) {
-          signal.wait(1000);
-        }
-      }
-      assertThat(rooms.size()).as("acknowledged rooms").isGreaterThanOrEqualTo(count);
+    void awaitRooms(int count) {
+      Waits.upTo(count + " acknowledged rooms", Duration.ofSeconds(120)).until(() -> rooms.size() >= count);
     }
   }
 }
