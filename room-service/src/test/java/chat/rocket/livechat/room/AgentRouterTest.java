@@ -1,9 +1,10 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class AgentRouterTest {
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private RoomFixture fixture;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

@@ -1,10 +1,11 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,14 +17,14 @@ import org.junit.jupiter.api.Test;
 /** The room-service's reaction to {@code visitor.registered} (spec §7.1: the open room takes the visitor's name). */
 class RenameOpenRoomsTest {
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private RoomFixture fixture;
   private JsonObject visitor;
   private JsonObject room;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

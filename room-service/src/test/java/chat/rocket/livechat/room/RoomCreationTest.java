@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
-import static chat.rocket.livechat.room.RoomFixture.command;
-import static chat.rocket.livechat.room.RoomFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -10,6 +10,7 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class RoomCreationTest {
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private RoomFixture fixture;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

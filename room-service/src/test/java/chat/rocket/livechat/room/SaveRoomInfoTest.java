@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
-import static chat.rocket.livechat.room.RoomFixture.command;
-import static chat.rocket.livechat.room.RoomFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Caller;
@@ -12,6 +12,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,13 +31,13 @@ class SaveRoomInfoTest {
   private static final Caller OTHER_AGENT = new Caller("agent-bob", "bob", List.of("livechat-agent"));
   private static final Caller MANAGER = new Caller("manager", "manager", List.of("livechat-manager"));
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private RoomFixture fixture;
   private JsonObject room;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

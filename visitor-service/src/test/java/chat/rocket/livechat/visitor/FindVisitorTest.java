@@ -1,13 +1,14 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
-import static chat.rocket.livechat.visitor.VisitorFixture.command;
-import static chat.rocket.livechat.visitor.VisitorFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.Test;
 /** {@code visitor.get-by-id} (spec §6.2) and {@code visitor.get-by-token} (spec §7.2) on their own. */
 class FindVisitorTest {
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private VisitorFixture fixture;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

@@ -1,9 +1,10 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +18,12 @@ class RecordLastChatTest {
 
   private static final String TS = "2024-05-06T07:08:09.123Z";
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private VisitorFixture fixture;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
-import static chat.rocket.livechat.visitor.VisitorFixture.command;
-import static chat.rocket.livechat.visitor.VisitorFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Caller;
@@ -11,6 +11,7 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -27,13 +28,13 @@ class SaveGuestTest {
   private static final Caller EDITOR = new Caller("manager", "manager", List.of("livechat-manager"));
   private static final Caller AGENT = new Caller("agent", "agent", List.of("livechat-agent"));
 
-  private static InMemoryMongo store;
+  private static MemoryStore store;
   private VisitorFixture fixture;
   private JsonObject visitor;
 
   @BeforeAll
   static void startStore() {
-    store = new InMemoryMongo();
+    store = MemoryStore.start();
   }
 
   @AfterAll
