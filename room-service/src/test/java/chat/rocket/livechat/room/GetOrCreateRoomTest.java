@@ -9,13 +9,8 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,30 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code room.get-or-create} on its own, the finding half (spec §3.2 steps 2, 3a, 4): which calls answer an existing
  * room and which fail; creation and routing are in {@link RoomCreationTest}.
  */
-class GetOrCreateRoomTest {
-
-  private static MemoryStore store;
-  private RoomFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = MemoryStore.start();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new RoomFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
+class GetOrCreateRoomTest extends RoomHandlerTest {
 
   private Future<JsonObject> getOrCreate(JsonObject body) {
     return fixture.getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));

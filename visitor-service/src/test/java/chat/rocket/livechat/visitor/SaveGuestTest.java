@@ -11,48 +11,26 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.embedded.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code visitor.check-guest} and {@code visitor.save-guest} on their own (spec §5.2 step 5, {@code saveGuest}). */
-class SaveGuestTest {
+class SaveGuestTest extends VisitorHandlerTest {
 
   private static final Caller EDITOR = new Caller("manager", "manager", List.of("livechat-manager"));
   private static final Caller AGENT = new Caller("agent", "agent", List.of("livechat-agent"));
 
-  private static MemoryStore store;
-  private VisitorFixture fixture;
   private JsonObject visitor;
-
-  @BeforeAll
-  static void startStore() {
-    store = MemoryStore.start();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
 
   @BeforeEach
   void visitorAndFields() {
-    fixture = new VisitorFixture(store);
     fixture.grant(Permission.EDIT_LIVECHAT_ROOM_CUSTOMFIELDS, "livechat-manager");
     fixture.customField("code", "visitor", "^[A-Z]{3}$");
     visitor = fixture.visitor("Ada");
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
   }
 
   private JsonObject guestData() {
