@@ -1,16 +1,12 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,30 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code Auto_Selection} routing on its own (DECISIONS.md, Data; spec §2.5, §3.2 step 3d): who can take a chat, and
  * which of them gets it.
  */
-class AgentRouterTest {
-
-  private static InMemoryMongo store;
-  private RoomFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new RoomFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
+class AgentRouterTest extends RoomHandlerTest {
 
   /** Gives the agent {@code count} livechat rooms, open or closed. */
   private void serve(JsonObject agent, int count, boolean open) {

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
-import static chat.rocket.livechat.room.RoomFixture.command;
-import static chat.rocket.livechat.room.RoomFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Caller;
@@ -14,37 +14,21 @@ import chat.rocket.livechat.contracts.Permission;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code room.change-visitor} on its own (spec §4.2, late 6.x order of checks and access rule). */
-class ChangeRoomVisitorTest {
+class ChangeRoomVisitorTest extends RoomHandlerTest {
 
-  private static InMemoryMongo store;
-  private RoomFixture fixture;
   private JsonObject oldVisitor;
   private JsonObject newVisitor;
   private JsonObject room;
   private Caller servingAgent;
   private Caller otherAgent;
 
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
   @BeforeEach
   void roomOfOldVisitor() {
-    fixture = new RoomFixture(store);
     fixture.grant(Permission.VIEW_LIVECHAT_ROOMS, "livechat-manager");
     fixture.grant(Permission.VIEW_LIVECHAT_ROOM_CLOSED_BY_ANOTHER_AGENT, "livechat-monitor");
     servingAgent = caller(fixture.agent("alice", "online", "available"));
@@ -53,11 +37,6 @@ class ChangeRoomVisitorTest {
     newVisitor = fixture.visitor("New");
     room = fixture.updateRoom(fixture.openRoom(oldVisitor), new JsonObject().put("servedBy",
         new JsonObject().put("_id", servingAgent.userId()).put("username", servingAgent.username())));
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
   }
 
   private static Caller caller(JsonObject user, String... roles) {

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
-import static chat.rocket.livechat.room.RoomFixture.command;
-import static chat.rocket.livechat.room.RoomFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -11,10 +11,6 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,30 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code room.get-or-create} on its own, the finding half (spec §3.2 steps 2, 3a, 4): which calls answer an existing
  * room and which fail; creation and routing are in {@link RoomCreationTest}.
  */
-class GetOrCreateRoomTest {
-
-  private static InMemoryMongo store;
-  private RoomFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new RoomFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
+class GetOrCreateRoomTest extends RoomHandlerTest {
 
   private Future<JsonObject> getOrCreate(JsonObject body) {
     return fixture.getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));

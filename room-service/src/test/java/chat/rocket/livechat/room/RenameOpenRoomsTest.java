@@ -1,50 +1,29 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The room-service's reaction to {@code visitor.registered} (spec §7.1: the open room takes the visitor's name). */
-class RenameOpenRoomsTest {
+class RenameOpenRoomsTest extends RoomHandlerTest {
 
-  private static InMemoryMongo store;
-  private RoomFixture fixture;
   private JsonObject visitor;
   private JsonObject room;
 
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
   @BeforeEach
   void openRoomWithInquiryAndSubscriptions() {
-    fixture = new RoomFixture(store);
     visitor = fixture.visitor("Old name");
     room = fixture.openRoom(visitor);
     JsonObject byRid = new JsonObject().put("rid", room.getString("_id"));
     fixture.insert(Collections.INQUIRIES, byRid.copy().put("_id", "inquiry").put("name", "Old name"));
     fixture.insert(Collections.SUBSCRIPTIONS, byRid.copy().put("_id", "sub1").put("fname", "Old name"));
     fixture.insert(Collections.SUBSCRIPTIONS, byRid.copy().put("_id", "sub2").put("fname", "Old name"));
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
   }
 
   private void registered(JsonObject visitorData) {

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.room.RoomFixture.await;
-import static chat.rocket.livechat.room.RoomFixture.command;
-import static chat.rocket.livechat.room.RoomFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Caller;
@@ -16,37 +16,21 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code room.check-save-info} and {@code room.save-info} on their own (spec §5.2 steps 2-5, the room half). */
-class SaveRoomInfoTest {
+class SaveRoomInfoTest extends RoomHandlerTest {
 
   private static final Caller SERVING_AGENT = new Caller("agent-alice", "alice", List.of("livechat-agent"));
   private static final Caller OTHER_AGENT = new Caller("agent-bob", "bob", List.of("livechat-agent"));
   private static final Caller MANAGER = new Caller("manager", "manager", List.of("livechat-manager"));
 
-  private static InMemoryMongo store;
-  private RoomFixture fixture;
   private JsonObject room;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
 
   @BeforeEach
   void servedRoom() {
-    fixture = new RoomFixture(store);
     fixture.grant(Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO, "livechat-manager");
     room = fixture.updateRoom(fixture.openRoom(fixture.visitor("Ada")), new JsonObject()
         .put("servedBy", new JsonObject().put("_id", SERVING_AGENT.userId()).put("username", "alice"))
@@ -55,11 +39,6 @@ class SaveRoomInfoTest {
         .put("scope", "room").put("regexp", "\\d+"));
     fixture.insert(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", "address").put("label", "Address")
         .put("scope", "visitor"));
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
   }
 
   private JsonObject roomData() {

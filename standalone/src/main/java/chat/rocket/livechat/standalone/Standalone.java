@@ -1,5 +1,7 @@
 package chat.rocket.livechat.standalone;
 
+import chat.rocket.livechat.embedded.EmbeddedKafka;
+import chat.rocket.livechat.embedded.EmbeddedMongo;
 import chat.rocket.livechat.gateway.GatewayVerticle;
 import chat.rocket.livechat.gateway.seed.Seed;
 import chat.rocket.livechat.platform.runtime.ConfigKey;

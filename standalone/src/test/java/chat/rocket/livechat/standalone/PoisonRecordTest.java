@@ -8,6 +8,7 @@ import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.embedded.EmbeddedKafka;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;

@@ -1,46 +1,19 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
-import static chat.rocket.livechat.visitor.VisitorFixture.command;
-import static chat.rocket.livechat.visitor.VisitorFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code visitor.get-by-id} (spec §6.2) and {@code visitor.get-by-token} (spec §7.2) on their own. */
-class FindVisitorTest {
-
-  private static InMemoryMongo store;
-  private VisitorFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new VisitorFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
+class FindVisitorTest extends VisitorHandlerTest {
 
   private JsonObject byId(String visitorId) {
     return await(fixture.find.byId(command(CommandType.VISITOR_GET_BY_ID, null,

@@ -1,44 +1,18 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.EventType;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The visitor-service's reaction to {@code room.created} (spec §2.1: the {@code livechat.newRoom} hook). */
-class RecordLastChatTest {
+class RecordLastChatTest extends VisitorHandlerTest {
 
   private static final String TS = "2024-05-06T07:08:09.123Z";
 
-  private static InMemoryMongo store;
-  private VisitorFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new VisitorFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
 
   private void roomCreated(String rid, JsonObject room) {
     await(fixture.lastChat.handle(rid, new JsonObject().put("room", room.put("_id", rid))));

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
-import static chat.rocket.livechat.visitor.VisitorFixture.command;
-import static chat.rocket.livechat.visitor.VisitorFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -13,41 +13,15 @@ import chat.rocket.livechat.contracts.Setting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code visitor.register} on its own (spec §7.1 {@code registerGuest}, §2.1 visitor shape). */
-class RegisterVisitorTest {
+class RegisterVisitorTest extends VisitorHandlerTest {
 
   private static final JsonObject CONNECTION = new JsonObject().put("userAgent", "Mozilla/5.0").put("ip", "10.0.0.7")
       .put("host", "chat.example.com");
 
-  private static InMemoryMongo store;
-  private VisitorFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new VisitorFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
-  }
 
   private Future<JsonObject> register(JsonObject visitor) {
     return fixture.register.handle(command(CommandType.VISITOR_REGISTER, null,

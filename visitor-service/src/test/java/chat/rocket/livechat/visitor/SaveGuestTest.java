@@ -1,8 +1,8 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.visitor.VisitorFixture.await;
-import static chat.rocket.livechat.visitor.VisitorFixture.command;
-import static chat.rocket.livechat.visitor.VisitorFixture.failure;
+import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.embedded.HandlerFixture.command;
+import static chat.rocket.livechat.embedded.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Caller;
@@ -14,44 +14,23 @@ import chat.rocket.livechat.contracts.Permission;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code visitor.check-guest} and {@code visitor.save-guest} on their own (spec §5.2 step 5, {@code saveGuest}). */
-class SaveGuestTest {
+class SaveGuestTest extends VisitorHandlerTest {
 
   private static final Caller EDITOR = new Caller("manager", "manager", List.of("livechat-manager"));
   private static final Caller AGENT = new Caller("agent", "agent", List.of("livechat-agent"));
 
-  private static InMemoryMongo store;
-  private VisitorFixture fixture;
   private JsonObject visitor;
-
-  @BeforeAll
-  static void startStore() {
-    store = new InMemoryMongo();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
 
   @BeforeEach
   void visitorAndFields() {
-    fixture = new VisitorFixture(store);
     fixture.grant(Permission.EDIT_LIVECHAT_ROOM_CUSTOMFIELDS, "livechat-manager");
     fixture.customField("code", "visitor", "^[A-Z]{3}$");
     visitor = fixture.visitor("Ada");
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
   }
 
   private JsonObject guestData() {

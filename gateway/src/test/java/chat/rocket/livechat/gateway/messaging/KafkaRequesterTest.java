@@ -14,6 +14,7 @@ import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.contracts.WireRecord;
+import chat.rocket.livechat.embedded.EmbeddedKafka;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -67,7 +68,7 @@ class KafkaRequesterTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String REPLY_TOPIC = Topics.replies("requester-test-" + UUID.randomUUID());
   private static final CommandType TYPE = CommandType.VISITOR_GET_BY_TOKEN;
-  private static TestBroker broker;
+  private static EmbeddedKafka broker;
   private static Vertx vertx;
   private static RequesterVerticle quick;
   private static RequesterVerticle patient;
@@ -78,7 +79,7 @@ class KafkaRequesterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    broker = TestBroker.start();
+    broker = EmbeddedKafka.startTemporary();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(REPLY_TOPIC, 2, (short) 1), new NewTopic(TYPE.topic(), 1, (short) 1)))
           .all().get();

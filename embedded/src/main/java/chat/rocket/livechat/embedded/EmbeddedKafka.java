@@ -1,12 +1,17 @@
-package chat.rocket.livechat.standalone;
+package chat.rocket.livechat.embedded;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -17,7 +22,8 @@ import org.apache.kafka.metadata.storage.Formatter;
  * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller) inside this JVM, built from
  * Kafka's own server artifacts. Its log directory is formatted only when it is new, so a restart keeps every topic,
  * record and committed offset. Settings favour a single local node: replication factor 1 for internal topics, no
- * initial rebalance delay, no automatic topic creation (components create their topics).
+ * initial rebalance delay, no automatic topic creation (components create their topics). The standalone runs it on
+ * its data directory ({@link #start}); tests run a throw-away one on free ports ({@link #startTemporary}).
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -26,10 +32,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  /** The log directory deleted on {@link #close()}, or null to keep it. */
+  private final Path temporaryDir;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path temporaryDir) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.temporaryDir = temporaryDir;
   }
 
   /**
@@ -43,6 +52,23 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws Exception when the directory cannot be formatted or a port is taken
    */
   public static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort) throws Exception {
+    return start(logDir, host, port, controllerPort, null);
+  }
+
+  /**
+   * Starts a throw-away broker for a test class: a fresh log directory under {@code java.io.tmpdir}, deleted on
+   * {@link #close()}, and free ports on {@code 127.0.0.1}. Blocks for the start-up (about 2 s).
+   *
+   * @return the running broker
+   * @throws Exception when no port is free or the broker does not start
+   */
+  public static EmbeddedKafka startTemporary() throws Exception {
+    Path logDir = Files.createTempDirectory("embedded-kafka-");
+    return start(logDir, "127.0.0.1", freePort(), freePort(), logDir);
+  }
+
+  private static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort, Path temporaryDir)
+      throws Exception {
     Files.createDirectories(logDir);
     KafkaConfig config = new KafkaConfig(properties(logDir, host, port, controllerPort), false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -55,7 +81,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       server.shutdown();
       throw e;
     }
-    return new EmbeddedKafka(server, host + ":" + port);
+    return new EmbeddedKafka(server, host + ":" + port, temporaryDir);
   }
 
   /** @return {@code host:port} for clients' {@code bootstrap.servers} */
@@ -63,11 +89,32 @@ public final class EmbeddedKafka implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** Stops the broker and waits until it has flushed and closed its log. */
+  /**
+   * Stops the broker and waits until it has flushed and closed its log; a temporary broker's log is then deleted.
+   *
+   * @throws UncheckedIOException when a temporary log directory cannot be deleted
+   */
   @Override
   public void close() {
     server.shutdown();
     server.awaitShutdown();
+    if (temporaryDir != null) {
+      deleteRecursively(temporaryDir);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static void format(Path logDir) throws Exception {

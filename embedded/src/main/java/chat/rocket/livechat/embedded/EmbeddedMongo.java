@@ -1,4 +1,4 @@
-package chat.rocket.livechat.standalone;
+package chat.rocket.livechat.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -36,9 +36,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     return start(new H2Backend(file.toString()), host, port);
   }
 
-  /** @return a running in-memory store on {@code host:port} */
+  /**
+   * @param host address to listen on
+   * @param port port to listen on; 0 picks a free one
+   * @return a running in-memory store on {@code host:port}
+   */
   public static EmbeddedMongo startInMemory(String host, int port) {
     return start(new MemoryBackend(), host, port);
+  }
+
+  /** @return a running in-memory store on a free port of {@code 127.0.0.1} (tests) */
+  public static EmbeddedMongo startInMemory() {
+    return startInMemory("127.0.0.1", 0);
   }
 
   private static EmbeddedMongo start(MongoBackend backend, String host, int port) {
@@ -49,7 +58,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       server.shutdownNow();
       throw e;
     }
-    return new EmbeddedMongo(server, "mongodb://" + host + ":" + port);
+    return new EmbeddedMongo(server, "mongodb://" + host + ":" + server.getLocalAddress().getPort());
   }
 
   /** @return {@code mongodb://host:port} (append {@code /database}) */

@@ -1,0 +1,159 @@
+package chat.rocket.livechat.embedded;
+
+import chat.rocket.livechat.contracts.Caller;
+import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.CommandType;
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.kafka.EventSink;
+import chat.rocket.livechat.platform.kafka.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What a service's handler tests share: a client on a fresh database of a {@link MemoryStore}, an {@link Outbox}
+ * whose {@link EventSink} records what it is handed ({@link #published}) instead of sending it to Kafka, and writes of
+ * the Rocket.Chat documents tests need in their stored shapes (spec §2). A service's fixture extends it and wires its
+ * handlers the way its verticle does. Every call blocks the test thread ({@link FutureAwait}).
+ */
+public abstract class HandlerFixture implements AutoCloseable {
+
+  /** The client on this fixture's own database. */
+  public final MongoClient mongo;
+  /** The events the outbox published, in order. */
+  public final List<Published> published = new CopyOnWriteArrayList<>();
+  private final Vertx vertx;
+  private final String aggregate;
+
+  /**
+   * @param store     the store of the test class
+   * @param aggregate {@code room} or {@code visitor}: the database name's prefix and the field of the event data
+   *                  holding the document
+   */
+  protected HandlerFixture(MemoryStore store, String aggregate) {
+    this.vertx = store.vertx();
+    this.aggregate = aggregate;
+    this.mongo = store.newClient(aggregate);
+  }
+
+  /**
+   * One event handed to the {@link EventSink}.
+   *
+   * @param type          event type
+   * @param subject       the aggregate id (record key)
+   * @param document      the aggregate as published (ISO dates)
+   * @param changedFields the fields the change touched
+   */
+  public record Published(EventType type, String subject, JsonObject document, List<String> changedFields) {
+  }
+
+  /**
+   * @param type   the command type
+   * @param caller the authenticated caller, or null for none
+   * @param body   the command body
+   * @return a command with a fresh correlation id and no deadline
+   */
+  public static Command command(CommandType type, Caller caller, JsonObject body) {
+    return Command.of(type, UUID.randomUUID().toString(), "replies", 0, Long.MAX_VALUE, caller, body);
+  }
+
+  /**
+   * @param future a handler's outcome
+   * @return the {@link LivechatException} it fails with
+   * @throws AssertionError when it succeeds, fails otherwise or takes longer than {@link FutureAwait#TIMEOUT}
+   */
+  public static LivechatException failure(Future<?> future) {
+    return FutureAwait.awaitFailure(future, LivechatException.class);
+  }
+
+  /** @return the Vert.x instance of the store */
+  protected Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * @param collection the aggregate's collection
+   * @return an outbox on this fixture's database that publishes into {@link #published}
+   */
+  protected Outbox outbox(String collection) {
+    return new Outbox(MemoryStore.serviceConfig(), mongo, collection, aggregate, this::record);
+  }
+
+  private Future<Void> record(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
+    JsonObject event = new JsonObject(data);
+    published.add(new Published(type, subject, event.getJsonObject(aggregate),
+        event.getJsonArray("changedFields").stream().map(String.class::cast).toList()));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Stores a Rocket.Chat setting ({@code {_id, value}}).
+   *
+   * @param setting the setting
+   * @param value   its value
+   */
+  public void setting(Setting setting, Object value) {
+    FutureAwait.await(mongo.updateCollectionWithOptions(Collections.SETTINGS,
+        new JsonObject().put("_id", setting.id()), new JsonObject().put("$set", new JsonObject().put("value", value)),
+        new UpdateOptions().setUpsert(true)));
+  }
+
+  /**
+   * Grants a permission to exactly these roles ({@code {_id, roles}}).
+   *
+   * @param permission the permission
+   * @param roles      the roles holding it
+   */
+  public void grant(Permission permission, String... roles) {
+    FutureAwait.await(mongo.updateCollectionWithOptions(Collections.PERMISSIONS,
+        new JsonObject().put("_id", permission.id()),
+        new JsonObject().put("$set", new JsonObject().put("roles", new JsonArray(List.of(roles)))),
+        new UpdateOptions().setUpsert(true)));
+  }
+
+  /**
+   * @param collection where to insert
+   * @param document   the document (a copy is inserted)
+   * @return the document as inserted
+   */
+  public JsonObject insert(String collection, JsonObject document) {
+    FutureAwait.await(mongo.insert(collection, document.copy()));
+    return document;
+  }
+
+  /**
+   * @param collection where to look
+   * @param query      a MongoDB query
+   * @return the first matching document, or null
+   */
+  public JsonObject findOne(String collection, JsonObject query) {
+    return FutureAwait.await(mongo.findOne(collection, query, null));
+  }
+
+  /**
+   * @param collection where to look
+   * @param query      a MongoDB query
+   * @return every matching document
+   */
+  public List<JsonObject> find(String collection, JsonObject query) {
+    return FutureAwait.await(mongo.find(collection, query));
+  }
+
+  /** Closes the client (the database stays in the store until the store closes). */
+  @Override
+  public void close() {
+    FutureAwait.await(mongo.close());
+  }
+}
