@@ -1,6 +1,6 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.testkit.FutureAwait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;

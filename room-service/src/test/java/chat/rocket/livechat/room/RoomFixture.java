@@ -1,15 +1,15 @@
 package chat.rocket.livechat.room;
 
-import static chat.rocket.livechat.embedded.FutureAwait.await;
+import static chat.rocket.livechat.testkit.FutureAwait.await;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.embedded.HandlerFixture;
-import chat.rocket.livechat.embedded.MemoryStore;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
+import chat.rocket.livechat.testkit.HandlerFixture;
+import chat.rocket.livechat.testkit.MemoryStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,8 @@
 package chat.rocket.livechat.visitor;
 
-import static chat.rocket.livechat.embedded.FutureAwait.await;
-import static chat.rocket.livechat.embedded.HandlerFixture.command;
-import static chat.rocket.livechat.embedded.HandlerFixture.failure;
+import static chat.rocket.livechat.testkit.FutureAwait.await;
+import static chat.rocket.livechat.testkit.HandlerFixture.command;
+import static chat.rocket.livechat.testkit.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;

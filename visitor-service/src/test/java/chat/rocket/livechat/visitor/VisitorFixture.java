@@ -1,12 +1,12 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.embedded.HandlerFixture;
-import chat.rocket.livechat.embedded.MemoryStore;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
+import chat.rocket.livechat.testkit.HandlerFixture;
+import chat.rocket.livechat.testkit.MemoryStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

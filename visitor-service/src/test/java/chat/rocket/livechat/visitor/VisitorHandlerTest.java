@@ -1,6 +1,6 @@
 package chat.rocket.livechat.visitor;
 
-import chat.rocket.livechat.embedded.MemoryStore;
+import chat.rocket.livechat.testkit.MemoryStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

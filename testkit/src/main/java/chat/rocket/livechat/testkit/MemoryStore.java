@@ -1,5 +1,6 @@
-package chat.rocket.livechat.embedded;
+package chat.rocket.livechat.testkit;
 
+import chat.rocket.livechat.embedded.EmbeddedMongo;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package chat.rocket.livechat.embedded;
+package chat.rocket.livechat.testkit;
 
 import io.vertx.core.Future;
 import java.time.Duration;

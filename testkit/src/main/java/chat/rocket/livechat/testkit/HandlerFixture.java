@@ -1,4 +1,4 @@
-package chat.rocket.livechat.embedded;
+package chat.rocket.livechat.testkit;
 
 import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.Collections;
