@@ -253,7 +253,7 @@ public final class TestSystem implements AutoCloseable {
     awaitDocument(Collections.VISITORS, new JsonObject().put("_id", visitorId),
         visitor -> visitor.getJsonObject("lastChat") != null
             && rid.equals(visitor.getJsonObject("lastChat").getString("_id"))
-            && !visitor.containsKey(MongoDocs.OUTBOX_FIELD), Duration.ofSeconds(10));
+            && !MongoDocs.hasPendingEvents(visitor), Duration.ofSeconds(10));
   }
 
   @Override

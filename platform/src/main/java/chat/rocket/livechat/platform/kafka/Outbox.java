@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,16 +31,17 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Freeze, then publish.</b> An entry is published only with its data frozen in it: the relay renders
  *       {@code {"<aggregate>": <document, API form>, "changedFields": [...]}} (every field when the entry names none)
  *       from the document as it reads it, stores that JSON text in the entry with an update conditioned on the entry
- *       having none yet ({@code <field>.<i>.data} absent), and publishes the stored text. Whoever republishes an
+ *       having none yet (an array filter: that entry's id, {@code data} absent), reads the entries back and publishes
+ *       the stored text. Whoever republishes an
  *       entry (a second relay, a sweep after a crash between publish and removal) publishes the same {@code ce_id},
  *       time and bytes: a duplicate is always identical, and consumers drop it by {@code ce_id}. The data shows the
  *       document as the first relay read it after the change; commands on one aggregate run one after the other
  *       (same key), so that is the document the change left.</li>
  *   <li><b>Order and removal.</b> Entries are published one after the other in array order, keyed by the document's
  *       {@code _id} ({@code rid} or visitor {@code _id}), each after the previous one's broker ack; then exactly the
- *       published entries are removed: the whole field in one {@code $unset} when they are all it holds (the usual
- *       case), else {@code $pull}ed by id and an emptied array unset, so a settled document looks as Rocket.Chat
- *       stores it.</li>
+ *       published entries are {@code $pull}ed by id; a settled document keeps an empty array, which no API answer and
+ *       no event shows. Every write of the relay names the document by {@code _id} alone, the one filter the
+ *       embedded store answers from its index (any other condition makes it scan the collection).</li>
  *   <li><b>Relay.</b> A handler calls {@link #publishPending} after its last write, so the reply still waits for the
  *       broker ack; an {@link OutboxSweep} publishes what a dead instance left.</li>
  *   <li><b>Crash point.</b> {@link ConfigKey#OUTBOX_CRASH_POINT} {@code after-write:<n>} halts the process in its
@@ -143,26 +145,27 @@ public final class Outbox {
         .map(settled);
   }
 
-  /** Stores the data of every entry that has none; when another relay was first, takes what is frozen now. */
+  /**
+   * Stores the data of every entry that has none, each only where it still has none (array filters on the entry's id
+   * and absent data, behind a filter on {@code _id} alone, so even the embedded store finds the document by its
+   * index), then reads back what is frozen now: this relay's data, or another relay's where that one was first.
+   */
   private Future<List<JsonObject>> freeze(String id, JsonObject settled, JsonArray pending) {
-    JsonObject filter = byId(id);
     JsonObject set = new JsonObject();
-    List<JsonObject> entries = new ArrayList<>();
+    JsonArray arrayFilters = new JsonArray();
     for (int i = 0; i < pending.size(); i++) {
-      JsonObject entry = pending.getJsonObject(i).copy();
+      JsonObject entry = pending.getJsonObject(i);
       if (!entry.containsKey("data")) {
-        String path = FIELD + "." + i;
-        entry.put("data", data(settled, entry).encode());
-        filter.put(path + ".id", entry.getString("id")).put(path + ".data", new JsonObject().put("$exists", false));
-        set.put(path + ".data", entry.getString("data"));
+        String element = "e" + i;
+        set.put(FIELD + ".$[" + element + "].data", data(settled, entry).encode());
+        arrayFilters.add(new JsonObject().put(element + ".id", entry.getString("id"))
+            .put(element + ".data", new JsonObject().put("$exists", false)));
       }
-      entries.add(entry);
     }
-    if (set.isEmpty()) {
-      return Future.succeededFuture(entries);
-    }
-    return mongo.updateCollection(collection, filter, new JsonObject().put("$set", set))
-        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture(entries) : frozenNow(id));
+    Future<Void> frozen = set.isEmpty() ? Future.succeededFuture()
+        : mongo.updateCollectionWithOptions(collection, byId(id), new JsonObject().put("$set", set),
+            new UpdateOptions().setArrayFilters(arrayFilters)).mapEmpty();
+    return frozen.compose(v -> frozenNow(id));
   }
 
   /** @return the pending entries of the document up to the first one without data (left to a later relay) */
@@ -193,24 +196,17 @@ public final class Outbox {
   }
 
   /**
-   * Removes exactly the published entries: in one write ({@code $unset}) when they are all the entries the document
-   * holds (same count, all ids), else by {@code $pull} on their ids, then {@code $unset} of an emptied array.
+   * Removes exactly the published entries, atomically and by {@code _id} alone: {@code $pull} by their ids. A
+   * document whose entries are all published keeps an empty array (unsetting it would need a condition on the array,
+   * which the embedded store can only check by scanning the collection, or could drop an entry pushed meanwhile).
    */
   private Future<Void> remove(String id, List<String> published) {
     if (published.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonArray ids = new JsonArray(published);
-    JsonObject unset = new JsonObject().put("$unset", new JsonObject().put(FIELD, ""));
-    JsonObject onlyThese = byId(id).put(FIELD, new JsonObject().put("$size", published.size()))
-        .put(FIELD + ".id", new JsonObject().put("$all", ids));
-    JsonObject pull = new JsonObject().put("$pull",
-        new JsonObject().put(FIELD, new JsonObject().put("id", new JsonObject().put("$in", ids))));
-    JsonObject emptied = byId(id).put(FIELD, new JsonObject().put("$size", 0));
-    return mongo.updateCollection(collection, onlyThese, unset)
-        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture()
-            : mongo.updateCollection(collection, byId(id), pull)
-                .compose(v -> mongo.updateCollection(collection, emptied, unset)).mapEmpty());
+    JsonObject pull = new JsonObject().put("$pull", new JsonObject().put(FIELD,
+        new JsonObject().put("id", new JsonObject().put("$in", new JsonArray(published)))));
+    return mongo.updateCollection(collection, byId(id), pull).mapEmpty();
   }
 
   private static EventType eventType(JsonObject entry) {

@@ -22,6 +22,15 @@ public final class MongoDocs {
    */
   public static final String OUTBOX_FIELD = "_livechatPendingEvents";
 
+  /**
+   * @param document a stored document as read
+   * @return true when its {@link #OUTBOX_FIELD} holds an event not yet published (a settled document has none, or an
+   *     empty array)
+   */
+  public static boolean hasPendingEvents(JsonObject document) {
+    return document.getValue(OUTBOX_FIELD) instanceof JsonArray pending && !pending.isEmpty();
+  }
+
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
