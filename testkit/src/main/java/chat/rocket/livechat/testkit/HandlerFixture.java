@@ -79,7 +79,7 @@ public abstract class HandlerFixture implements AutoCloseable {
   }
 
   /** @return the Vert.x instance of the store */
-  protected Vertx vertx() {
+  public Vertx vertx() {
     return vertx;
   }
 

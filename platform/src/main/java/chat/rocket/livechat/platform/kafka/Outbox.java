@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *       no event shows. Every write of the relay names the document by {@code _id} alone, the one filter the
  *       embedded store answers from its index (any other condition makes it scan the collection).</li>
  *   <li><b>Relay.</b> A handler calls {@link #publishPending} after its last write, so the reply still waits for the
- *       broker ack; an {@link OutboxSweep} publishes what a dead instance left.</li>
+ *       broker ack; an {@link OutboxSweep} retries the documents whose relay failed here and publishes what a dead
+ *       instance left.</li>
  *   <li><b>Crash point.</b> {@link ConfigKey#OUTBOX_CRASH_POINT} {@code after-write:<n>} halts the process in its
  *       n-th {@link #publishPending}, after the write and before any publish (fault tests only).</li>
  * </ul>
@@ -59,6 +62,7 @@ public final class Outbox {
   private final String aggregateName;
   private final EventSink publisher;
   private final long crashAtWrite;
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
   private long writes;
 
   /**
@@ -108,7 +112,22 @@ public final class Outbox {
       Runtime.getRuntime().halt(137);
     }
     return mongo.findOne(collection, byId(id), null)
-        .compose(document -> document == null ? Future.succeededFuture() : flush(document));
+        .compose(document -> document == null ? Future.succeededFuture() : flush(document))
+        .onFailure(e -> failed.add(id));
+  }
+
+  /**
+   * Publishes again the pending events of every document whose relay failed in this process ({@link OutboxSweep},
+   * every {@code OUTBOX_RETRY_MS}); a document leaves the list once its events are published.
+   *
+   * @return completes when every retry ended; never fails
+   */
+  Future<Void> retryFailed() {
+    List<Future<Void>> retries = new ArrayList<>();
+    for (String id : List.copyOf(failed)) {
+      retries.add(publishPendingOf(id).onSuccess(v -> failed.remove(id)));
+    }
+    return Future.join(retries).otherwiseEmpty().mapEmpty();
   }
 
   /**

@@ -9,19 +9,28 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finishes what a dead instance left in an {@link Outbox} (issue 9 §1): at start and then every
- * {@link ConfigKey#OUTBOX_SWEEP_MS} (default 5000 ms) it finds the documents with pending events and publishes those
- * whose oldest pending entry is at least OUTBOX_SWEEP_MS old, one document after the other. The age keeps a sweep
- * from freezing the entry of a live handler between that handler's writes (a room is routed after its insert), so an
- * orphan is published within two intervals. Every instance sweeps; two sweeps of one document publish the same frozen
- * records, which consumers drop by {@code ce_id}. The query {@code {<field>.id: {$exists: true}}} uses, on a real
- * MongoDB, the sparse index {@link #ensureIndex} creates; the embedded store ignores that index and scans the
- * collection, which costs one pass over it per interval.
+ * Finishes what the relay of an {@link Outbox} could not (issue 9 §1), in two ways:
+ *
+ * <ul>
+ *   <li><b>Retry.</b> Every {@link ConfigKey#OUTBOX_RETRY_MS} (default 5000 ms) it publishes again the documents
+ *       whose relay failed in this process (a broker that refused the record), found by {@code _id}: no scan.</li>
+ *   <li><b>Sweep.</b> At start, once more when the settle age has passed, and then every
+ *       {@link ConfigKey#OUTBOX_SWEEP_MS} (default 300000 ms) it finds the documents with pending events (what a dead
+ *       instance left) and publishes those whose oldest entry is at least the settle age old, min(OUTBOX_SWEEP_MS,
+ *       2 x {@link ConfigKey#REPLY_TIMEOUT_MS}): the age keeps a sweep from freezing the entry of a live handler
+ *       between that handler's writes (a room is routed after its insert). The query
+ *       {@code {<field>.id: {$exists: true}}} uses, on a real MongoDB, the sparse index {@link #ensureIndex} creates;
+ *       the embedded store ignores that index and scans the collection, which is why sweeps are rare.</li>
+ * </ul>
+ *
+ * <p>Every instance sweeps; two sweeps of one document publish the same frozen records, which consumers drop by
+ * {@code ce_id}.
  */
 public final class OutboxSweep {
 
@@ -32,14 +41,21 @@ public final class OutboxSweep {
   private final Vertx vertx;
   private final Outbox outbox;
   private final long sweepMs;
-  private long timer = -1;
+  private final long retryMs;
+  private final long settleMs;
+  private final List<Long> timers = new ArrayList<>();
   private boolean sweeping;
 
-  /** @param config the service's config ({@link ConfigKey#OUTBOX_SWEEP_MS}) */
+  /**
+   * @param config the service's config ({@link ConfigKey#OUTBOX_SWEEP_MS}, {@link ConfigKey#OUTBOX_RETRY_MS},
+   *               {@link ConfigKey#REPLY_TIMEOUT_MS})
+   */
   public OutboxSweep(Vertx vertx, JsonObject config, Outbox outbox) {
     this.vertx = vertx;
     this.outbox = outbox;
     this.sweepMs = ConfigKey.OUTBOX_SWEEP_MS.getLong(config);
+    this.retryMs = ConfigKey.OUTBOX_RETRY_MS.getLong(config);
+    this.settleMs = Math.min(sweepMs, 2 * ConfigKey.REPLY_TIMEOUT_MS.getLong(config));
   }
 
   /** Creates the sparse index of the sweep's query on a real MongoDB (the embedded store ignores it). */
@@ -48,15 +64,17 @@ public final class OutboxSweep {
         new IndexOptions().name(FIELD + "_id_sparse").sparse(true));
   }
 
-  /** Sweeps now, then every OUTBOX_SWEEP_MS. */
+  /** Sweeps now and once the settle age has passed, then every OUTBOX_SWEEP_MS; retries every OUTBOX_RETRY_MS. */
   public void start() {
     sweep();
-    timer = vertx.setPeriodic(sweepMs, id -> sweep());
+    timers.add(vertx.setTimer(settleMs, id -> sweep()));
+    timers.add(vertx.setPeriodic(sweepMs, id -> sweep()));
+    timers.add(vertx.setPeriodic(retryMs, id -> outbox.retryFailed()));
   }
 
-  /** Stops the periodic sweep (a sweep in flight completes). */
+  /** Stops the periodic sweep and retries (a sweep in flight completes). */
   public void stop() {
-    vertx.cancelTimer(timer);
+    timers.forEach(vertx::cancelTimer);
   }
 
   /**
@@ -69,7 +87,7 @@ public final class OutboxSweep {
       return Future.succeededFuture(0);
     }
     sweeping = true;
-    String cutoff = MongoDocs.iso(Instant.now().minusMillis(sweepMs));
+    String cutoff = MongoDocs.iso(Instant.now().minusMillis(settleMs));
     FindOptions fields = new FindOptions().setFields(new JsonObject().put(FIELD, 1));
     return outbox.mongo().findWithOptions(outbox.collection(), PENDING, fields)
         .map(documents -> documents.stream().filter(document -> oldestTime(document).compareTo(cutoff) <= 0)

@@ -86,10 +86,15 @@ public enum ConfigKey {
   /**
    * How often, in ms, a room-service or visitor-service looks for documents whose pending events a dead instance
    * left unpublished (the outbox sweep, also run at start); it publishes those whose oldest pending event is at least
-   * this old. Each sweep reads the collection's pending events with one query, which the embedded store answers by
-   * scanning the collection (a real MongoDB from a sparse index), hence the long default.
+   * min(this, 2 x REPLY_TIMEOUT_MS) old. Each sweep reads the collection's pending events with one query, which the
+   * embedded store answers by scanning the collection (a real MongoDB from a sparse index), hence the long default.
    */
-  OUTBOX_SWEEP_MS("30000"),
+  OUTBOX_SWEEP_MS("300000"),
+  /**
+   * How often, in ms, a room-service or visitor-service publishes again the documents whose events it failed to
+   * publish (found by {@code _id}, no scan).
+   */
+  OUTBOX_RETRY_MS("5000"),
   /**
    * Fault tests only, off by default: {@code after-write:<n>} halts the process ({@code Runtime.halt}) on its n-th
    * evented write to one collection (rooms or visitors), after the handler's MongoDB writes and before its events are
