@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The transactional outbox of one evented collection and its relay (issue 9 §1): no change without its event, even
@@ -53,17 +51,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final String FIELD = MongoDocs.OUTBOX_FIELD;
-  private static final String CRASH_AFTER_WRITE = "after-write:";
 
   private final MongoClient mongo;
   private final String collection;
   private final String aggregateName;
   private final EventSink publisher;
-  private final long crashAtWrite;
+  private final CrashPoint crashPoint;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
-  private long writes;
 
   /**
    * @param config        the service's config ({@link ConfigKey#OUTBOX_CRASH_POINT})
@@ -77,7 +72,7 @@ public final class Outbox {
     this.collection = collection;
     this.aggregateName = aggregateName;
     this.publisher = publisher;
-    this.crashAtWrite = crashAtWrite(ConfigKey.OUTBOX_CRASH_POINT.get(config).trim());
+    this.crashPoint = CrashPoint.parse(ConfigKey.OUTBOX_CRASH_POINT.get(config));
   }
 
   /**
@@ -107,10 +102,7 @@ public final class Outbox {
    * @return the document as read before publishing, without the outbox field; null when there is none
    */
   public Future<JsonObject> publishPending(String id) {
-    if (crashAtWrite > 0 && ++writes == crashAtWrite) {
-      LOG.warn("OUTBOX_CRASH_POINT: halting after write {} to {} _id={}, before publishing", writes, collection, id);
-      Runtime.getRuntime().halt(137);
-    }
+    crashPoint.afterWrite(collection, id);
     return mongo.findOne(collection, byId(id), null)
         .compose(document -> document == null ? Future.succeededFuture() : flush(document))
         .onFailure(e -> failed.add(id));
@@ -167,24 +159,31 @@ public final class Outbox {
   /**
    * Stores the data of every entry that has none, each only where it still has none (array filters on the entry's id
    * and absent data, behind a filter on {@code _id} alone, so even the embedded store finds the document by its
-   * index), then reads back what is frozen now: this relay's data, or another relay's where that one was first.
+   * index). When the update changed the document, every entry it addressed now holds this relay's data (the usual
+   * case: one entry, one relay); otherwise another relay was first, and the entries are read back as it froze them.
    */
   private Future<List<JsonObject>> freeze(String id, JsonObject settled, JsonArray pending) {
     JsonObject set = new JsonObject();
     JsonArray arrayFilters = new JsonArray();
+    List<JsonObject> entries = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
-      JsonObject entry = pending.getJsonObject(i);
+      JsonObject entry = pending.getJsonObject(i).copy();
       if (!entry.containsKey("data")) {
         String element = "e" + i;
-        set.put(FIELD + ".$[" + element + "].data", data(settled, entry).encode());
+        entry.put("data", data(settled, entry).encode());
+        set.put(FIELD + ".$[" + element + "].data", entry.getString("data"));
         arrayFilters.add(new JsonObject().put(element + ".id", entry.getString("id"))
             .put(element + ".data", new JsonObject().put("$exists", false)));
       }
+      entries.add(entry);
     }
-    Future<Void> frozen = set.isEmpty() ? Future.succeededFuture()
-        : mongo.updateCollectionWithOptions(collection, byId(id), new JsonObject().put("$set", set),
-            new UpdateOptions().setArrayFilters(arrayFilters)).mapEmpty();
-    return frozen.compose(v -> frozenNow(id));
+    if (set.isEmpty()) {
+      return Future.succeededFuture(entries);
+    }
+    return mongo.updateCollectionWithOptions(collection, byId(id), new JsonObject().put("$set", set),
+            new UpdateOptions().setArrayFilters(arrayFilters))
+        .compose(result -> result.getDocModified() == 1 && arrayFilters.size() == 1 ? Future.succeededFuture(entries)
+            : frozenNow(id));
   }
 
   /** @return the pending entries of the document up to the first one without data (left to a later relay) */
@@ -235,19 +234,5 @@ public final class Outbox {
 
   private static JsonObject byId(String id) {
     return new JsonObject().put("_id", id);
-  }
-
-  private static long crashAtWrite(String value) {
-    if ("off".equals(value)) {
-      return 0;
-    }
-    try {
-      if (value.startsWith(CRASH_AFTER_WRITE)) {
-        return Long.parseLong(value.substring(CRASH_AFTER_WRITE.length()));
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("OUTBOX_CRASH_POINT must be off or after-write:<n>, got '" + value + "'");
   }
 }
