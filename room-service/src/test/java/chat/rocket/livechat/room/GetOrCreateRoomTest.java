@@ -1,15 +1,13 @@
 package chat.rocket.livechat.room;
 
+import static chat.rocket.livechat.room.RoomFixture.body;
 import static chat.rocket.livechat.testkit.FutureAwait.await;
-import static chat.rocket.livechat.testkit.HandlerFixture.command;
 import static chat.rocket.livechat.testkit.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Setting;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,22 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class GetOrCreateRoomTest extends RoomHandlerTest {
 
-  private Future<JsonObject> getOrCreate(JsonObject body) {
-    return fixture.getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
-  }
-
-  private static JsonObject body(JsonObject visitor) {
-    return new JsonObject().put("token", visitor.getString("token")).put("source", new JsonObject().put("type", "api"));
-  }
-
-  private long rooms() {
-    return fixture.find(Collections.ROOMS, new JsonObject()).size();
-  }
-
   @Test
   @DisplayName("a token that belongs to no visitor fails invalid-token")
   void unknownToken() {
-    assertThat(failure(getOrCreate(new JsonObject().put("token", "nobody"))).code())
+    assertThat(failure(fixture.getOrCreate(new JsonObject().put("token", "nobody"))).code())
         .isEqualTo(ErrorCode.INVALID_TOKEN);
   }
 
@@ -43,8 +29,9 @@ class GetOrCreateRoomTest extends RoomHandlerTest {
   @DisplayName("an empty token fails invalid-token even when a stored visitor has an empty token")
   void emptyToken() {
     fixture.insert(Collections.VISITORS, new JsonObject().put("_id", "blank").put("token", "").put("username", "g"));
-    assertThat(failure(getOrCreate(new JsonObject().put("token", ""))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-    assertThat(rooms()).isZero();
+    assertThat(failure(fixture.getOrCreate(new JsonObject().put("token", ""))).code())
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(fixture.rooms()).isZero();
   }
 
   @Test
@@ -52,7 +39,7 @@ class GetOrCreateRoomTest extends RoomHandlerTest {
   void givenRidFound() {
     JsonObject visitor = fixture.visitor("Ada");
     JsonObject room = fixture.openRoom(visitor);
-    JsonObject result = await(getOrCreate(body(visitor).put("rid", room.getString("_id"))));
+    JsonObject result = await(fixture.getOrCreate(body(visitor).put("rid", room.getString("_id"))));
     assertThat(result.getBoolean("newRoom")).isFalse();
     assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(room.getString("_id"));
     assertThat(fixture.published).isEmpty();
@@ -65,10 +52,10 @@ class GetOrCreateRoomTest extends RoomHandlerTest {
     JsonObject othersRoom = fixture.openRoom(fixture.visitor("Bob"));
     JsonObject closed = fixture.updateRoom(fixture.openRoom(visitor), new JsonObject().put("open", false));
     for (String rid : new String[] {"no-such-room", othersRoom.getString("_id"), closed.getString("_id")}) {
-      assertThat(failure(getOrCreate(body(visitor).put("rid", rid))).code()).as(rid)
+      assertThat(failure(fixture.getOrCreate(body(visitor).put("rid", rid))).code()).as(rid)
           .isEqualTo(ErrorCode.INVALID_ROOM);
     }
-    assertThat(rooms()).isEqualTo(2);
+    assertThat(fixture.rooms()).isEqualTo(2);
   }
 
   @Test
@@ -77,10 +64,10 @@ class GetOrCreateRoomTest extends RoomHandlerTest {
     JsonObject visitor = fixture.visitor("Ada");
     JsonObject room = fixture.openRoom(visitor);
     fixture.setting(Setting.LIVECHAT_ENABLED, false);
-    JsonObject result = await(getOrCreate(body(visitor)));
+    JsonObject result = await(fixture.getOrCreate(body(visitor)));
     assertThat(result.getBoolean("newRoom")).isFalse();
     assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(room.getString("_id"));
-    assertThat(rooms()).isEqualTo(1);
+    assertThat(fixture.rooms()).isEqualTo(1);
   }
 
   @Test
@@ -91,7 +78,7 @@ class GetOrCreateRoomTest extends RoomHandlerTest {
     fixture.insert(Collections.VISITORS, visitor.copy().put("_id", "with-last-chat").put("token", "lc-token")
         .put("lastChat", new JsonObject().put("_id", room.getString("_id"))));
     fixture.updateRoom(room, new JsonObject().put("v.token", "lc-token"));
-    JsonObject result = await(getOrCreate(new JsonObject().put("token", "lc-token")));
+    JsonObject result = await(fixture.getOrCreate(new JsonObject().put("token", "lc-token")));
     assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(room.getString("_id"));
     assertThat(result.getBoolean("newRoom")).isFalse();
   }

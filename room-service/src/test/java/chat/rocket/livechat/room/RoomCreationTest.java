@@ -1,16 +1,14 @@
 package chat.rocket.livechat.room;
 
+import static chat.rocket.livechat.room.RoomFixture.body;
 import static chat.rocket.livechat.testkit.FutureAwait.await;
-import static chat.rocket.livechat.testkit.HandlerFixture.command;
 import static chat.rocket.livechat.testkit.HandlerFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
-import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Setting;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,24 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class RoomCreationTest extends RoomHandlerTest {
 
-  private Future<JsonObject> getOrCreate(JsonObject body) {
-    return fixture.getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
-  }
-
-  private static JsonObject body(JsonObject visitor) {
-    return new JsonObject().put("token", visitor.getString("token")).put("source", new JsonObject().put("type", "api"));
-  }
-
-  private long rooms() {
-    return fixture.find(Collections.ROOMS, new JsonObject()).size();
-  }
-
   @Test
   @DisplayName("under Auto_Selection a new room is served by the available agent, inquiry taken, subscription made")
   void newRoomRouted() {
     JsonObject agent = fixture.agent("alice", "online", "available");
     JsonObject visitor = fixture.visitor("Ada");
-    JsonObject result = await(getOrCreate(body(visitor)));
+    JsonObject result = await(fixture.getOrCreate(body(visitor)));
 
     assertThat(result.getBoolean("newRoom")).isTrue();
     JsonObject room = result.getJsonObject("room");
@@ -70,7 +56,7 @@ class RoomCreationTest extends RoomHandlerTest {
   void fnameFromUsername() {
     fixture.agent("alice", "online", "available");
     JsonObject visitor = fixture.visitor(null);
-    assertThat(await(getOrCreate(body(visitor))).getJsonObject("room").getString("fname"))
+    assertThat(await(fixture.getOrCreate(body(visitor))).getJsonObject("room").getString("fname"))
         .isEqualTo(visitor.getString("username"));
   }
 
@@ -79,7 +65,7 @@ class RoomCreationTest extends RoomHandlerTest {
   void manualSelection() {
     fixture.agent("alice", "online", "available");
     fixture.setting(Setting.LIVECHAT_ROUTING_METHOD, "Manual_Selection");
-    JsonObject room = await(getOrCreate(body(fixture.visitor("Ada")))).getJsonObject("room");
+    JsonObject room = await(fixture.getOrCreate(body(fixture.visitor("Ada")))).getJsonObject("room");
     assertThat(room.containsKey("servedBy")).isFalse();
     JsonObject byRid = new JsonObject().put("rid", room.getString("_id"));
     assertThat(fixture.findOne(Collections.INQUIRIES, byRid).getString("status")).isEqualTo("queued");
@@ -91,8 +77,8 @@ class RoomCreationTest extends RoomHandlerTest {
   void noAgentOnline() {
     fixture.agent("away", "offline", "available");
     fixture.agent("busy", "online", "not-available");
-    assertThat(failure(getOrCreate(body(fixture.visitor("Ada")))).code()).isEqualTo(ErrorCode.NO_AGENT_ONLINE);
-    assertThat(rooms()).isZero();
+    assertThat(failure(fixture.getOrCreate(body(fixture.visitor("Ada")))).code()).isEqualTo(ErrorCode.NO_AGENT_ONLINE);
+    assertThat(fixture.rooms()).isZero();
     assertThat(fixture.find(Collections.INQUIRIES, new JsonObject())).isEmpty();
     assertThat(fixture.published).isEmpty();
   }
@@ -101,7 +87,7 @@ class RoomCreationTest extends RoomHandlerTest {
   @DisplayName("with no agent online and Livechat_accept_chats_with_no_agents a room is made unserved, inquiry ready")
   void noAgentOnlineAccepted() {
     fixture.setting(Setting.LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS, true);
-    JsonObject result = await(getOrCreate(body(fixture.visitor("Ada"))));
+    JsonObject result = await(fixture.getOrCreate(body(fixture.visitor("Ada"))));
     assertThat(result.getBoolean("newRoom")).isTrue();
     JsonObject room = result.getJsonObject("room");
     assertThat(room.containsKey("servedBy")).isFalse();
@@ -115,9 +101,9 @@ class RoomCreationTest extends RoomHandlerTest {
   void livechatDisabled() {
     fixture.agent("alice", "online", "available");
     fixture.setting(Setting.LIVECHAT_ENABLED, false);
-    assertThat(failure(getOrCreate(body(fixture.visitor("Ada")))).code())
+    assertThat(failure(fixture.getOrCreate(body(fixture.visitor("Ada")))).code())
         .isEqualTo(ErrorCode.OMNICHANNEL_DISABLED);
-    assertThat(rooms()).isZero();
+    assertThat(fixture.rooms()).isZero();
   }
 
   @Test
@@ -127,7 +113,7 @@ class RoomCreationTest extends RoomHandlerTest {
     JsonObject zed = fixture.agent("zed", "online", "available");
     fixture.updateRoom(fixture.openRoom(fixture.visitor("Load")), new JsonObject()
         .put("servedBy", new JsonObject().put("_id", zed.getString("_id")).put("username", "zed")));
-    JsonObject room = await(getOrCreate(body(fixture.visitor("Ada")).put("agentId", zed.getString("_id"))))
+    JsonObject room = await(fixture.getOrCreate(body(fixture.visitor("Ada")).put("agentId", zed.getString("_id"))))
         .getJsonObject("room");
     assertThat(room.getJsonObject("servedBy").getString("username")).isEqualTo("zed");
   }
@@ -136,7 +122,7 @@ class RoomCreationTest extends RoomHandlerTest {
   @DisplayName("an agentId that names no user is ignored and the room is routed as usual")
   void unknownPreferredAgent() {
     fixture.agent("alice", "online", "available");
-    JsonObject room = await(getOrCreate(body(fixture.visitor("Ada")).put("agentId", "no-such-user")))
+    JsonObject room = await(fixture.getOrCreate(body(fixture.visitor("Ada")).put("agentId", "no-such-user")))
         .getJsonObject("room");
     assertThat(room.getJsonObject("servedBy").getString("username")).isEqualTo("alice");
   }
@@ -146,7 +132,7 @@ class RoomCreationTest extends RoomHandlerTest {
   void unknownPreferredAgentKeptWithoutAgentInfo() {
     fixture.agent("alice", "online", "available");
     fixture.setting(Setting.LIVECHAT_SHOW_AGENT_INFO, false);
-    assertThat(failure(getOrCreate(body(fixture.visitor("Ada")).put("agentId", "no-such-user"))).code())
+    assertThat(failure(fixture.getOrCreate(body(fixture.visitor("Ada")).put("agentId", "no-such-user"))).code())
         .isEqualTo(ErrorCode.NO_AGENT_ONLINE);
   }
 
@@ -155,7 +141,7 @@ class RoomCreationTest extends RoomHandlerTest {
   void preferredAgentOffline() {
     fixture.agent("alice", "online", "available");
     JsonObject busy = fixture.agent("busy", "online", "not-available");
-    assertThat(failure(getOrCreate(body(fixture.visitor("Ada")).put("agentId", busy.getString("_id")))).code())
+    assertThat(failure(fixture.getOrCreate(body(fixture.visitor("Ada")).put("agentId", busy.getString("_id")))).code())
         .isEqualTo(ErrorCode.NO_AGENT_ONLINE);
   }
 
@@ -168,7 +154,7 @@ class RoomCreationTest extends RoomHandlerTest {
     JsonObject visitor = fixture.visitor("Ada");
     fixture.insert(Collections.VISITORS, visitor.copy().put("_id", "with-department").put("token", "dep-token")
         .put("department", "sales"));
-    JsonObject room = await(getOrCreate(new JsonObject().put("token", "dep-token"))).getJsonObject("room");
+    JsonObject room = await(fixture.getOrCreate(new JsonObject().put("token", "dep-token"))).getJsonObject("room");
     assertThat(room.getString("departmentId")).isEqualTo("sales");
     JsonObject byRid = new JsonObject().put("rid", room.getString("_id"));
     assertThat(fixture.findOne(Collections.INQUIRIES, byRid).getString("department")).isEqualTo("sales");
@@ -184,11 +170,13 @@ class RoomCreationTest extends RoomHandlerTest {
         .put("department", "closed"));
     fixture.insert(Collections.VISITORS, new JsonObject().put("_id", "v2").put("token", "t2").put("username", "g2")
         .put("department", "gone"));
-    assertThat(failure(getOrCreate(new JsonObject().put("token", "t1"))).code()).isEqualTo(ErrorCode.NO_AGENT_ONLINE);
-    assertThat(failure(getOrCreate(new JsonObject().put("token", "t2"))).code()).isEqualTo(ErrorCode.NO_AGENT_ONLINE);
+    assertThat(failure(fixture.getOrCreate(new JsonObject().put("token", "t1"))).code())
+        .isEqualTo(ErrorCode.NO_AGENT_ONLINE);
+    assertThat(failure(fixture.getOrCreate(new JsonObject().put("token", "t2"))).code())
+        .isEqualTo(ErrorCode.NO_AGENT_ONLINE);
 
     fixture.setting(Setting.LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS, true);
-    JsonObject room = await(getOrCreate(new JsonObject().put("token", "t1"))).getJsonObject("room");
+    JsonObject room = await(fixture.getOrCreate(new JsonObject().put("token", "t1"))).getJsonObject("room");
     assertThat(room.containsKey("departmentId")).isFalse();
   }
 
@@ -197,7 +185,7 @@ class RoomCreationTest extends RoomHandlerTest {
   void defaultSource() {
     fixture.agent("alice", "online", "available");
     JsonObject visitor = fixture.visitor("Ada");
-    JsonObject room = await(getOrCreate(new JsonObject().put("token", visitor.getString("token"))))
+    JsonObject room = await(fixture.getOrCreate(new JsonObject().put("token", visitor.getString("token"))))
         .getJsonObject("room");
     assertThat(room.getJsonObject("source").getString("type")).isEqualTo("api");
   }

@@ -3,6 +3,7 @@ package chat.rocket.livechat.room;
 import static chat.rocket.livechat.testkit.FutureAwait.await;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -10,6 +11,7 @@ import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import chat.rocket.livechat.testkit.HandlerFixture;
 import chat.rocket.livechat.testkit.MemoryStore;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -83,5 +85,20 @@ final class RoomFixture extends HandlerFixture {
     await(mongo.updateCollection(Collections.ROOMS, new JsonObject().put("_id", room.getString("_id")),
         new JsonObject().put("$set", fields)));
     return findOne(Collections.ROOMS, new JsonObject().put("_id", room.getString("_id")));
+  }
+
+  /** @return the reply of {@code room.get-or-create} with that body, called without a caller (the widget's call) */
+  Future<JsonObject> getOrCreate(JsonObject body) {
+    return getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
+  }
+
+  /** @return the widget's {@code room.get-or-create} body for the visitor: its token and source {@code api} */
+  static JsonObject body(JsonObject visitor) {
+    return new JsonObject().put("token", visitor.getString("token")).put("source", new JsonObject().put("type", "api"));
+  }
+
+  /** @return how many rooms the database holds */
+  long rooms() {
+    return find(Collections.ROOMS, new JsonObject()).size();
   }
 }
