@@ -1,39 +1,13 @@
 package chat.rocket.livechat.visitor;
 
+import chat.rocket.livechat.testkit.HandlerTest;
 import chat.rocket.livechat.testkit.MemoryStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
-/**
- * The life cycle every handler test of the visitor-service shares: one {@link MemoryStore} per test class and,
- * for each test, a {@link VisitorFixture} on a fresh database of it, so tests share no documents (STYLE.md P13). A
- * subclass's own {@code @BeforeEach} runs after the fixture exists.
- */
-abstract class VisitorHandlerTest {
+/** The handler tests of the visitor-service: {@link HandlerTest}'s life cycle with a {@link VisitorFixture}. */
+abstract class VisitorHandlerTest extends HandlerTest<VisitorFixture> {
 
-  private static MemoryStore store;
-  /** The handlers and the documents of the running test. */
-  protected VisitorFixture fixture;
-
-  @BeforeAll
-  static void startStore() {
-    store = MemoryStore.start();
-  }
-
-  @AfterAll
-  static void stopStore() {
-    store.close();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    fixture = new VisitorFixture(store);
-  }
-
-  @AfterEach
-  void closeClient() {
-    fixture.close();
+  @Override
+  protected VisitorFixture newFixture(MemoryStore store) {
+    return new VisitorFixture(store);
   }
 }
