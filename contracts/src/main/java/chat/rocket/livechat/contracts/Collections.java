@@ -27,6 +27,11 @@ public final class Collections {
   /** Departments. */
   public static final String DEPARTMENTS = "rocketchat_livechat_department";
 
+  /** Messages {@code {_id, rid, msg, ts, u: {_id, username, name}, token?, t?}}. Written by room-service. */
+  public static final String MESSAGES = "rocketchat_message";
+  /** Offline messages left through the widget when no agent is online. Written by visitor-service. */
+  public static final String OFFLINE_MESSAGES = "rocketchat_livechat_offline_message";
+
   private Collections() {
   }
 }

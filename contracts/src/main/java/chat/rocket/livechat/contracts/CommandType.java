@@ -61,7 +61,82 @@ public enum CommandType {
    * for an SMS room), caller set; writes name, visitorEmails, phone, livechatData; result {@code {}}. Key:
    * {@code guestData._id}.
    */
-  VISITOR_SAVE_GUEST("visitor.save-guest", Topics.VISITOR_COMMANDS);
+  VISITOR_SAVE_GUEST("visitor.save-guest", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code POST livechat/message} (visitor, token in the body) and {@code POST chat.sendMessage} (agent, caller set).
+   * Body {@code {rid, msg, _id?, token?}}; result {@code {message}} (the stored {@code rocketchat_message} document);
+   * publishes {@code message.created}. Key: rid.
+   */
+  MESSAGE_SEND("room.send-message", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/messages.history/:rid}. Body {@code {rid, token, ls?, end?, limit?, offset?}}, no caller;
+   * result {@code {messages}}, newest first. Key: rid.
+   */
+  MESSAGE_HISTORY("room.message-history", Topics.ROOM_COMMANDS),
+  /** {@code GET livechat/message/:_id}. Body {@code {_id, rid, token}}; result {@code {message}}. Key: rid. */
+  MESSAGE_GET("room.get-message", Topics.ROOM_COMMANDS),
+  /**
+   * {@code PUT livechat/message/:_id}. Body {@code {_id, rid, token, msg}}; result {@code {message}}; publishes
+   * {@code message.updated}. Key: rid.
+   */
+  MESSAGE_UPDATE("room.update-message", Topics.ROOM_COMMANDS),
+  /**
+   * {@code DELETE livechat/message/:_id}. Body {@code {_id, rid, token}}; result {@code {message: {_id, ts}}};
+   * publishes {@code message.deleted}. Key: rid.
+   */
+  MESSAGE_DELETE("room.delete-message", Topics.ROOM_COMMANDS),
+  /**
+   * {@code POST livechat/room.close} (visitor: body {@code {rid, token}}, no caller) and
+   * {@code POST livechat/room.closeByUser} (agent: body {@code {rid, comment?}}, caller set). Writes the closing
+   * fields, the {@code livechat-close} message, closes inquiry and subscriptions; result {@code {rid, comment}};
+   * publishes {@code message.created} and {@code room.closed}. Key: rid.
+   */
+  ROOM_CLOSE("room.close", Topics.ROOM_COMMANDS),
+  /**
+   * Authorizes a DDP subscription to a room's streams. Body {@code {rid, token?}} (a visitor's token) or a caller (an
+   * agent); result {@code {}}, or failure when the token is not the room's {@code v.token} and the caller neither
+   * serves the room nor holds {@code view-l-room}. Key: rid.
+   */
+  ROOM_CHECK_ACCESS("room.check-access", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/config?token&department}. Body {@code {token?, department?}}, no caller; result
+   * {@code {config}}. Key: the token (empty without one).
+   */
+  ROOM_WIDGET_CONFIG("room.widget-config", Topics.ROOM_COMMANDS),
+  /** {@code GET livechat/agent.info/:rid/:token}. Body {@code {rid, token}}; result {@code {agent}}. Key: rid. */
+  ROOM_AGENT_INFO("room.agent-info", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/agent.next/:token}. Body {@code {token, department?}}; result {@code {agent}} or {@code {}}.
+   * Key: the token.
+   */
+  ROOM_NEXT_AGENT("room.next-agent", Topics.ROOM_COMMANDS),
+  /**
+   * {@code POST livechat/page.visited}. Body {@code {token, rid?, pageInfo}}; stores a
+   * {@code livechat_navigation_history} message in the open room; result {@code {page}}. Key: rid, else the token.
+   */
+  ROOM_PAGE_VISITED("room.page-visited", Topics.ROOM_COMMANDS),
+  /**
+   * {@code POST livechat/transcript}. Body {@code {token, rid, email, subject?}}; records the request on the room;
+   * result {@code {message}}. Key: rid.
+   */
+  ROOM_REQUEST_TRANSCRIPT("room.request-transcript", Topics.ROOM_COMMANDS),
+  /** {@code POST livechat/visitor.status}. Body {@code {token, status}}; result {@code {status}}. Key: the token. */
+  VISITOR_SET_STATUS("visitor.set-status", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code POST livechat/custom.field} and {@code livechat/custom.fields}. Body {@code {token, customFields: [{key,
+   * value, overwrite}]}}; result {@code {fields: [{Key, value, overwrite}]}}. Key: the token.
+   */
+  VISITOR_SET_CUSTOM_FIELDS("visitor.set-custom-fields", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code DELETE livechat/visitor/:token}. Body {@code {token}}; result {@code {visitor: {_id, ts}}}; publishes
+   * {@code visitor.deleted}. Key: the token.
+   */
+  VISITOR_DELETE("visitor.delete", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code POST livechat/offline.message}. Body {@code {name, email, message, department?, host?}}; stores it;
+   * result {@code {message}}. Key: the email.
+   */
+  VISITOR_OFFLINE_MESSAGE("visitor.offline-message", Topics.VISITOR_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

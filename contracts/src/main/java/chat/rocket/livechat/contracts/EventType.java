@@ -16,7 +16,24 @@ public enum EventType {
   /** A visitor was created or updated through {@code POST livechat/visitor}. */
   VISITOR_REGISTERED("chat.rocket.livechat.visitor.registered", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
   /** A visitor's info changed ({@code visitor.save-guest}, or {@code lastChat} after a room was created). */
-  VISITOR_UPDATED("chat.rocket.livechat.visitor.updated", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE);
+  VISITOR_UPDATED("chat.rocket.livechat.visitor.updated", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
+  /** A visitor was deleted ({@code visitor.delete}); data {@code {visitor: {_id, token}}}. */
+  VISITOR_DELETED("chat.rocket.livechat.visitor.deleted", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
+  /** A message was stored in a room; data {@code {message}}; key and subject {@code rid}. */
+  MESSAGE_CREATED("chat.rocket.livechat.message.created", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
+  /** A message was edited; data {@code {message}}; key and subject {@code rid}. */
+  MESSAGE_UPDATED("chat.rocket.livechat.message.updated", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
+  /** A message was deleted; data {@code {message: {_id, rid}}}; key and subject {@code rid}. */
+  MESSAGE_DELETED("chat.rocket.livechat.message.deleted", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
+  /** A room was closed ({@code room.close}); data {@code {room}} with the closing fields. */
+  ROOM_CLOSED("chat.rocket.livechat.room.closed", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
+  /** A room's serving agent changed; data {@code {room, agent: {_id, username, name?}}}. */
+  ROOM_AGENT_CHANGED("chat.rocket.livechat.room.agent-changed", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
+  /**
+   * Ephemeral user activity in a room (typing), published by the gateway that received it on the short-retention
+   * {@link Topics#ROOM_ACTIVITY}; data {@code {rid, username, activities: ["user-typing"]}}; never stored.
+   */
+  ROOM_ACTIVITY("chat.rocket.livechat.room.activity", Topics.ROOM_ACTIVITY, EventSource.GATEWAY);
 
   private final String type;
   private final String topic;
@@ -57,6 +74,8 @@ public enum EventType {
     public static final String ROOM_SERVICE = "/livechat/room-service";
     /** Source of visitor events. */
     public static final String VISITOR_SERVICE = "/livechat/visitor-service";
+    /** Source of ephemeral activity events, published by a gateway. */
+    public static final String GATEWAY = "/livechat/gateway";
 
     private EventSource() {
     }

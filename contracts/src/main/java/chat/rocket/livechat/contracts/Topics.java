@@ -27,6 +27,13 @@ public final class Topics {
   public static final String ROOM_EVENTS = "livechat.room.events";
   /** Visitor change events (CloudEvents), key visitor {@code _id}. */
   public static final String VISITOR_EVENTS = "livechat.visitor.events";
+  /**
+   * Ephemeral room activity (typing), key {@code rid}; short retention ({@link #ACTIVITY_RETENTION_MS}), read by
+   * every gateway instance from the latest offset, never stored in MongoDB.
+   */
+  public static final String ROOM_ACTIVITY = "livechat.room.activity";
+  /** Retention of {@link #ROOM_ACTIVITY} in ms (one minute: a typing notice is stale after seconds). */
+  public static final long ACTIVITY_RETENTION_MS = 60_000;
   /** Prefix of the per-gateway-instance reply topics. */
   public static final String REPLIES_PREFIX = "livechat.replies.";
   /** Suffix appended to a topic name to form its dead-letter topic. */

@@ -42,7 +42,7 @@ class ContractsDocTest {
     doc.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
 
     assertThat(addresses).containsExactlyInAnyOrder(Topics.ROOM_COMMANDS, Topics.VISITOR_COMMANDS,
-        Topics.ROOM_EVENTS, Topics.VISITOR_EVENTS, Topics.replies("{instanceId}"),
+        Topics.ROOM_EVENTS, Topics.VISITOR_EVENTS, Topics.ROOM_ACTIVITY, Topics.replies("{instanceId}"),
         Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.deadLetter(Topics.VISITOR_COMMANDS),
         Topics.deadLetter(Topics.ROOM_EVENTS), Topics.deadLetter(Topics.VISITOR_EVENTS));
   }

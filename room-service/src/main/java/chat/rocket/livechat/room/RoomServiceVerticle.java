@@ -32,11 +32,11 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     return new ServiceDefinition(
-        new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.of(
-            CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle,
-            CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle,
-            CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check,
-            CommandType.ROOM_SAVE_INFO, saveInfo::save)),
+        new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
+            Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
+            Map.entry(CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle),
+            Map.entry(CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check),
+            Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
         Topics.ROOM_EVENTS, rooms::ensureIndexes, outbox);

@@ -30,12 +30,12 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
     RecordLastChat lastChat = new RecordLastChat(visitors, events);
     return new ServiceDefinition(
-        new ServiceDefinition.Commands(Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, Map.of(
-            CommandType.VISITOR_REGISTER, register::handle,
-            CommandType.VISITOR_GET_BY_ID, find::byId,
-            CommandType.VISITOR_GET_BY_TOKEN, find::byToken,
-            CommandType.VISITOR_CHECK_GUEST, saveGuest::check,
-            CommandType.VISITOR_SAVE_GUEST, saveGuest::save)),
+        new ServiceDefinition.Commands(Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, Map.ofEntries(
+            Map.entry(CommandType.VISITOR_REGISTER, register::handle),
+            Map.entry(CommandType.VISITOR_GET_BY_ID, find::byId),
+            Map.entry(CommandType.VISITOR_GET_BY_TOKEN, find::byToken),
+            Map.entry(CommandType.VISITOR_CHECK_GUEST, saveGuest::check),
+            Map.entry(CommandType.VISITOR_SAVE_GUEST, saveGuest::save))),
         new ServiceDefinition.Subscription(Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
             Map.of(EventType.ROOM_CREATED, lastChat::handle)),
         Topics.VISITOR_EVENTS, visitors::ensureIndexes, outbox);
