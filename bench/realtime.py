@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Realtime benchmark (issue 10): messages sent per second and send-to-delivery latency over DDP websockets.
+
+Starts the bench module's jar (the embedded default, fresh data directory), seeds --rooms visitors with open rooms
+(BenchSeeder; at least the largest socket count), then for each socket count runs the client
+(chat.rocket.livechat.bench.RealtimeBench, a JVM of its own): it opens that many websockets to the one gateway, each
+subscribed to one room's stream-room-messages as @rocket.chat/ddp-client does, and --senders concurrent senders post
+POST livechat/message to random rooms for --duration seconds after a --warmup. A message's delivery is timed from the
+moment it was sent to its arrival on the socket that follows its room. The system's RSS is read before the sockets
+open, once they are open, and at the end; "RSS per 1 k sockets" is the growth from opening them.
+
+  bench/run.sh realtime                          # 1 k and 10 k sockets, 64 senders, 20 s per point
+  bench/run.sh realtime --sockets 1000 --senders 16,64
+Appends a section to bench/results.md.
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402  (shared start-up, seeding and machine description)
+
+ROOT = run.ROOT
+JAR = run.JAR
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sockets", default="1000,10000", help="open websockets per point")
+    parser.add_argument("--senders", default="64", help="concurrent senders per point")
+    parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
+    parser.add_argument("--port", type=int, default=3000, help="the gateway's HTTP port")
+    parser.add_argument("--baseline-port", type=int, default=3001, help="HTTP port of the bench jar's baselines")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
+    parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the system (use --java-opts=...)")
+    return parser.parse_args()
+
+
+def client(args, sockets, senders, pid):
+    env = dict(os.environ, PORT=str(args.port), BENCH_SOCKETS=str(sockets), BENCH_SENDERS=str(senders),
+               BENCH_WARMUP_S=str(args.warmup), BENCH_DURATION_S=str(args.duration), BENCH_SERVER_PID=str(pid))
+    result = subprocess.run(["java", "-Xmx1g", "-cp", JAR, "chat.rocket.livechat.bench.RealtimeBench"], env=env,
+                            capture_output=True, text=True)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        sys.exit("realtime client failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
+    return json.loads(lines[-1])
+
+
+def main():
+    args = parse_args()
+    sockets = [int(s) for s in args.sockets.split(",")]
+    senders = [int(s) for s in args.senders.split(",")]
+    work = os.path.join(ROOT, "bench", "out", "realtime-" + datetime.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    os.makedirs(work)
+    args.rooms, args.fresh = max(sockets), 0
+    process, startup_ms = run.start_system(args, work)
+    results = []
+    try:
+        seeded = run.seed(args, work)
+        print(seeded, flush=True)
+        for count in sockets:
+            for s in senders:
+                r = client(args, count, s, process.pid)
+                results.append(r)
+                print(f"sockets {count:6d} senders {s:3d}: {r['messagesPerSecond']:8.0f} msg/s  "
+                      f"delivery p50 {r['deliveryP50Ms']:6.2f} ms p99 {r['deliveryP99Ms']:6.2f} ms  "
+                      f"errors {r['errors']} lost {r['lost']}  RSS +{(r['rssSocketsKb'] - r['rssBeforeKb']) // 1024} MiB "
+                      f"for the sockets", flush=True)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    write_report(args, results, seeded)
+
+
+def write_report(args, results, seeded):
+    lines = [
+        "# Realtime: messages over DDP websockets",
+        "",
+        f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {run.machine()}",
+        f"- command: `bench/run.sh realtime {' '.join(sys.argv[1:])}`".rstrip(),
+        f"- data: {seeded}; system JVM {args.java_opts}; the client is a second JVM on the same 2 cores",
+        f"- per point: {args.warmup} s warm-up, {args.duration} s measured; delivery = send → arrival on the "
+        "room's socket (POST livechat/message → room-service → livechat.room.events → gateway fan-out → websocket)",
+        "",
+        "| sockets | senders | messages/s | HTTP p50 ms | HTTP p99 ms | delivery p50 ms | delivery p99 ms | "
+        "delivery max ms | errors | lost | RSS before MiB | RSS with sockets MiB | RSS per 1 k sockets MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        per_k = (r["rssSocketsKb"] - r["rssBeforeKb"]) / 1024 / (r["sockets"] / 1000)
+        lines.append(f"| {r['sockets']} | {r['senders']} | {r['messagesPerSecond']:.0f} | {r['httpP50Ms']:.2f} | "
+                     f"{r['httpP99Ms']:.2f} | {r['deliveryP50Ms']:.2f} | {r['deliveryP99Ms']:.2f} | "
+                     f"{r['deliveryMaxMs']:.1f} | {r['errors']} | {r['lost']} | {r['rssBeforeKb'] // 1024} | "
+                     f"{r['rssSocketsKb'] // 1024} | {per_k:.1f} |")
+    report = "\n".join(lines) + "\n"
+    print("\n" + report)
+    with open(args.out, "a") as out:
+        out.write("\n" + report)
+
+
+if __name__ == "__main__":
+    main()
