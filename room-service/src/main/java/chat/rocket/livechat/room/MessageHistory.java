@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -59,13 +60,16 @@ final class MessageHistory {
     return page;
   }
 
-  /** @return the instant of a JavaScript-style date string, or null when absent or not a date */
+  /**
+   * @return the instant of an ISO-8601 date-time ({@code 2026-01-01T10:00:00.000Z}, or with an offset), or null when
+   *     absent or not such a date (then nothing is cut, as a JavaScript {@code Invalid Date} cuts nothing)
+   */
   private static Instant date(String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
     try {
-      return Instant.parse(value);
+      return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException notIso) {
       return null;
     }

@@ -30,9 +30,9 @@ import io.vertx.core.json.JsonObject;
  * The room then gets {@code msgs + 1}, {@code lastMessage}, {@code lm}; a visitor's message sets
  * {@code v.lastMessageTs} (and, after an answer, {@code waitingResponse: true} without {@code responseBy}); an agent's
  * sets {@code responseBy} (first answer) or {@code responseBy.lastMessageTs}, and removes {@code waitingResponse}.
- * Idempotent: the client's {@code _id} is kept (else a {@code Random.id()}); the same {@code _id} again answers the
- * stored message and counts it once (a message with that {@code _id} in another room or from someone else is
- * {@link ErrorCode#NOT_ALLOWED}).
+ * Idempotent: the client's {@code _id} is kept (when empty or absent, a {@code Random.id()}); the same {@code _id}
+ * again answers the stored message and counts it once (a message with that {@code _id} in another room or from
+ * someone else is {@link ErrorCode#NOT_ALLOWED}).
  */
 final class SendMessage {
 
@@ -58,7 +58,8 @@ final class SendMessage {
   /** Handles one {@code room.send-message} command. */
   Future<JsonObject> handle(Command command) {
     JsonObject body = command.body();
-    String id = body.getString("_id") != null ? body.getString("_id") : Ids.randomId();
+    String given = body.getString("_id");
+    String id = given != null && !given.isEmpty() ? given : Ids.randomId();
     Future<Draft> draft = command.caller() == null ? fromVisitor(body, id) : fromAgent(body, id, command.caller());
     return draft.compose(this::store)
         .compose(stored -> events.publish(stored.getString("rid")).map(room -> stored))

@@ -88,6 +88,16 @@ class SendMessageTest extends RoomHandlerTest {
   }
 
   @Test
+  @DisplayName("an empty _id is no _id: each such message gets its own Random.id()")
+  void emptyId() {
+    String first = await(fromVisitor(visitorBody("a").put("_id", ""))).getJsonObject("message").getString("_id");
+    String second = await(fromVisitor(visitorBody("b").put("_id", ""))).getJsonObject("message").getString("_id");
+
+    assertThat(first).hasSize(17).isNotEqualTo(second);
+    assertThat(storedRoom().getInteger("msgs")).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a message stored by a delivery that died before the room write is counted by the redelivery")
   void redeliveryAfterInsertCountsOnce() {
     JsonObject message = MessageDocs.userMessage("half-done", room.getString("_id"), "hi", visitor,
