@@ -160,6 +160,25 @@ class ConversationTest {
         .put("rid", rid).put("msg", "still there?")).json().getString("error")).isEqualTo("room-closed");
   }
 
+  @Test
+  @DisplayName("a token that is not a string (a query operator) is refused with invalid-params and stores nothing")
+  void operatorAsTokenIsRefused() {
+    String token = visitors.create().getString("token");
+    String rid = visitors.createRoom(token).getString("_id");
+    JsonObject operator = new JsonObject().put("$ne", "x");
+
+    Api.Response send = system.api().post("livechat/message", Map.of(),
+        new JsonObject().put("token", operator).put("rid", rid).put("msg", "x"));
+    Api.Response close = system.api().post("livechat/room.close", Map.of(),
+        new JsonObject().put("token", operator).put("rid", rid));
+
+    for (Api.Response refused : List.of(send, close)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().getString("errorType")).isEqualTo("invalid-params");
+    }
+    assertUntouched(rid);
+  }
+
   private static JsonArray history(String token, String rid) {
     Api.Response response = system.api().get("livechat/messages.history/" + rid + "?token=" + token);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
