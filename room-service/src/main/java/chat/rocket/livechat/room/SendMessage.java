@@ -128,25 +128,36 @@ final class SendMessage {
     JsonObject unset = new JsonObject();
     JsonObject responseBy = draft.room().getJsonObject("responseBy");
     if (draft.fromVisitor()) {
-      set.put("v.lastMessageTs", ts);
-      if (responseBy != null) {
-        set.put("waitingResponse", true);
-        unset.put("responseBy", "");
-      }
+      waitForAnswer(set, unset, ts, responseBy);
     } else {
-      if (responseBy == null) {
-        set.put("responseBy", MessageDocs.user(message.getJsonObject("u")).put("firstResponseTs", ts)
-            .put("lastMessageTs", ts));
-      } else {
-        set.put("responseBy.lastMessageTs", ts);
-      }
-      unset.put("waitingResponse", "");
+      answered(set, unset, message, responseBy);
     }
     JsonObject update = new JsonObject().put("$set", set).put("$inc", new JsonObject().put("msgs", 1));
     if (!unset.isEmpty()) {
       update.put("$unset", unset);
     }
     return Outbox.pushing(update, MessageDocs.event(EventType.MESSAGE_CREATED, message));
+  }
+
+  /** A visitor's message: {@code v.lastMessageTs}; after an answer, waiting again without {@code responseBy}. */
+  private static void waitForAnswer(JsonObject set, JsonObject unset, Object ts, JsonObject responseBy) {
+    set.put("v.lastMessageTs", ts);
+    if (responseBy != null) {
+      set.put("waitingResponse", true);
+      unset.put("responseBy", "");
+    }
+  }
+
+  /** An agent's message: the first answer sets {@code responseBy}, a later one its {@code lastMessageTs}. */
+  private static void answered(JsonObject set, JsonObject unset, JsonObject message, JsonObject responseBy) {
+    Object ts = message.getValue("ts");
+    if (responseBy == null) {
+      set.put("responseBy", MessageDocs.user(message.getJsonObject("u")).put("firstResponseTs", ts)
+          .put("lastMessageTs", ts));
+    } else {
+      set.put("responseBy.lastMessageTs", ts);
+    }
+    unset.put("waitingResponse", "");
   }
 
   private static <T> Future<T> fail(ErrorCode code) {
