@@ -89,6 +89,22 @@ public enum ErrorCode {
   VISITOR_REGISTRATION_FAILED(400, Style.METEOR, "error-livechat-visitor-registration", "Error registering visitor"),
   /** 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6). */
   FAILURE_WITHOUT_MESSAGE(400, Style.BARE, null, null),
+  /** 400 {@code livechat/message}, {@code room.close}: the visitor's room is closed. */
+  ROOM_CLOSED(400, Style.PLAIN, null, "room-closed"),
+  /** 400 {@code livechat/message/:_id}: no such message in the visitor's room. */
+  INVALID_MESSAGE(400, Style.PLAIN, null, "invalid-message"),
+  /** 400 editing or deleting a message that is not the visitor's own, or while the setting forbids it. */
+  ACTION_NOT_ALLOWED(400, Style.PLAIN, null, "error-action-not-allowed"),
+  /** 400 {@code livechat/messages.history} with an empty token. */
+  TOKEN_PARAM_NOT_PROVIDED(400, Style.PLAIN, null, "error-token-param-not-provided"),
+  /** 400 {@code livechat/room.closeByUser} on a room that is already closed. */
+  ROOM_ALREADY_CLOSED(400, Style.PLAIN, null, "error-room-already-closed"),
+  /** 400 {@code livechat/room.closeByUser} by a user without subscription and without close-others-livechat-room. */
+  NOT_AUTHORIZED(400, Style.PLAIN, null, "error-not-authorized"),
+  /** 400 {@code livechat/room.close} while {@code Omnichannel_allow_visitors_to_close_conversation} is false. */
+  NOT_ALLOWED_TO_CLOSE_CONVERSATION(400, Style.PLAIN, null, "error-not-allowed-to-close-conversation"),
+  /** 400 {@code livechat/message} longer than {@code Livechat_message_character_limit} while that limit is on. */
+  MESSAGE_TOO_LONG(400, Style.PLAIN, null, "message-length-exceeds-character-limit"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

@@ -20,7 +20,12 @@ public enum Permission {
   VIEW_LIVECHAT_ROOM_CLOSED_SAME_DEPARTMENT("view-livechat-room-closed-same-department",
       List.of("livechat-manager", "livechat-monitor", "admin")),
   VIEW_LIVECHAT_MANAGER("view-livechat-manager", List.of("livechat-manager", "livechat-monitor", "admin")),
-  API_BYPASS_RATE_LIMIT("api-bypass-rate-limit", List.of("admin", "bot", "app"));
+  API_BYPASS_RATE_LIMIT("api-bypass-rate-limit", List.of("admin", "bot", "app")),
+  /** Required by {@code livechat/room.closeByUser}. */
+  CLOSE_LIVECHAT_ROOM("close-livechat-room",
+      List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
+  /** Lets {@code livechat/room.closeByUser} close a room the caller has no subscription to. */
+  CLOSE_OTHERS_LIVECHAT_ROOM("close-others-livechat-room", List.of("livechat-manager", "livechat-monitor", "admin"));
 
   private final String id;
   private final List<String> defaultRoles;

@@ -26,7 +26,21 @@ public enum Setting {
   /** Calls a client may make per window on a route without its own limits (spec §1.6). */
   API_RATE_LIMITER_LIMIT_CALLS_DEFAULT("API_Enable_Rate_Limiter_Limit_Calls_Default", 10),
   /** Length of the rate limiter's window on a route without its own limits, in ms (spec §1.6). */
-  API_RATE_LIMITER_LIMIT_TIME_DEFAULT("API_Enable_Rate_Limiter_Limit_Time_Default", 60000);
+  API_RATE_LIMITER_LIMIT_TIME_DEFAULT("API_Enable_Rate_Limiter_Limit_Time_Default", 60000),
+  /** A visitor may edit its own messages ({@code PUT livechat/message/:_id}). */
+  MESSAGE_ALLOW_EDITING("Message_AllowEditing", true),
+  /** A visitor may delete its own messages ({@code DELETE livechat/message/:_id}). */
+  MESSAGE_ALLOW_DELETING("Message_AllowDeleting", true),
+  /** A visitor may close its room ({@code POST livechat/room.close}). */
+  OMNICHANNEL_ALLOW_VISITORS_TO_CLOSE_CONVERSATION("Omnichannel_allow_visitors_to_close_conversation", true),
+  /** Limit the length of a visitor's message to {@link #LIVECHAT_MESSAGE_CHARACTER_LIMIT}. */
+  LIVECHAT_ENABLE_MESSAGE_CHARACTER_LIMIT("Livechat_enable_message_character_limit", false),
+  /** Longest visitor message, in characters, while the limit is on. */
+  LIVECHAT_MESSAGE_CHARACTER_LIMIT("Livechat_message_character_limit", 0),
+  /** The {@code pageInfo.change} that {@code livechat/page.visited} records ({@code url}). */
+  LIVECHAT_HISTORY_MONITOR_TYPE("Livechat_history_monitor_type", "url"),
+  /** When false, navigation messages are stored hidden ({@code _hidden: true}). */
+  LIVECHAT_VISITOR_NAVIGATION_AS_A_MESSAGE("Livechat_Visitor_navigation_as_a_message", false);
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";

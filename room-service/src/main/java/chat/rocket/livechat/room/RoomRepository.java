@@ -103,6 +103,20 @@ final class RoomRepository {
         .map(count -> count > 0);
   }
 
+  /**
+   * Removes the room's inquiry and its agents' subscriptions, as Rocket.Chat's close does
+   * ({@code LivechatInquiry.removeByRoomId}, {@code Subscriptions.removeByRoomId}).
+   */
+  Future<Void> removeInquiryAndSubscriptions(String rid) {
+    return Future.all(mongo.removeDocuments(Collections.INQUIRIES, new JsonObject().put("rid", rid)),
+        removeSubscriptions(rid)).mapEmpty();
+  }
+
+  /** Removes every subscription to the room. */
+  Future<Void> removeSubscriptions(String rid) {
+    return mongo.removeDocuments(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid)).mapEmpty();
+  }
+
   /** @return how many open livechat rooms the agent serves */
   Future<Long> countOpenServedBy(String agentId) {
     return mongo.count(Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
@@ -120,7 +134,8 @@ final class RoomRepository {
 
   /**
    * Creates the indexes the room queries use: {@code v.token}, {@code servedBy._id}, {@code rid} on inquiries and
-   * subscriptions, and, where the store supports partial indexes, a unique partial index on {@code v.token} for open
+   * subscriptions (and {@code rid} alone on subscriptions, for the embedded store's removal on close), and, where the
+   * store supports partial indexes, a unique partial index on {@code v.token} for open
    * livechat rooms (Rocket.Chat PR #39087). On a store that does not honour partial indexes (the embedded
    * MongoDB-wire store), one open room per visitor rests on per-token serialization in the command loop alone.
    */
@@ -129,7 +144,8 @@ final class RoomRepository {
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("v.token", 1)),
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1)),
             mongo.createIndex(Collections.INQUIRIES, new JsonObject().put("rid", 1)),
-            mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1).put("u._id", 1)))
+            mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1).put("u._id", 1)),
+            mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1)))
         .compose(v -> ensureSingleOpenRoomIndex());
   }
 

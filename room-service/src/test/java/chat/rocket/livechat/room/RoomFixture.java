@@ -30,6 +30,11 @@ final class RoomFixture extends HandlerFixture {
   final ChangeRoomVisitor changeVisitor;
   final SaveRoomInfo saveInfo;
   final RenameOpenRooms rename;
+  final SendMessage send;
+  final MessageHistory history;
+  final EditMessage edit;
+  final CloseRoom close;
+  final PageVisited pageVisited;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -46,6 +51,14 @@ final class RoomFixture extends HandlerFixture {
     changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, new RoomAccess(rooms, permissions), events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, mongo, events);
+    MessageRepository messages = new MessageRepository(mongo);
+    await(messages.ensureIndexes());
+    VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
+    send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, permissions), users, settings, events);
+    history = new MessageHistory(lookup, messages);
+    edit = new EditMessage(lookup, rooms, messages, settings, events);
+    close = new CloseRoom(lookup, rooms, messages, settings, permissions, events);
+    pageVisited = new PageVisited(rooms, messages, users, settings, events);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -3,6 +3,7 @@ package chat.rocket.livechat.standalone;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.FORBIDDEN;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.LOGGED_OUT;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_ALLOWED;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_AUTHORIZED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.OK;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code save-others-livechat-room-info}
  * = livechat-manager, livechat-monitor (not admin); room access for {@code room.visitor} = serving the room or
  * {@code view-livechat-rooms} (livechat-manager, livechat-monitor, admin). Every case gets its own two visitors and a
- * room served by the serving agent. A refused call changes nothing in MongoDB; an allowed one changes only its room,
- * the room's inquiry and subscriptions, and its visitors.
+ * room served by the serving agent. {@code chat.sendMessage} needs room access (serving, a subscription or
+ * {@code view-livechat-rooms}), else 400 {@code error-not-allowed}; {@code room.closeByUser} needs
+ * {@code close-livechat-room} (403) and a subscription or {@code close-others-livechat-room} (livechat-manager,
+ * livechat-monitor, admin), else 400 {@code error-not-authorized}. A refused call changes nothing in MongoDB; an
+ * allowed one changes only its room, the room's inquiry, subscriptions and messages, and its visitors.
  */
 class AuthorizationMatrixTest {
 
@@ -36,6 +40,8 @@ class AuthorizationMatrixTest {
   private static final String SAVE_INFO = "POST livechat/room.saveInfo";
   private static final String VISITORS_INFO = "GET livechat/visitors.info";
   private static final String VISITOR_INFO = "GET livechat/visitor.info";
+  private static final String SEND_MESSAGE = "POST chat.sendMessage";
+  private static final String CLOSE_BY_USER = "POST livechat/room.closeByUser";
 
   private static TestSystem system;
   private static Api api;
@@ -57,8 +63,10 @@ class AuthorizationMatrixTest {
         .put("error", "User does not have the permissions required for this action [error-unauthorized]")),
     /** 403 {@code API.v1.unauthorized()}: saveInfo on a room the caller neither serves nor may edit as another's. */
     UNAUTHORIZED(403, new JsonObject().put("success", false).put("error", "unauthorized")),
-    /** 400, room.visitor on a room the caller cannot access. */
-    NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "error-not-allowed"));
+    /** 400, room.visitor or chat.sendMessage on a room the caller cannot access. */
+    NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "error-not-allowed")),
+    /** 400, room.closeByUser of a room without the caller's subscription nor close-others-livechat-room. */
+    NOT_AUTHORIZED(400, new JsonObject().put("success", false).put("error", "error-not-authorized"));
 
     private final int status;
     private final JsonObject body;
@@ -95,21 +103,25 @@ class AuthorizationMatrixTest {
 
   static Stream<Arguments> matrix() {
     return Stream.of(
-        row(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        row(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        row(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
-        row(Role.AGENT_SERVING, OK, OK, OK, OK),
-        row(Role.AGENT_NOT_SERVING, NOT_ALLOWED, UNAUTHORIZED, OK, OK),
-        row(Role.MANAGER, OK, OK, OK, OK),
-        row(Role.ADMIN, OK, UNAUTHORIZED, OK, OK))
+        row(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        row(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        row(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_ALLOWED, FORBIDDEN),
+        row(Role.AGENT_SERVING, OK, OK, OK, OK, OK, OK),
+        row(Role.AGENT_NOT_SERVING, NOT_ALLOWED, UNAUTHORIZED, OK, OK, NOT_ALLOWED, NOT_AUTHORIZED),
+        row(Role.MANAGER, OK, OK, OK, OK, OK, OK),
+        row(Role.ADMIN, OK, UNAUTHORIZED, OK, OK, OK, OK))
         .flatMap(row -> row);
   }
 
-  /** @return one role's answers on room.visitor, room.saveInfo, visitors.info and visitor.info */
+  /**
+   * @return one role's answers on room.visitor, room.saveInfo, visitors.info, visitor.info, chat.sendMessage and
+   *     room.closeByUser
+   */
   private static Stream<Arguments> row(Role role, Answer roomVisitor, Answer saveInfo, Answer visitorsInfo,
-                                       Answer visitorInfo) {
+                                       Answer visitorInfo, Answer sendMessage, Answer closeByUser) {
     return Stream.of(arguments(role, ROOM_VISITOR, roomVisitor), arguments(role, SAVE_INFO, saveInfo),
-        arguments(role, VISITORS_INFO, visitorsInfo), arguments(role, VISITOR_INFO, visitorInfo));
+        arguments(role, VISITORS_INFO, visitorsInfo), arguments(role, VISITOR_INFO, visitorInfo),
+        arguments(role, SEND_MESSAGE, sendMessage), arguments(role, CLOSE_BY_USER, closeByUser));
   }
 
   @ParameterizedTest(name = "{0} on {1} answers {2}")
@@ -142,6 +154,9 @@ class AuthorizationMatrixTest {
           new JsonObject().put("_id", fixture.rid()).put("topic", "matrix topic")));
       case VISITORS_INFO -> api.get("livechat/visitors.info?visitorId=" + fixture.visitorId(), caller);
       case VISITOR_INFO -> api.get("livechat/visitor.info?visitorId=" + fixture.visitorId(), caller);
+      case SEND_MESSAGE -> api.post("chat.sendMessage", caller,
+          new JsonObject().put("message", new JsonObject().put("rid", fixture.rid()).put("msg", "matrix")));
+      case CLOSE_BY_USER -> api.post("livechat/room.closeByUser", caller, new JsonObject().put("rid", fixture.rid()));
       default -> throw new IllegalArgumentException(endpoint);
     };
   }
@@ -156,6 +171,12 @@ class AuthorizationMatrixTest {
         assertThat(body).isEqualTo(new JsonObject().put("success", true));
         assertThat(system.findOne(Collections.ROOMS, new JsonObject().put("_id", fixture.rid())).getString("topic"))
             .isEqualTo("matrix topic");
+      }
+      case SEND_MESSAGE -> assertThat(body.getJsonObject("message").getString("rid")).isEqualTo(fixture.rid());
+      case CLOSE_BY_USER -> {
+        assertThat(body).isEqualTo(new JsonObject().put("success", true));
+        assertThat(system.findOne(Collections.ROOMS, new JsonObject().put("_id", fixture.rid())).containsKey("open"))
+            .isFalse();
       }
       default -> {
         assertThat(body.getBoolean("success")).isTrue();
@@ -189,7 +210,7 @@ class AuthorizationMatrixTest {
     boolean mayChange(StoreSnapshot.Change change) {
       return switch (change.collection()) {
         case Collections.ROOMS -> change.id().equals(rid);
-        case Collections.INQUIRIES, Collections.SUBSCRIPTIONS -> rid.equals(change.field("rid"));
+        case Collections.INQUIRIES, Collections.SUBSCRIPTIONS, Collections.MESSAGES -> rid.equals(change.field("rid"));
         case Collections.VISITORS -> Set.of(visitorId, otherVisitorId).contains(change.id());
         default -> false;
       };

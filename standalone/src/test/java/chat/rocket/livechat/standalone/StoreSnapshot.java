@@ -19,7 +19,8 @@ public final class StoreSnapshot {
   /** Every collection of {@link Collections}. */
   public static final List<String> COLLECTIONS = List.of(Collections.ROOMS, Collections.VISITORS,
       Collections.INQUIRIES, Collections.SUBSCRIPTIONS, Collections.USERS, Collections.PERMISSIONS,
-      Collections.ROLES, Collections.SETTINGS, Collections.CUSTOM_FIELDS, Collections.DEPARTMENTS);
+      Collections.ROLES, Collections.SETTINGS, Collections.CUSTOM_FIELDS, Collections.DEPARTMENTS,
+      Collections.MESSAGES, Collections.OFFLINE_MESSAGES);
 
   private final Map<String, Map<String, JsonObject>> documents;
 

@@ -53,7 +53,7 @@ public abstract class HandlerFixture implements AutoCloseable {
    *
    * @param type          event type
    * @param subject       the aggregate id (record key)
-   * @param document      the aggregate as published (ISO dates)
+   * @param document      the aggregate as published (ISO dates), or the message of a message event
    * @param changedFields the fields the change touched
    */
   public record Published(EventType type, String subject, JsonObject document, List<String> changedFields) {
@@ -93,8 +93,10 @@ public abstract class HandlerFixture implements AutoCloseable {
 
   private Future<Void> record(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
     JsonObject event = new JsonObject(data);
-    published.add(new Published(type, subject, event.getJsonObject(aggregate),
-        event.getJsonArray("changedFields").stream().map(String.class::cast).toList()));
+    JsonObject document = event.containsKey(aggregate) ? event.getJsonObject(aggregate)
+        : event.getJsonObject("message");
+    published.add(new Published(type, subject, document,
+        event.getJsonArray("changedFields", new JsonArray()).stream().map(String.class::cast).toList()));
     return Future.succeededFuture();
   }
 

@@ -24,6 +24,24 @@ public enum Endpoint {
   VISITOR_REGISTER(HttpMethod.POST, "/api/v1/livechat/visitor"),
   /** A visitor by token (spec §7.2). */
   VISITOR_BY_TOKEN(HttpMethod.GET, "/api/v1/livechat/visitor/:token"),
+  /** A visitor sends a message to its room. */
+  MESSAGE_SEND(HttpMethod.POST, "/api/v1/livechat/message"),
+  /** An agent sends a message to a room. */
+  CHAT_SEND_MESSAGE(HttpMethod.POST, "/api/v1/chat.sendMessage"),
+  /** A room's messages, newest first, for its visitor. */
+  MESSAGES_HISTORY(HttpMethod.GET, "/api/v1/livechat/messages.history/:rid"),
+  /** One message of the visitor's room. */
+  MESSAGE_GET(HttpMethod.GET, "/api/v1/livechat/message/:_id"),
+  /** The visitor edits its message. */
+  MESSAGE_UPDATE(HttpMethod.PUT, "/api/v1/livechat/message/:_id"),
+  /** The visitor deletes its message. */
+  MESSAGE_DELETE(HttpMethod.DELETE, "/api/v1/livechat/message/:_id"),
+  /** The visitor closes its room. */
+  ROOM_CLOSE(HttpMethod.POST, "/api/v1/livechat/room.close"),
+  /** An agent closes a room. */
+  ROOM_CLOSE_BY_USER(HttpMethod.POST, "/api/v1/livechat/room.closeByUser"),
+  /** The widget reports the page the visitor is on. */
+  PAGE_VISITED(HttpMethod.POST, "/api/v1/livechat/page.visited"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** This API's OpenAPI 3.1 document, as JSON. */

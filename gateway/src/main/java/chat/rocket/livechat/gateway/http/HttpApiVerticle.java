@@ -64,6 +64,7 @@ public final class HttpApiVerticle extends VerticleBase {
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
+        .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
         .map(this::router)
         .compose(router -> requester.start().map(router))
         .compose(router -> {
@@ -107,6 +108,25 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.METRICS, List.of(PrometheusScrapingHandler.create()));
     handlers.put(Endpoint.HEALTH_LIVE, List.of(HealthRoutes.live(vertx)));
     handlers.put(Endpoint.HEALTH_READY, List.of(HealthRoutes.ready(vertx, mongo)));
+    return handlers;
+  }
+
+  /**
+   * Adds the conversation's endpoints: the visitor's count their rate limit (Rocket.Chat's defaults) before anything
+   * else, the agent's after authentication ({@link Access}).
+   */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> withConversation(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, ConversationRoutes conversation, RateLimit rateLimit) {
+    Handler<RoutingContext> limit = rateLimit.anonymous(null);
+    handlers.put(Endpoint.MESSAGE_SEND, List.of(limit, conversation::send));
+    handlers.put(Endpoint.CHAT_SEND_MESSAGE, List.of(conversation::chatSendMessage));
+    handlers.put(Endpoint.MESSAGES_HISTORY, List.of(limit, conversation::history));
+    handlers.put(Endpoint.MESSAGE_GET, List.of(limit, conversation::get));
+    handlers.put(Endpoint.MESSAGE_UPDATE, List.of(limit, conversation::update));
+    handlers.put(Endpoint.MESSAGE_DELETE, List.of(limit, conversation::delete));
+    handlers.put(Endpoint.ROOM_CLOSE, List.of(limit, conversation::close));
+    handlers.put(Endpoint.ROOM_CLOSE_BY_USER, List.of(conversation::closeByUser));
+    handlers.put(Endpoint.PAGE_VISITED, List.of(limit, conversation::pageVisited));
     return handlers;
   }
 

@@ -55,6 +55,71 @@ public final class Schemas {
               .key("value", Match.string())
               .key("overwrite", Match.bool())))));
 
+  /** {@code POST livechat/message} body (rest-typings {@code POSTLivechatMessageParams}). */
+  public static final Schema MESSAGE_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("rid", Schema.string())
+      .requiredProperty("msg", Schema.string())
+      .property("_id", Schema.string())
+      .property("agent", Schema.object()
+          .requiredProperty("agentId", Schema.string())
+          .requiredProperty("username", Schema.string()));
+
+  /** {@code POST chat.sendMessage} body: {@code message} with {@code rid}, and {@code msg}, {@code _id}. */
+  public static final Schema CHAT_SEND_MESSAGE_BODY = Schema.object()
+      .requiredProperty("message", Schema.object()
+          .requiredProperty("rid", Schema.string())
+          .property("msg", Schema.string())
+          .property("_id", Schema.string()));
+
+  /** {@code GET livechat/messages.history/:rid} query (rest-typings, with the pagination keys). */
+  public static final Schema MESSAGES_HISTORY_QUERY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .property("ls", Schema.string())
+      .property("end", Schema.string())
+      .property("limit", Schema.string())
+      .property("offset", Schema.string())
+      .property("count", Schema.string())
+      .property("sort", Schema.string())
+      .property("searchText", Schema.string());
+
+  /** {@code GET livechat/message/:_id} query. */
+  public static final Schema MESSAGE_QUERY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("rid", Schema.string());
+
+  /** {@code PUT livechat/message/:_id} body. */
+  public static final Schema MESSAGE_UPDATE_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("rid", Schema.string())
+      .requiredProperty("msg", Schema.string());
+
+  /** {@code DELETE livechat/message/:_id} body. */
+  public static final Schema MESSAGE_DELETE_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("rid", Schema.string());
+
+  /** {@code POST livechat/room.close} body. */
+  public static final Schema ROOM_CLOSE_BODY = Schema.object()
+      .requiredProperty("rid", Schema.string())
+      .requiredProperty("token", Schema.string());
+
+  /** {@code POST livechat/room.closeByUser} body (without the transcript options, which need a mail server). */
+  public static final Schema ROOM_CLOSE_BY_USER_BODY = Schema.object()
+      .requiredProperty("rid", Schema.string())
+      .property("comment", Schema.string())
+      .property("tags", Schema.nullableArrayOf(Schema.string()));
+
+  /** {@code POST livechat/page.visited} body. */
+  public static final Schema PAGE_VISITED_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .property("rid", Schema.string())
+      .requiredProperty("pageInfo", Schema.object()
+          .requiredProperty("change", Schema.string())
+          .requiredProperty("title", Schema.string())
+          .requiredProperty("location", Schema.object()
+              .requiredProperty("href", Schema.string())));
+
   private Schemas() {
   }
 }

@@ -64,7 +64,25 @@ class SchemasDocumentTest {
         Arguments.of("GET livechat/visitor.info query", "VISITORS_INFO_QUERY",
             query("/api/v1/livechat/visitor.info"), of(Schemas.VISITORS_INFO_QUERY)),
         Arguments.of("POST livechat/visitor body", "VISITOR_BODY", body("/api/v1/livechat/visitor", "post"),
-            of(Schemas.VISITOR_BODY)));
+            of(Schemas.VISITOR_BODY)),
+        Arguments.of("POST livechat/message body", "MESSAGE_BODY", body("/api/v1/livechat/message", "post"),
+            of(Schemas.MESSAGE_BODY)),
+        Arguments.of("POST chat.sendMessage body", "CHAT_SEND_MESSAGE_BODY",
+            body("/api/v1/chat.sendMessage", "post"), of(Schemas.CHAT_SEND_MESSAGE_BODY)),
+        Arguments.of("GET livechat/messages.history query", "MESSAGES_HISTORY_QUERY",
+            query("/api/v1/livechat/messages.history/{rid}"), of(Schemas.MESSAGES_HISTORY_QUERY)),
+        Arguments.of("GET livechat/message query", "MESSAGE_QUERY", query("/api/v1/livechat/message/{_id}"),
+            of(Schemas.MESSAGE_QUERY)),
+        Arguments.of("PUT livechat/message body", "MESSAGE_UPDATE_BODY",
+            body("/api/v1/livechat/message/{_id}", "put"), of(Schemas.MESSAGE_UPDATE_BODY)),
+        Arguments.of("DELETE livechat/message body", "MESSAGE_DELETE_BODY",
+            body("/api/v1/livechat/message/{_id}", "delete"), of(Schemas.MESSAGE_DELETE_BODY)),
+        Arguments.of("POST livechat/room.close body", "ROOM_CLOSE_BODY",
+            body("/api/v1/livechat/room.close", "post"), of(Schemas.ROOM_CLOSE_BODY)),
+        Arguments.of("POST livechat/room.closeByUser body", "ROOM_CLOSE_BY_USER_BODY",
+            body("/api/v1/livechat/room.closeByUser", "post"), of(Schemas.ROOM_CLOSE_BY_USER_BODY)),
+        Arguments.of("POST livechat/page.visited body", "PAGE_VISITED_BODY",
+            body("/api/v1/livechat/page.visited", "post"), of(Schemas.PAGE_VISITED_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")

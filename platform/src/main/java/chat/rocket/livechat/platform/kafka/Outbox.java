@@ -85,6 +85,18 @@ public final class Outbox {
     return changedFields == null ? entry : entry.put("changedFields", new JsonArray(new ArrayList<>(changedFields)));
   }
 
+  /**
+   * A pending entry whose data is fixed when the change is written instead of rendered by the relay from the
+   * document: for events about something the outbox's document holds no copy of (a room's messages, recorded in the
+   * room's outbox so that they keep their order with the room's own events). The relay publishes it as it is.
+   *
+   * @param data the event data, e.g. {@code {"message": {...}}} (API form: ISO dates)
+   * @return {@code {id, type, time, data: <data as JSON text>}}
+   */
+  public static JsonObject frozenEntry(EventType type, JsonObject data) {
+    return entry(type, (Collection<String>) null).put("data", data.encode());
+  }
+
   /** @return {@code document} (modified) carrying {@code entry} as its only pending event, ready to insert */
   public static JsonObject inserting(JsonObject document, JsonObject entry) {
     return document.put(FIELD, new JsonArray().add(entry));
@@ -93,6 +105,12 @@ public final class Outbox {
   /** @return a copy of the update ({@code $set}/{@code $unset}/...) that also {@code $push}es {@code entry} */
   public static JsonObject pushing(JsonObject update, JsonObject entry) {
     return update.copy().put("$push", new JsonObject().put(FIELD, entry));
+  }
+
+  /** @return a copy of the update that also {@code $push}es {@code entries}, published in this order */
+  public static JsonObject pushingAll(JsonObject update, List<JsonObject> entries) {
+    return update.copy().put("$push", new JsonObject().put(FIELD,
+        new JsonObject().put("$each", new JsonArray(new ArrayList<>(entries)))));
   }
 
   /**

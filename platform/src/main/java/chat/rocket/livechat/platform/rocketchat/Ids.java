@@ -1,5 +1,8 @@
 package chat.rocket.livechat.platform.rocketchat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import org.bson.types.ObjectId;
 
@@ -28,6 +31,27 @@ public final class Ids {
   /** @return a 43-character Meteor {@code Random.secret()}, used for login tokens */
   public static String secret() {
     return random(BASE64URL, 43);
+  }
+
+  /**
+   * An id in {@link #randomId()}'s format that is the same for the same seed: for a document written at most once per
+   * seed (a room's {@code livechat-close} message), so that a redelivered command finds the one it wrote.
+   *
+   * @param seed what the document is unique for, e.g. {@code <rid>:livechat-close}
+   * @return 17 characters of the {@code Random.id()} alphabet taken from the seed's SHA-256
+   */
+  public static String derivedId(String seed) {
+    byte[] hash;
+    try {
+      hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    StringBuilder id = new StringBuilder(17);
+    for (int i = 0; i < 17; i++) {
+      id.append(UNMISTAKABLE.charAt((hash[i] & 0xff) % UNMISTAKABLE.length()));
+    }
+    return id.toString();
   }
 
   private static String random(String alphabet, int length) {

@@ -1,0 +1,57 @@
+package chat.rocket.livechat.room;
+
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The first two checks of every visitor-side message and close route of Rocket.Chat ({@code findGuest(token)}, then
+ * {@code findRoom(token, rid)}): no visitor with the token is {@link ErrorCode#INVALID_TOKEN}; no room with that
+ * {@code _id} whose {@code v.token} is the token is {@link ErrorCode#INVALID_ROOM}. The room may be closed.
+ */
+final class VisitorRoomLookup {
+
+  private final RoomVisitors visitors;
+  private final RoomRepository rooms;
+
+  VisitorRoomLookup(RoomVisitors visitors, RoomRepository rooms) {
+    this.visitors = visitors;
+    this.rooms = rooms;
+  }
+
+  /**
+   * @param token the visitor's token (an empty one names no visitor)
+   * @param rid   the room's {@code _id}
+   * @return the visitor ({@code _id, name, username, token, ...}) and its room as stored
+   */
+  Future<VisitorRoom> find(String token, String rid) {
+    if (token == null || token.isEmpty()) {
+      return Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN));
+    }
+    return visitors.findByToken(token)
+        .compose(visitor -> visitor != null ? Future.succeededFuture(visitor)
+            : Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN)))
+        .compose(visitor -> rooms.findById(rid).compose(room -> belongsTo(room, token)
+            ? Future.succeededFuture(new VisitorRoom(visitor, room))
+            : Future.failedFuture(new LivechatException(ErrorCode.INVALID_ROOM))));
+  }
+
+  private static boolean belongsTo(JsonObject room, String token) {
+    return room != null && room.getValue("v") instanceof JsonObject v && token.equals(v.getValue("token"));
+  }
+
+  /**
+   * A visitor and one of its rooms.
+   *
+   * @param visitor the visitor as {@link RoomVisitors#findByToken} projects it
+   * @param room    the room as stored
+   */
+  record VisitorRoom(JsonObject visitor, JsonObject room) {
+
+    /** @return true while the room is open */
+    boolean open() {
+      return Boolean.TRUE.equals(room.getValue("open"));
+    }
+  }
+}
