@@ -26,7 +26,15 @@ public enum Setting {
   /** Calls a client may make per window on a route without its own limits (spec §1.6). */
   API_RATE_LIMITER_LIMIT_CALLS_DEFAULT("API_Enable_Rate_Limiter_Limit_Calls_Default", 10),
   /** Length of the rate limiter's window on a route without its own limits, in ms (spec §1.6). */
-  API_RATE_LIMITER_LIMIT_TIME_DEFAULT("API_Enable_Rate_Limiter_Limit_Time_Default", 60000);
+  API_RATE_LIMITER_LIMIT_TIME_DEFAULT("API_Enable_Rate_Limiter_Limit_Time_Default", 60000),
+  /**
+   * CORS on the REST API ({@code /api/*}): when true, responses carry {@code Access-Control-Allow-*} headers and an
+   * {@code OPTIONS} preflight is answered; when false a preflight answers 405. Default false, as in Rocket.Chat
+   * ({@code apps/meteor/server/settings/general.ts}).
+   */
+  API_ENABLE_CORS("API_Enable_CORS", false),
+  /** The origins CORS allows when {@link #API_ENABLE_CORS} is on: {@code *} or a comma-separated list of origins. */
+  API_CORS_ORIGIN("API_CORS_Origin", "*");
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";
