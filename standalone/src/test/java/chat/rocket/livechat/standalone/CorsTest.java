@@ -81,6 +81,19 @@ class CorsTest {
   }
 
   @Test
+  @DisplayName("a cross-origin POST with a JSON body reaches its endpoint through CORS and carries the headers")
+  void postWithBodyPassesThrough() {
+    String token = TestSystem.randomToken();
+
+    Api.Response response = system.api().post("livechat/visitor", Map.of("Origin", SITE),
+        new JsonObject().put("visitor", new JsonObject().put("token", token).put("name", "Cross Origin")));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().getJsonObject("visitor").getString("token")).isEqualTo(token);
+    assertThat(response.headers().get("Access-Control-Allow-Origin")).isEqualTo("*");
+  }
+
+  @Test
   @DisplayName("with CORS off, a preflight answers 405 with Rocket.Chat's text and a request carries no CORS header")
   void corsOff() {
     system.setting(Setting.API_ENABLE_CORS.id(), false);

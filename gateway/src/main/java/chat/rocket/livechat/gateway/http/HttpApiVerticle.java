@@ -125,11 +125,12 @@ public final class HttpApiVerticle extends VerticleBase {
   private Router router(Map<Endpoint, List<Handler<RoutingContext>>> handlers, LivechatWidget widget, Cors cors) {
     Router router = Router.router(vertx);
     router.route().handler(RequestLog::start);
-    router.route("/api/*").handler(cors::handle);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
     // Only methods that carry bodies: on a GET with a form content type Vert.x's BodyHandler throws (a 500).
     router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
         .handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
+    // After the BodyHandler, which must see the request before any asynchronous step (Cors reads settings).
+    router.route("/api/*").handler(cors::handle);
     for (Endpoint endpoint : Endpoint.values()) {
       List<Handler<RoutingContext>> chain = handlers.get(endpoint);
       if (chain == null) {
