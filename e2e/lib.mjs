@@ -10,13 +10,14 @@ export const ADMIN = {
 };
 
 /**
- * Runs the steps in order, each bounded by STEP_TIMEOUT_MS. On the first failure prints
+ * Runs the steps in order, each bounded by STEP_TIMEOUT_MS. On the first failure runs `onFail` (e.g. a screenshot), prints
  * {"ok":false,"step":<name>,"error":<text>} and exits 1; after the last prints {"ok":true,...summary} and exits 0.
  */
-export function runner() {
+export function runner({ onFail } = {}) {
   const timings = {};
   let current = 'start';
   const fail = async (error) => {
+    await Promise.resolve().then(onFail).catch(() => {});
     console.log(JSON.stringify({ ok: false, step: current, error: await describe(error) }));
     process.exit(1);
   };
