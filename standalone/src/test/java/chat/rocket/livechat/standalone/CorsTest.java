@@ -128,12 +128,13 @@ class CorsTest {
   }
 
   @Test
-  @DisplayName("an OPTIONS without Origin or Access-Control-Request-Method is no preflight: 200, empty, no CORS")
+  @DisplayName("an OPTIONS without Origin or Access-Control-Request-Method is no preflight: the API's 404, no CORS")
   void optionsWithoutCorsHeaders() {
     Api.Response response = preflight("livechat/room", Map.of());
 
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.body()).isNullOrEmpty();
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json()).isEqualTo(new JsonObject().put("success", false)
+        .put("error", "API endpoint does not exist"));
     assertThat(response.headers().get("Access-Control-Allow-Origin")).isNull();
   }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
  * {@code defaultOptionsEndpoint} and API default headers ({@code apps/meteor/app/api/server/api.ts},
  * {@code middlewares/cors.ts}):
  * <ul>
- *   <li>{@code OPTIONS} without {@code Origin} and {@code Access-Control-Request-Method}: 200, empty.</li>
+ *   <li>{@code OPTIONS} without {@code Origin} and {@code Access-Control-Request-Method} is no CORS request: passed
+ *       on, so it answers as any method a route lacks (404 {@code API endpoint does not exist}; Rocket.Chat's Restivus
+ *       answered 200 with no body).</li>
  *   <li>{@code OPTIONS} preflight, CORS off: 405 {@code text/plain} {@link #NOT_ENABLED}.</li>
  *   <li>{@code OPTIONS} preflight, origin allowed: 200, empty, with {@code Access-Control-Allow-Origin} ({@code *}, or
  *       the request's origin plus {@code Vary: Origin} for a list), {@code Access-Control-Allow-Methods}
@@ -52,7 +54,7 @@ public final class Cors {
     boolean options = request.method() == HttpMethod.OPTIONS;
     if (options && request.getHeader(HttpHeaders.ORIGIN) == null
         && request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) == null) {
-      ctx.response().setStatusCode(200).end();
+      ctx.next();
       return;
     }
     allowedOrigins().onFailure(ctx::fail).onSuccess(origins -> {
