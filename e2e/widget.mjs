@@ -138,13 +138,14 @@ try {
   });
 
   await step('finish', async () => {
-    // The header's options menu, then "Finish this chat", then "Yes" in the confirmation; the widget then shows its
-    // "Chat Finished" screen.
-    await frame.click('header button[aria-label="Options"]');
+    // The footer's "Options" menu, then "Finish this chat", then "Yes" in the confirmation; the widget then shows its
+    // "Chat Finished" screen (it reloads livechat/config, whose `guest` keeps the visitor registered).
+    await clickByText('footer button', 'Options');
+    await shot('07-options');
     await clickByText('[class*="menu__item"]', 'Finish this chat');
     await clickByText('button', 'Yes');
     await frame.waitForSelector('[class*="chat-finished"]', { timeout: 0 });
-    await shot('07-finished');
+    await shot('08-finished');
   });
 
   done({ server, host: hostUrl, registered, rid, screenshots: out, consoleErrors: consoleErrors.length });
