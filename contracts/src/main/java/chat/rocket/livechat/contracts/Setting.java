@@ -40,7 +40,15 @@ public enum Setting {
   /** The {@code pageInfo.change} that {@code livechat/page.visited} records ({@code url}). */
   LIVECHAT_HISTORY_MONITOR_TYPE("Livechat_history_monitor_type", "url"),
   /** When false, navigation messages are stored hidden ({@code _hidden: true}). */
-  LIVECHAT_VISITOR_NAVIGATION_AS_A_MESSAGE("Livechat_Visitor_navigation_as_a_message", false);
+  LIVECHAT_VISITOR_NAVIGATION_AS_A_MESSAGE("Livechat_Visitor_navigation_as_a_message", false),
+  /**
+   * CORS on the REST API ({@code /api/*}): when true, responses carry {@code Access-Control-Allow-*} headers and an
+   * {@code OPTIONS} preflight is answered; when false a preflight answers 405. Default false, as in Rocket.Chat
+   * ({@code apps/meteor/server/settings/general.ts}).
+   */
+  API_ENABLE_CORS("API_Enable_CORS", false),
+  /** The origins CORS allows when {@link #API_ENABLE_CORS} is on: {@code *} or a comma-separated list of origins. */
+  API_CORS_ORIGIN("API_CORS_Origin", "*");
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";

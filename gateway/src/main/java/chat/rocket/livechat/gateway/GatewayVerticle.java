@@ -3,6 +3,7 @@ package chat.rocket.livechat.gateway;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.gateway.http.HttpApiVerticle;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
+import chat.rocket.livechat.gateway.web.LivechatWidget;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.DeploymentOptions;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, then deploys
  * {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each owning one reply partition and all sharing one
  * {@link RateLimiter}. It never seeds permissions, roles, settings or users: Rocket.Chat's defaults come from the seed
- * step ({@link chat.rocket.livechat.gateway.seed.Seed}), run before any gateway starts. On a clean stop the HTTP
+ * step ({@link chat.rocket.livechat.gateway.seed.Seed}), run before any gateway starts. Once started it logs where the
+ * Livechat widget is served, or that it is not. On a clean stop the HTTP
  * verticles stop first (pending requests fail with 503), then the reply topic is deleted.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -41,7 +44,20 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(v -> TopicSetup.ensure(vertx, config(), List.of(replyTopic), instances))
         .compose(v -> deployHttp(instances))
         .onSuccess(v -> LOG.info("gateway {} listening on port {} ({} HTTP instances, replies on {})", instanceId,
-            ConfigKey.PORT.get(config()), instances, replyTopic));
+            ConfigKey.PORT.get(config()), instances, replyTopic))
+        .compose(v -> LivechatWidget.built(vertx))
+        .onSuccess(this::logWidget);
+  }
+
+  /** Says once per process whether {@code /livechat} serves the widget (README.md, The Livechat widget). */
+  private void logWidget(Optional<String> index) {
+    if (index.isPresent()) {
+      LOG.info("Livechat widget at {}{}", ConfigKey.ROOT_URL.get(config()).isEmpty()
+          ? "http://localhost:" + ConfigKey.PORT.get(config()) : ConfigKey.ROOT_URL.get(config()), LivechatWidget.PATH);
+    } else {
+      LOG.warn("Livechat widget not built into this gateway (no npm at build time): {} answers 404",
+          LivechatWidget.PATH);
+    }
   }
 
   @Override

@@ -5,9 +5,11 @@ import chat.rocket.livechat.platform.runtime.OpsHttpVerticle;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * Every route of the gateway's Router, once: {@link HttpApiVerticle} binds a handler to each of them and to nothing
- * else, {@code docs/openapi.yaml} documents each of them (OpenApiDocumentTest holds both to it), and the request log
- * names a request by its endpoint's path template, never by its actual path (a visitor token is part of some paths).
+ * Every API and ops route of the gateway's Router, once: {@link HttpApiVerticle} binds a handler to each of them,
+ * {@code docs/openapi.yaml} documents each of them (OpenApiDocumentTest holds both to it), and the request log names a
+ * request by its endpoint's path template, never by its actual path (a visitor token is part of some paths). The only
+ * other routes are what Rocket.Chat serves outside its API, the Livechat widget and the avatars
+ * ({@code chat.rocket.livechat.gateway.web}, README.md, The Livechat widget), which the OpenAPI document leaves out.
  */
 public enum Endpoint {
   /** Get or create the visitor's open room (spec §3). */

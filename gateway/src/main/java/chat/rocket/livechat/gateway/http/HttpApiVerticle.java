@@ -6,6 +6,9 @@ import chat.rocket.livechat.gateway.auth.LoginRoute;
 import chat.rocket.livechat.gateway.messaging.KafkaRequester;
 import chat.rocket.livechat.gateway.ratelimit.RateLimit;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
+import chat.rocket.livechat.gateway.web.Avatars;
+import chat.rocket.livechat.gateway.web.Cors;
+import chat.rocket.livechat.gateway.web.LivechatWidget;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
@@ -31,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP verticle instance of the gateway: the Router of every {@link Endpoint} (the API under {@code /api/v1/}, its
- * OpenAPI document, {@code /metrics} and the health routes) and of nothing else, each request logged by
+ * OpenAPI document, {@code /metrics} and the health routes) with Rocket.Chat's CORS on {@code /api/*} ({@link Cors}),
+ * plus the Livechat widget ({@link LivechatWidget}) and avatars ({@link Avatars}), each request logged by
  * {@link RequestLog}, request bodies limited to {@link ConfigKey#BODY_LIMIT_BYTES} (413 beyond), exact paths (a
  * trailing slash is a 404, spec §1.1), and its own {@link KafkaRequester} on reply partition
  * {@link #REPLY_PARTITION} of {@link #REPLY_TOPIC}. All instances share port
@@ -58,14 +62,16 @@ public final class HttpApiVerticle extends VerticleBase {
     requester = new KafkaRequester(vertx, config(), config().getString(REPLY_TOPIC),
         config().getInteger(REPLY_PARTITION));
     Permissions permissions = new Permissions(vertx, mongo, config());
-    RateLimit rateLimit = new RateLimit(rateLimiter, new Settings(vertx, mongo, config()), permissions,
+    Settings settings = new Settings(vertx, mongo, config());
+    RateLimit rateLimit = new RateLimit(rateLimiter, settings, permissions,
         ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
     Access access = new Access(new Authenticator(vertx, mongo, config()), rateLimit, permissions);
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
-        .map(this::router)
+        .compose(handlers -> LivechatWidget.load(vertx, config())
+            .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
         .compose(router -> {
           server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
@@ -130,14 +136,21 @@ public final class HttpApiVerticle extends VerticleBase {
     return handlers;
   }
 
-  /** @throws IllegalStateException when an {@link Endpoint} has no handler (a programming error) */
-  private Router router(Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+  /**
+   * The Router: every {@link Endpoint}, Rocket.Chat's CORS ahead of the API routes, and what Rocket.Chat serves besides
+   * the API (README.md, The Livechat widget): the widget under {@code /livechat} and the avatars.
+   *
+   * @throws IllegalStateException when an {@link Endpoint} has no handler (a programming error)
+   */
+  private Router router(Map<Endpoint, List<Handler<RoutingContext>>> handlers, LivechatWidget widget, Cors cors) {
     Router router = Router.router(vertx);
     router.route().handler(RequestLog::start);
     router.route().handler(HttpApiVerticle::rejectTrailingSlash);
     // Only methods that carry bodies: on a GET with a form content type Vert.x's BodyHandler throws (a 500).
     router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
         .handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
+    // After the BodyHandler, which must see the request before any asynchronous step (Cors reads settings).
+    router.route("/api/*").handler(cors::handle);
     for (Endpoint endpoint : Endpoint.values()) {
       List<Handler<RoutingContext>> chain = handlers.get(endpoint);
       if (chain == null) {
@@ -146,6 +159,11 @@ public final class HttpApiVerticle extends VerticleBase {
       Route route = router.route(endpoint.method(), endpoint.path()).handler(RequestLog.matched(endpoint));
       chain.forEach(route::handler);
     }
+    router.route(LivechatWidget.PATH).handler(RequestLog.matchedAsset(LivechatWidget.PATH));
+    router.route(LivechatWidget.PATH + "/*").handler(RequestLog.matchedAsset(LivechatWidget.PATH + "/*"));
+    widget.mount(router);
+    router.route(HttpMethod.GET, Avatars.PATH).handler(RequestLog.matchedAsset(Avatars.PATH))
+        .handler(Avatars::handle);
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiResponses::handleFailure);
     for (int status : new int[] {400, 404, 405, 413, 500}) {

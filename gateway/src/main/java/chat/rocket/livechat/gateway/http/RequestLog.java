@@ -17,13 +17,15 @@ import org.slf4j.event.Level;
  * the actual path or query, and no header is logged, so visitor tokens, login tokens and passwords never reach the
  * log. The correlation ids are those of the Kafka commands the request sent, comma-separated in sending order
  * ({@code -} when it sent none, e.g. login or a request rejected by validation); each service logs a command's
- * failure with the same id. Ops routes ({@code /metrics}, {@code /health/*}) are logged at DEBUG.
+ * failure with the same id. Ops routes ({@code /metrics}, {@code /health/*}) and assets (the Livechat widget's
+ * files, avatars: {@link #matchedAsset(String)}) are logged at DEBUG.
  */
 public final class RequestLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
   private static final String ENDPOINT = "livechat.endpoint";
   private static final String CORRELATION_IDS = "livechat.correlationIds";
+  private static final String ASSET = "livechat.asset";
   /** Route of a request that matched no endpoint. */
   public static final String UNMATCHED = "unmatched";
 
@@ -46,6 +48,18 @@ public final class RequestLog {
   }
 
   /**
+   * @param template the path template of a route that is no {@link Endpoint}: a static file of the Livechat widget or
+   *                 an avatar ({@code /livechat/*}, {@code /avatar/:username}), logged at DEBUG under this template
+   * @return a handler that notes that the request matched that route, then passes it on
+   */
+  public static Handler<RoutingContext> matchedAsset(String template) {
+    return ctx -> {
+      ctx.put(ASSET, template);
+      ctx.next();
+    };
+  }
+
+  /**
    * @return the listener a {@link chat.rocket.livechat.gateway.messaging.CommandSender} tells the correlation id of
    *     each command it sends for this request; the ids go into the request's log line
    */
@@ -60,15 +74,17 @@ public final class RequestLog {
     };
   }
 
-  /** @return the path template of the endpoint the request matched, or {@link #UNMATCHED} */
+  /** @return the path template of the endpoint or asset route the request matched, or {@link #UNMATCHED} */
   public static String route(RoutingContext ctx) {
     Endpoint endpoint = ctx.get(ENDPOINT);
-    return endpoint == null ? UNMATCHED : endpoint.path();
+    String asset = ctx.get(ASSET);
+    return endpoint != null ? endpoint.path() : asset != null ? asset : UNMATCHED;
   }
 
   private static void log(RoutingContext ctx, long started) {
     Endpoint endpoint = ctx.get(ENDPOINT);
-    Level level = endpoint != null && endpoint.isOps() ? Level.DEBUG : Level.INFO;
+    boolean quiet = endpoint != null ? endpoint.isOps() : ctx.get(ASSET) != null;
+    Level level = quiet ? Level.DEBUG : Level.INFO;
     if (!LOG.isEnabledForLevel(level)) {
       return;
     }

@@ -12,6 +12,12 @@ import java.util.Map;
 public enum ConfigKey {
   /** HTTP port of the gateway. */
   PORT("3000"),
+  /**
+   * The public origin of the system, e.g. {@code https://chat.example.com} (Rocket.Chat's {@code ROOT_URL}): the
+   * {@code SERVER_URL} the Livechat widget page at {@code /livechat} connects to. Empty = the origin the browser asked
+   * for ({@code http://} + the request's {@code Host} header).
+   */
+  ROOT_URL(""),
   /** MongoDB connection string; its path names the database (default {@code rocketchat}). */
   MONGO_URL("mongodb://127.0.0.1:27017/rocketchat"),
   /** Kafka bootstrap servers, comma-separated host:port. */
