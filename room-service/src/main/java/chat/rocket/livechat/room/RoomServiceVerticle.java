@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The room-service: one member of consumer group {@code room-service} on {@link Topics#ROOM_COMMANDS}, executing
- * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info} and {@code room.save-info}
- * (DESIGN.md, Request flows), and a subscriber to {@code visitor.registered} events that renames the visitor's open
- * room (spec §7.1). It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
+ * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info}, {@code room.save-info}
+ * (DESIGN.md, Request flows) and {@code room.check-access} (a DDP subscription's authorization), and a subscriber to
+ * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It publishes on
+ * {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -27,8 +28,9 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
     GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients.settings(), clients.users(),
         new AgentRouter(rooms, clients.users()), events);
-    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(),
-        new RoomAccess(rooms, clients.permissions()), events);
+    RoomAccess access = new RoomAccess(rooms, clients.permissions());
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    CheckRoomAccess checkAccess = new CheckRoomAccess(rooms, access, clients.permissions());
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     return new ServiceDefinition(
@@ -36,7 +38,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
             Map.entry(CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle),
             Map.entry(CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check),
-            Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save))),
+            Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save),
+            Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
         Topics.ROOM_EVENTS, rooms::ensureIndexes, outbox);

@@ -30,6 +30,7 @@ public final class Authenticator {
   private static final JsonObject CALLER_FIELDS = new JsonObject().put("username", 1).put("roles", 1);
 
   private final CachedLookup<String, Optional<Caller>> callers;
+  private final CachedLookup<String, Optional<Caller>> resumed;
 
   /**
    * @param vertx  the context the cached lookups answer on
@@ -39,6 +40,23 @@ public final class Authenticator {
   public Authenticator(Vertx vertx, MongoClient mongo, JsonObject config) {
     this.callers = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
         key -> find(mongo, key.substring(0, key.indexOf('\n')), key.substring(key.indexOf('\n') + 1)));
+    this.resumed = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), hash -> findByHash(mongo, hash));
+  }
+
+  /**
+   * Meteor's resume login ({@code login} method with {@code {resume: token}}, as the DDP clients send it): the user
+   * whose {@code services.resume.loginTokens.hashedToken} is base64(sha256(token)), found without a user id.
+   *
+   * @param token the login token ({@code X-Auth-Token} of a REST login)
+   * @return the caller, or a failed Future with {@link ErrorCode#NOT_LOGGED_IN}
+   */
+  public Future<Caller> resume(String token) {
+    if (token == null || token.isEmpty()) {
+      return Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN));
+    }
+    return resumed.get(hashLoginToken(token))
+        .compose(caller -> caller.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN))));
   }
 
   /** @return the caller of an authenticated request, or a failed Future with {@link ErrorCode#NOT_LOGGED_IN} */
@@ -64,6 +82,13 @@ public final class Authenticator {
         .put("services.resume.loginTokens.hashedToken", hashedToken);
     return mongo.findOne(Collections.USERS, query, CALLER_FIELDS).map(user -> Optional.ofNullable(user)
         .map(found -> new Caller(userId, found.getString("username"), roles(found))));
+  }
+
+  private static Future<Optional<Caller>> findByHash(MongoClient mongo, String hashedToken) {
+    JsonObject query = new JsonObject().put("services.resume.loginTokens.hashedToken", hashedToken);
+    JsonObject fields = CALLER_FIELDS.copy().put("_id", 1);
+    return mongo.findOne(Collections.USERS, query, fields).map(user -> Optional.ofNullable(user)
+        .map(found -> new Caller(found.getString("_id"), found.getString("username"), roles(found))));
   }
 
   private static List<String> roles(JsonObject user) {
