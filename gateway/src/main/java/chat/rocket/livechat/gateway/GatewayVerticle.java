@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, then deploys the
  * realtime {@link FanOutVerticle} (positioned at the ends of the event and activity topics) and
  * {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each owning one reply partition and all sharing one
- * {@link RateLimiter} and one {@link RealtimeHub}. It never seeds permissions, roles, settings or users: Rocket.Chat's defaults come from the seed
- * step ({@link chat.rocket.livechat.gateway.seed.Seed}), run before any gateway starts. On a clean stop the HTTP
- * verticles stop first (pending requests fail with 503), then the reply topic is deleted.
+ * {@link RateLimiter} and one {@link RealtimeHub}. It never seeds permissions, roles, settings or users: Rocket.Chat's
+ * defaults come from the seed step ({@link chat.rocket.livechat.gateway.seed.Seed}), run before any gateway starts.
+ * On a clean stop the HTTP verticles stop first (pending requests fail with 503), then the reply topic is deleted.
  */
 public final class GatewayVerticle extends VerticleBase {
 

@@ -4,7 +4,6 @@ import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
 import chat.rocket.livechat.platform.kafka.EventSink;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * The realtime fan-out of one gateway process (DESIGN.md, Conversation and realtime): its own Kafka consumer, in no
  * consumer group, assigned every partition of {@link Topics#ROOM_EVENTS} and {@link Topics#ROOM_ACTIVITY} and
  * positioned at their ends before the verticle is ready, so every gateway process sees every event from its start on
- * and none from before. Each CloudEvent becomes the frames of {@link StreamEvents}, pushed by the {@link RealtimeHub} to
- * the sockets of this process subscribed to the event's room ({@code ce_subject} = rid). Offsets are never committed;
- * a record that is not a CloudEvent, or an event no stream carries, is skipped. Registered in {@link Readiness} as
- * {@code gateway@fan-out}.
+ * and none from before. Each CloudEvent becomes the frames of {@link StreamEvents}, pushed by the
+ * {@link RealtimeHub} to the sockets of this process subscribed to the event's room ({@code ce_subject} = rid).
+ * Offsets are never committed; a record that is not a CloudEvent, or an event no stream carries, is skipped.
+ * Registered in {@link Readiness} as {@code gateway@fan-out}.
  */
 public final class FanOutVerticle extends VerticleBase {
 

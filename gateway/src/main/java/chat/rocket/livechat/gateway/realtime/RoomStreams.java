@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code args[0].visitorToken} for {@code stream-livechat-room}, {@code args[0].token} for the others (a string,
  * never an object), else the session's {@code livechat:setUpConnection} token. Refused → {@code nosub} with
  * {@code {error: "not-allowed", message: "[not-allowed]"}} as Rocket.Chat's streamer answers; an empty event name →
- * {@code invalid-event-name}; no answer from the room-service → 500; another stream → 404 {@code Subscription '<name>' not found}.
+ * {@code invalid-event-name}; no answer from the room-service → 500; another stream → 404
+ * {@code Subscription '<name>' not found}.
  */
 final class RoomStreams {
 

@@ -35,7 +35,8 @@ final class StreamEvents {
   static final String LIVECHAT_ROOM = "stream-livechat-room";
   /** {@code stream-notify-room} event of the older SDK: args {@code [username, isTyping]}. */
   static final String TYPING = "typing";
-  /** {@code stream-notify-room} event of {@code @rocket.chat/ddp-client}: args {@code [username, activities, extra]}. */
+  /** {@code stream-notify-room} event of {@code @rocket.chat/ddp-client}: args {@code [username, activities, extra]}.
+   */
   static final String USER_ACTIVITY = "user-activity";
   /** {@code stream-notify-room} event of a deleted message: args {@code [{_id}]}. */
   static final String DELETE_MESSAGE = "deleteMessage";

@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Reads a consumed Kafka record as a CloudEvent 1.0 in Kafka binary mode ({@code ce_*} headers, the data as the
- * value), through the CloudEvents SDK's Kafka binding: the one decoder of every event consumer ({@link EventSubscriber},
- * the gateway's realtime fan-out).
+ * value), through the CloudEvents SDK's Kafka binding: the one decoder of every event consumer
+ * ({@link EventSubscriber}, the gateway's realtime fan-out).
  */
 public final class CloudEventRecords {
 
