@@ -30,6 +30,7 @@ final class RoomFixture extends HandlerFixture {
   final ChangeRoomVisitor changeVisitor;
   final SaveRoomInfo saveInfo;
   final RenameOpenRooms rename;
+  final CheckRoomAccess checkAccess;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -43,9 +44,11 @@ final class RoomFixture extends HandlerFixture {
     Users users = new Users(mongo);
     router = new AgentRouter(rooms, users);
     getOrCreate = new GetOrCreateRoom(rooms, visitors, settings, users, router, events);
-    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, new RoomAccess(rooms, permissions), events);
+    RoomAccess access = new RoomAccess(rooms, permissions);
+    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, mongo, events);
+    checkAccess = new CheckRoomAccess(rooms, access, permissions);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */
