@@ -274,7 +274,8 @@ public final class TestSystem implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** @return a TCP port free at the time of the call */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -16,8 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * A DDP client for tests over a real Vert.x websocket, speaking the frames a Rocket.Chat client sends (plain JSON text,
- * no SockJS) and keeping every frame it receives in order. It never answers the server's {@code ping} by itself, so a
- * test can play a client that stopped answering; {@link #connect()} sends {@code connect} and waits for
+ * no SockJS) and keeping every frame it receives in order. Like a real client it answers the server's {@code ping}
+ * with a {@code pong} by itself (those pings are not kept); one opened with {@link #openSilent} does not, so a test
+ * can play a client that stopped answering. {@link #connect()} sends {@code connect} and waits for
  * {@code connected}. Blocking waits for test threads only, each bounded by {@link FutureAwait#TIMEOUT}.
  */
 public final class DdpClient implements AutoCloseable {
@@ -28,23 +29,40 @@ public final class DdpClient implements AutoCloseable {
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private int ids;
 
-  private DdpClient(WebSocketClient client, WebSocket socket) {
+  private DdpClient(WebSocketClient client, WebSocket socket, boolean answerPings) {
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+    socket.textMessageHandler(text -> {
+      JsonObject frame = new JsonObject(text);
+      if (answerPings && "ping".equals(frame.getValue("msg")) && !frame.containsKey("id")) {
+        socket.writeTextMessage(new JsonObject().put("msg", "pong").encode());
+      } else {
+        received.add(frame);
+      }
+    });
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
   }
 
   /**
-   * Opens a websocket to {@code ws://127.0.0.1:<port>/websocket} (no DDP message sent yet).
+   * Opens a websocket to {@code ws://127.0.0.1:<port>/websocket} (no DDP message sent yet) that answers the server's
+   * pings.
    *
    * @return the client; fails the test when the upgrade is refused
    */
   public static DdpClient open(Vertx vertx, int port) {
+    return open(vertx, port, true);
+  }
+
+  /** @return like {@link #open}, but a client that never answers the server's pings (it keeps them as frames) */
+  public static DdpClient openSilent(Vertx vertx, int port) {
+    return open(vertx, port, false);
+  }
+
+  private static DdpClient open(Vertx vertx, int port, boolean answerPings) {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocket socket = FutureAwait.await(client.connect(new WebSocketConnectOptions().setPort(port)
         .setHost("127.0.0.1").setURI("/websocket")));
-    return new DdpClient(client, socket);
+    return new DdpClient(client, socket, answerPings);
   }
 
   /** @return the {@code connected} frame, after sending {@code {"msg":"connect","version":"1","support":["1"]}} */

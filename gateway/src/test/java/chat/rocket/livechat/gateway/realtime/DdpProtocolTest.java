@@ -106,20 +106,18 @@ class DdpProtocolTest {
   }
 
   @Test
-  @DisplayName("a silent socket gets the server's ping; one that never answers is closed with 1001")
+  @DisplayName("a silent socket gets the server's ping and is closed with 1001; one that answers stays open")
   void heartbeat() {
     try (DdpTestServer beating = new DdpTestServer(Map.of(ConfigKey.DDP_PING_INTERVAL_MS.name(), "200",
         ConfigKey.DDP_PING_TIMEOUT_MS.name(), "300"));
-         DdpClient answering = beating.open(); DdpClient silent = beating.open()) {
+         DdpClient answering = beating.open(); DdpClient silent = beating.openSilent()) {
       answering.connect();
       silent.connect();
       assertThat(silent.next()).isEqualTo(new JsonObject().put("msg", "ping"));
-      assertThat(answering.next()).isEqualTo(new JsonObject().put("msg", "ping"));
-      answering.send(new JsonObject().put("msg", "pong"));
       assertThat(silent.awaitClose()).isEqualTo((short) 1001);
       assertThat(answering.isClosed()).isFalse();
       answering.send(new JsonObject().put("msg", "ping").put("id", "alive"));
-      assertThat(answering.next(frame -> "pong".equals(frame.getString("msg"))).getString("id")).isEqualTo("alive");
+      assertThat(answering.next()).isEqualTo(new JsonObject().put("msg", "pong").put("id", "alive"));
     }
   }
 

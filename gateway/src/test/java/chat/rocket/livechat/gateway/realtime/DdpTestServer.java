@@ -69,6 +69,11 @@ final class DdpTestServer implements AutoCloseable {
     return DdpClient.open(store.vertx(), port);
   }
 
+  /** @return a new websocket that never answers the server's pings */
+  DdpClient openSilent() {
+    return DdpClient.openSilent(store.vertx(), port);
+  }
+
   /** @return the port */
   int port() {
     return port;
