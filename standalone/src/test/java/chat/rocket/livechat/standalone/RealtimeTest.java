@@ -131,6 +131,9 @@ class RealtimeTest {
       JsonObject received = changedMessage(client.next());
       assertThat(received).isEqualTo(message.copy().put("ts", new JsonObject().put("$date", 1772600767089L))
           .put("_updatedAt", new JsonObject().put("$date", 1772600767089L)));
+      Scrape metrics = Scrape.of(system.api());
+      assertThat(metrics.value("livechat_ddp_connections").orElseThrow()).isPositive();
+      assertThat(metrics.value("livechat_ddp_frames_pushed_total").orElseThrow()).isPositive();
     }
   }
 

@@ -5,8 +5,12 @@ import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CloudEventRecords;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
 import chat.rocket.livechat.platform.kafka.PoisonRecordException;
+import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Readiness;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * and none from before. Each CloudEvent becomes the frames of {@link StreamEvents}, pushed by the
  * {@link RealtimeHub} to the sockets of this process subscribed to the event's room ({@code ce_subject} = rid).
  * Offsets are never committed; a record that is not a CloudEvent, or an event no stream carries, is skipped.
- * Registered in {@link Readiness} as {@code gateway@fan-out}.
+ * Registered in {@link Readiness} as {@code gateway@fan-out}; meters {@link Meters#DDP_CONNECTIONS} and
+ * {@link Meters#DDP_FRAMES_PUSHED}.
  */
 public final class FanOutVerticle extends VerticleBase {
 
@@ -38,6 +43,8 @@ public final class FanOutVerticle extends VerticleBase {
 
   private final RealtimeHub hub;
   private KafkaConsumer<String, Buffer> consumer;
+  private Gauge connections;
+  private Counter pushed;
   private String readinessName;
   private volatile boolean positioned;
 
@@ -49,6 +56,10 @@ public final class FanOutVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClients.assignedConsumer(config()));
+    MeterRegistry meters = Meters.registry(vertx);
+    connections = Gauge.builder(Meters.DDP_CONNECTIONS, hub, RealtimeHub::connections)
+        .description("DDP websockets open in this gateway process").strongReference(true).register(meters);
+    pushed = meters.counter(Meters.DDP_FRAMES_PUSHED);
     readinessName = Readiness.of(vertx).register("gateway@fan-out", () -> positioned);
     consumer.handler(this::onRecord);
     consumer.exceptionHandler(e -> LOG.warn("fan-out consumer of {}: {}", TOPICS, e.getMessage()));
@@ -66,6 +77,7 @@ public final class FanOutVerticle extends VerticleBase {
   public Future<?> stop() {
     positioned = false;
     Readiness.of(vertx).unregister(readinessName);
+    Meters.registry(vertx).remove(connections);
     return consumer.close();
   }
 
@@ -94,8 +106,9 @@ public final class FanOutVerticle extends VerticleBase {
     try {
       JsonObject data = new JsonObject(Buffer.buffer(event.getData().toBytes()));
       Map<String, String> frames = StreamEvents.frames(type, event.getSubject(), data);
-      int pushed = hub.deliver(event.getSubject(), frames, data.getString("origin"));
-      LOG.debug("{} rid={} pushed {} frames", type.type(), event.getSubject(), pushed);
+      int count = hub.deliver(event.getSubject(), frames, data.getString("origin"));
+      pushed.increment(count);
+      LOG.debug("{} rid={} pushed {} frames", type.type(), event.getSubject(), count);
     } catch (RuntimeException e) {
       LOG.warn("fan-out skips {} {}-{}@{}: {}", type.type(), record.topic(), record.partition(), record.offset(),
           e.toString());
