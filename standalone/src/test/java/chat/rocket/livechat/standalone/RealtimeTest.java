@@ -102,6 +102,8 @@ class RealtimeTest {
     JsonObject result = client.next(frame -> "result".equals(frame.getString("msg")));
     assertThat(result.getString("id")).isEqualTo(call);
     assertThat(result.getJsonObject("result").getString("type")).isEqualTo("resume");
+    assertThat(result.getJsonObject("result").getJsonObject("tokenExpires").getLong("$date"))
+        .isGreaterThan(System.currentTimeMillis());
   }
 
   /** @return the message, as a {@code message.created} event published on {@code livechat.room.events} */

@@ -19,8 +19,9 @@ import java.util.UUID;
  *   <li>{@code livechat:setUpConnection [{token}]}: remembers the visitor token on the session (the first one);
  *       no result. A param that is not {@code {token: String}} → 400 {@code Match failed}.</li>
  *   <li>{@code login [{resume: token}]}: Meteor's resume login, checked as the REST authentication checks
- *       {@code X-Auth-Token} ({@link Authenticator#resume}); result {@code {id, token, type: "resume"}}; an unknown
- *       token → 403 {@code You've been logged out by the server. Please log in again.}; other login forms → 400
+ *       {@code X-Auth-Token} ({@link Authenticator#resume}); result
+ *       {@code {id, token, tokenExpires: {$date}, type: "resume"}}; an unknown token → 403
+ *       {@code You've been logged out by the server. Please log in again.}; other login forms → 400
  *       {@code Unrecognized options for login request}. {@code logout} forgets the user.</li>
  *   <li>{@code stream-notify-room [<rid>/typing, username, isTyping, {token}]} (older SDK) and
  *       {@code [<rid>/user-activity, username, activities, {token}]} (ddp-client): once the room is authorized
@@ -82,9 +83,11 @@ final class DdpMethods {
     return authenticator.resume(token)
         .recover(e -> Future.failedFuture(
             new MeteorError(403, "You've been logged out by the server. Please log in again.")))
-        .map(caller -> {
-          session.user(caller);
-          return new JsonObject().put("id", caller.userId()).put("token", token).put("type", "resume");
+        .map(login -> {
+          session.user(login.caller());
+          return new JsonObject().put("id", login.caller().userId()).put("token", token)
+              .put("tokenExpires", new JsonObject().put("$date", login.tokenExpires().toEpochMilli()))
+              .put("type", "resume");
         });
   }
 

@@ -100,18 +100,21 @@ public final class FanOutVerticle extends VerticleBase {
       return;
     }
     EventType type = EventType.fromType(event.getType()).orElse(null);
-    if (type == null || event.getData() == null || event.getSubject() == null) {
-      return;
+    if (type != null && event.getData() != null && event.getSubject() != null) {
+      try {
+        push(type, event);
+      } catch (RuntimeException e) {
+        LOG.warn("fan-out skips {} {}-{}@{}: {}", type.type(), record.topic(), record.partition(), record.offset(),
+            e.toString());
+      }
     }
-    try {
-      JsonObject data = new JsonObject(Buffer.buffer(event.getData().toBytes()));
-      Map<String, String> frames = StreamEvents.frames(type, event.getSubject(), data);
-      int count = hub.deliver(event.getSubject(), frames, data.getString("origin"));
-      pushed.increment(count);
-      LOG.debug("{} rid={} pushed {} frames", type.type(), event.getSubject(), count);
-    } catch (RuntimeException e) {
-      LOG.warn("fan-out skips {} {}-{}@{}: {}", type.type(), record.topic(), record.partition(), record.offset(),
-          e.toString());
-    }
+  }
+
+  private void push(EventType type, CloudEvent event) {
+    JsonObject data = new JsonObject(Buffer.buffer(event.getData().toBytes()));
+    Map<String, String> frames = StreamEvents.frames(type, event.getSubject(), data);
+    int count = hub.deliver(event.getSubject(), frames, data.getValue("origin") instanceof String id ? id : null);
+    pushed.increment(count);
+    LOG.debug("{} rid={} pushed {} frames", type.type(), event.getSubject(), count);
   }
 }

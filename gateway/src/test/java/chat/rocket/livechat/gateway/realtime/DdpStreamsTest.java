@@ -9,6 +9,7 @@ import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.testkit.DdpClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,8 +134,13 @@ class DdpStreamsTest {
     try (DdpClient visitor = server.open(); DdpClient agent = server.open()) {
       String session = visitor.connect().getString("session");
       agent.connect();
-      agent.method("login", new JsonArray().add(new JsonObject().put("resume", agentToken())));
-      assertThat(agent.next(frame -> "result".equals(frame.getString("msg"))).containsKey("error")).isFalse();
+      String token = agentToken();
+      agent.method("login", new JsonArray().add(new JsonObject().put("resume", token)));
+      JsonObject login = agent.next(frame -> "result".equals(frame.getString("msg"))).getJsonObject("result");
+      assertThat(login.getString("token")).isEqualTo(token);
+      assertThat(login.getString("type")).isEqualTo("resume");
+      assertThat(login.getJsonObject("tokenExpires").getLong("$date"))
+          .isGreaterThan(System.currentTimeMillis() + Duration.ofDays(89).toMillis());
       String typingSub = agent.sub("stream-notify-room", new JsonArray().add(RID + "/typing").add(false));
       assertThat(agent.next().getJsonArray("subs")).containsExactly(typingSub);
       visitor.sub("stream-notify-room", params(RID + "/typing", DdpTestServer.VISITOR_TOKEN));
