@@ -76,21 +76,28 @@ public final class HttpApiVerticle extends VerticleBase {
         ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
     Authenticator authenticator = new Authenticator(vertx, mongo, config());
     Access access = new Access(authenticator, rateLimit, permissions);
-    activityProducer = KafkaClients.sharedProducer(vertx, config());
-    ddp = new DdpServer(vertx, config(), realtime, requester, authenticator,
-        new EventPublisher(activityProducer, Meters.registry(vertx)));
+    ddp = ddpServer(authenticator);
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(this::router)
         .compose(router -> requester.start().map(router))
-        .compose(router -> {
-          server = vertx.createHttpServer(DdpServer.options(new HttpServerOptions(), config())
-                  .setPort(ConfigKey.PORT.getInt(config())))
-              .invalidRequestHandler(ApiResponses::invalidRequest)
-              .requestHandler(router);
-          return ddp.attach(server).listen();
-        });
+        .compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    server = vertx.createHttpServer(DdpServer.options(new HttpServerOptions(), config())
+            .setPort(ConfigKey.PORT.getInt(config())))
+        .invalidRequestHandler(ApiResponses::invalidRequest)
+        .requestHandler(router);
+    return ddp.attach(server).listen();
+  }
+
+  /** The DDP endpoint beside the Router: this verticle's requester, typing published through the shared producer. */
+  private DdpServer ddpServer(Authenticator authenticator) {
+    activityProducer = KafkaClients.sharedProducer(vertx, config());
+    return new DdpServer(vertx, config(), realtime, requester, authenticator,
+        new EventPublisher(activityProducer, Meters.registry(vertx)));
   }
 
   /**
