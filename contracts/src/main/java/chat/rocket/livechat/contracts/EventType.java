@@ -31,7 +31,9 @@ public enum EventType {
   ROOM_AGENT_CHANGED("chat.rocket.livechat.room.agent-changed", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),
   /**
    * Ephemeral user activity in a room (typing), published by the gateway that received it on the short-retention
-   * {@link Topics#ROOM_ACTIVITY}; data {@code {rid, username, activities: ["user-typing"]}}; never stored.
+   * {@link Topics#ROOM_ACTIVITY}; data {@code {rid, username, activities: ["user-typing"] or [], extra: {client's
+   * extra data without its token}, origin: <DDP session id of the sender>}}; never stored; never sent back to the
+   * session named by {@code origin}.
    */
   ROOM_ACTIVITY("chat.rocket.livechat.room.activity", Topics.ROOM_ACTIVITY, EventSource.GATEWAY);
 

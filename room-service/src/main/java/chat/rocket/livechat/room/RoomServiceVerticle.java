@@ -30,13 +30,14 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
     GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients.settings(), clients.users(),
         new AgentRouter(rooms, clients.users()), events);
-    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(),
-        new RoomAccess(rooms, clients.permissions()), events);
+    RoomAccess access = new RoomAccess(rooms, clients.permissions());
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    CheckRoomAccess checkAccess = new CheckRoomAccess(rooms, access, clients.permissions());
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     MessageRepository messages = new MessageRepository(clients.mongo());
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
-    SendMessage send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, clients.permissions()),
+    SendMessage send = new SendMessage(lookup, rooms, messages, access,
         clients.users(), clients.settings(), events);
     EditMessage edit = new EditMessage(lookup, rooms, messages, clients.settings(), events);
     CloseRoom close = new CloseRoom(lookup, rooms, messages, clients.settings(), clients.permissions(), events);
@@ -54,6 +55,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.MESSAGE_DELETE, edit::delete),
             Map.entry(CommandType.ROOM_CLOSE, close::handle),
             Map.entry(CommandType.ROOM_PAGE_VISITED, pageVisited::handle))),
+            Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
         Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes(), messages.ensureIndexes()).mapEmpty(), outbox);

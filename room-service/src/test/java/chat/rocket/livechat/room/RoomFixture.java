@@ -35,6 +35,7 @@ final class RoomFixture extends HandlerFixture {
   final EditMessage edit;
   final CloseRoom close;
   final PageVisited pageVisited;
+  final CheckRoomAccess checkAccess;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -48,7 +49,8 @@ final class RoomFixture extends HandlerFixture {
     Users users = new Users(mongo);
     router = new AgentRouter(rooms, users);
     getOrCreate = new GetOrCreateRoom(rooms, visitors, settings, users, router, events);
-    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, new RoomAccess(rooms, permissions), events);
+    RoomAccess access = new RoomAccess(rooms, permissions);
+    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, mongo, events);
     MessageRepository messages = new MessageRepository(mongo);
@@ -59,6 +61,7 @@ final class RoomFixture extends HandlerFixture {
     edit = new EditMessage(lookup, rooms, messages, settings, events);
     close = new CloseRoom(lookup, rooms, messages, settings, permissions, events);
     pageVisited = new PageVisited(rooms, messages, users, settings, events);
+    checkAccess = new CheckRoomAccess(rooms, access, permissions);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -60,7 +60,8 @@ class HealthTest {
         .containsEntry(ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS + "@" + Topics.VISITOR_EVENTS, "assigned")
         .containsEntry(ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS + "@" + Topics.ROOM_EVENTS, "assigned")
         .containsEntry("gateway@" + Topics.replies(GATEWAY_ID) + "-0", "assigned")
-        .containsEntry("gateway@" + Topics.replies(GATEWAY_ID) + "-1", "assigned");
+        .containsEntry("gateway@" + Topics.replies(GATEWAY_ID) + "-1", "assigned")
+        .containsEntry("gateway@fan-out", "assigned");
     assertThat(system.api().getAbsolute("/health/ready", Map.of()).status()).isEqualTo(200);
 
     system.stopStore();

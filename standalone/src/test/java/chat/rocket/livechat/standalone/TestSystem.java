@@ -274,7 +274,7 @@ public final class TestSystem implements AutoCloseable {
     }
   }
 
-  /** @return a port free at the time of the call */
+  /** @return a TCP port free at the time of the call */
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

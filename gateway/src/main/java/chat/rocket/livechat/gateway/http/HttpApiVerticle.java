@@ -9,10 +9,15 @@ import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
 import chat.rocket.livechat.gateway.web.Avatars;
 import chat.rocket.livechat.gateway.web.Cors;
 import chat.rocket.livechat.gateway.web.LivechatWidget;
+import chat.rocket.livechat.gateway.realtime.DdpServer;
+import chat.rocket.livechat.gateway.realtime.RealtimeHub;
+import chat.rocket.livechat.platform.kafka.EventPublisher;
+import chat.rocket.livechat.platform.kafka.KafkaClients;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.HealthRoutes;
+import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -26,6 +31,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,8 +39,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP verticle instance of the gateway: the Router of every {@link Endpoint} (the API under {@code /api/v1/}, its
- * OpenAPI document, {@code /metrics} and the health routes) with Rocket.Chat's CORS on {@code /api/*} ({@link Cors}),
+ * One HTTP verticle instance of the gateway: the DDP websocket at {@code /websocket} ({@link DdpServer}, beside the
+ * Router, never through it) and the Router of every {@link Endpoint} (the API under {@code /api/v1/}, its OpenAPI
+ * document, {@code /metrics} and the health routes) with Rocket.Chat's CORS on {@code /api/*} ({@link Cors}),
  * plus the Livechat widget ({@link LivechatWidget}) and avatars ({@link Avatars}), each request logged by
  * {@link RequestLog}, request bodies limited to {@link ConfigKey#BODY_LIMIT_BYTES} (413 beyond), exact paths (a
  * trailing slash is a 404, spec §1.1), and its own {@link KafkaRequester} on reply partition
@@ -48,12 +55,19 @@ public final class HttpApiVerticle extends VerticleBase {
   /** Config key (internal) of the reply partition the gateway hands to each HTTP verticle. */
   public static final String REPLY_PARTITION = "replyPartition";
   private final RateLimiter rateLimiter;
+  private final RealtimeHub realtime;
   private KafkaRequester requester;
+  private KafkaProducer<String, Buffer> activityProducer;
+  private DdpServer ddp;
   private HttpServer server;
 
-  /** @param rateLimiter the rate-limit counters shared by every HTTP verticle of this gateway process */
-  public HttpApiVerticle(RateLimiter rateLimiter) {
+  /**
+   * @param rateLimiter the rate-limit counters shared by every HTTP verticle of this gateway process
+   * @param realtime    the DDP subscriptions and connection count shared by every HTTP verticle of this process
+   */
+  public HttpApiVerticle(RateLimiter rateLimiter, RealtimeHub realtime) {
     this.rateLimiter = rateLimiter;
+    this.realtime = realtime;
   }
 
   @Override
@@ -65,7 +79,9 @@ public final class HttpApiVerticle extends VerticleBase {
     Settings settings = new Settings(vertx, mongo, config());
     RateLimit rateLimit = new RateLimit(rateLimiter, settings, permissions,
         ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
-    Access access = new Access(new Authenticator(vertx, mongo, config()), rateLimit, permissions);
+    Authenticator authenticator = new Authenticator(vertx, mongo, config());
+    Access access = new Access(authenticator, rateLimit, permissions);
+    ddp = ddpServer(authenticator);
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
@@ -73,12 +89,22 @@ public final class HttpApiVerticle extends VerticleBase {
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
-        .compose(router -> {
-          server = vertx.createHttpServer(new HttpServerOptions().setPort(ConfigKey.PORT.getInt(config())))
-              .invalidRequestHandler(ApiResponses::invalidRequest)
-              .requestHandler(router);
-          return server.listen();
-        });
+        .compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    server = vertx.createHttpServer(DdpServer.options(new HttpServerOptions(), config())
+            .setPort(ConfigKey.PORT.getInt(config())))
+        .invalidRequestHandler(ApiResponses::invalidRequest)
+        .requestHandler(router);
+    return ddp.attach(server).listen();
+  }
+
+  /** The DDP endpoint beside the Router: this verticle's requester, typing published through the shared producer. */
+  private DdpServer ddpServer(Authenticator authenticator) {
+    activityProducer = KafkaClients.sharedProducer(vertx, config());
+    return new DdpServer(vertx, config(), realtime, requester, authenticator,
+        new EventPublisher(activityProducer, Meters.registry(vertx)));
   }
 
   /**
@@ -88,9 +114,12 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     long drainMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config()) + 1000;
+    if (ddp != null) {
+      ddp.stop();
+    }
     Future<Void> closed = server == null ? Future.succeededFuture()
         : server.shutdown(drainMs, TimeUnit.MILLISECONDS);
-    return closed.eventually(requester::stop);
+    return closed.eventually(requester::stop).eventually(activityProducer::close);
   }
 
   /**

@@ -2,15 +2,12 @@ package chat.rocket.livechat.platform.kafka;
 
 import chat.rocket.livechat.contracts.EventType;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.producer.KafkaHeader;
 import java.util.Map;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +51,9 @@ public final class EventSubscriber {
   private Future<Void> process(KafkaConsumerRecord<String, Buffer> record) {
     CloudEvent event;
     try {
-      RecordHeaders headers = new RecordHeaders();
-      for (KafkaHeader header : record.headers()) {
-        headers.add(header.key(), header.value().getBytes());
-      }
-      event = KafkaMessageFactory.createReader(headers, record.value().getBytes()).toEvent();
-    } catch (RuntimeException e) {
-      return Future.failedFuture(new PoisonRecordException("not a CloudEvent: " + e.getMessage()));
+      event = CloudEventRecords.read(record);
+    } catch (PoisonRecordException e) {
+      return Future.failedFuture(e);
     }
     EventHandler handler = EventType.fromType(event.getType()).map(handlers::get).orElse(null);
     if (handler == null || event.getData() == null) {

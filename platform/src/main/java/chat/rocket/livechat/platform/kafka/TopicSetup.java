@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -40,10 +41,23 @@ public final class TopicSetup {
    * @return completes when every topic exists
    */
   public static Future<Void> ensure(Vertx vertx, JsonObject config, List<String> topics, int partitions) {
+    return ensure(vertx, config, topics, partitions, Map.of());
+  }
+
+  /**
+   * @param topics      topic names
+   * @param partitions  partition count of the topics that are created
+   * @param topicConfig topic-level settings of the topics that are created, e.g. {@code retention.ms} (an existing
+   *                    topic keeps its own)
+   * @return completes when every topic exists
+   */
+  public static Future<Void> ensure(Vertx vertx, JsonObject config, List<String> topics, int partitions,
+                                    Map<String, String> topicConfig) {
     short replicas = (short) ConfigKey.TOPIC_REPLICATION_FACTOR.getInt(config);
     KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(config));
     return admin.listTopics()
-        .compose(existing -> createMissing(admin, existing, topics, partitions, replicas))
+        .compose(existing -> createMissing(admin, existing, topics, new NewTopicShape(partitions, replicas,
+            topicConfig)))
         .eventually(admin::close);
   }
 
@@ -56,10 +70,11 @@ public final class TopicSetup {
   }
 
   private static Future<Void> createMissing(KafkaAdminClient admin, Set<String> existing, List<String> topics,
-                                            int partitions, short replicas) {
+                                            NewTopicShape shape) {
+    int partitions = shape.partitions();
     List<NewTopic> missing = topics.stream()
         .filter(topic -> !existing.contains(topic))
-        .map(topic -> new NewTopic(topic, partitions, replicas))
+        .map(topic -> new NewTopic(topic, partitions, shape.replicas()).setConfig(shape.topicConfig()))
         .collect(Collectors.toList());
     if (missing.isEmpty()) {
       return Future.succeededFuture();
@@ -70,5 +85,9 @@ public final class TopicSetup {
         .recover(e -> e instanceof TopicExistsException || e.getCause() instanceof TopicExistsException
             ? Future.succeededFuture()
             : Future.failedFuture(e));
+  }
+
+  /** Partitions, replicas and topic-level settings of the topics one call creates. */
+  private record NewTopicShape(int partitions, short replicas, Map<String, String> topicConfig) {
   }
 }

@@ -36,6 +36,23 @@ public enum ConfigKey {
   BODY_LIMIT_BYTES("102400"),
   /** HTTP verticle instances in the gateway (each with its own reply partition); 0 = number of CPU cores. */
   HTTP_INSTANCES("0"),
+  /**
+   * How long a DDP websocket may stay silent, in ms, before the gateway sends it a {@code {"msg":"ping"}} (Meteor's
+   * server heartbeat interval).
+   */
+  DDP_PING_INTERVAL_MS("15000"),
+  /**
+   * How long, in ms, the gateway waits for any message (a {@code pong} or anything else) after its ping before it
+   * closes the websocket (Meteor's heartbeat timeout).
+   */
+  DDP_PING_TIMEOUT_MS("15000"),
+  /**
+   * Largest DDP message a websocket may send, in bytes (all fragments of one message together): a larger one is
+   * answered {@code {"msg":"error","reason":"Frame too large"}} and that socket is closed with status 1009.
+   */
+  DDP_MAX_FRAME_BYTES("65536"),
+  /** Most DDP websockets one gateway process holds; an upgrade beyond it is refused with 503. */
+  DDP_MAX_CONNECTIONS("20000"),
   /** Command-consumer verticle instances per service process (members of the consumer group). */
   CONSUMER_INSTANCES("1"),
   /**

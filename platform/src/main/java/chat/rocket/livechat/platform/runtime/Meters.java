@@ -45,6 +45,10 @@ public final class Meters {
    * member's readiness name, {@code <group>@<topic>}, with {@code #n} for a further member in one process).
    */
   public static final String CONSUMER_LAG = "livechat.consumer.lag";
+  /** Gauge, gateway: DDP websockets open in this gateway process. */
+  public static final String DDP_CONNECTIONS = "livechat.ddp.connections";
+  /** Counter, gateway: stream frames the realtime fan-out pushed to this process's DDP sockets. */
+  public static final String DDP_FRAMES_PUSHED = "livechat.ddp.frames.pushed";
 
   private static final MeterRegistry NONE = new CompositeMeterRegistry();
 
