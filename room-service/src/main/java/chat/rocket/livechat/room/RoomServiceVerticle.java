@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info} and {@code room.save-info}
  * (DESIGN.md, Request flows), the conversation's commands ({@code room.send-message}, {@code room.message-history},
  * {@code room.get|update|delete-message}, {@code room.close}, {@code room.page-visited}; DESIGN.md, Conversation and
- * realtime), and a subscriber to {@code visitor.registered} events that renames the visitor's open
- * room (spec §7.1). It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
+ * realtime) and {@code room.check-access} (a DDP subscription's authorization), and a subscriber to
+ * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It publishes on
+ * {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -54,7 +55,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.MESSAGE_UPDATE, edit::update),
             Map.entry(CommandType.MESSAGE_DELETE, edit::delete),
             Map.entry(CommandType.ROOM_CLOSE, close::handle),
-            Map.entry(CommandType.ROOM_PAGE_VISITED, pageVisited::handle))),
+            Map.entry(CommandType.ROOM_PAGE_VISITED, pageVisited::handle),
             Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
