@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
@@ -14,8 +15,10 @@ import java.util.Map;
 /**
  * The room-service: one member of consumer group {@code room-service} on {@link Topics#ROOM_COMMANDS}, executing
  * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info} and {@code room.save-info}
- * (DESIGN.md, Request flows), and a subscriber to {@code visitor.registered} events that renames the visitor's open
- * room (spec §7.1). It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
+ * (DESIGN.md, Request flows), the widget's {@code room.widget-config}, {@code room.agent-info},
+ * {@code room.next-agent}, {@code room.request-transcript} and {@code room.set-custom-fields}, and a subscriber to
+ * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It publishes on
+ * {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -31,14 +34,35 @@ public final class RoomServiceVerticle extends ServiceVerticle {
         new RoomAccess(rooms, clients.permissions()), events);
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
+    Widget widget = widget(clients, rooms, visitors, events);
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
             Map.entry(CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle),
             Map.entry(CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check),
-            Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save))),
+            Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save),
+            Map.entry(CommandType.ROOM_WIDGET_CONFIG, widget.config()::handle),
+            Map.entry(CommandType.ROOM_AGENT_INFO, widget.agentInfo()::ofRoom),
+            Map.entry(CommandType.ROOM_NEXT_AGENT, widget.agentInfo()::next),
+            Map.entry(CommandType.ROOM_REQUEST_TRANSCRIPT, widget.transcript()::handle),
+            Map.entry(CommandType.ROOM_SET_CUSTOM_FIELDS, widget.customFields()::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
         Topics.ROOM_EVENTS, rooms::ensureIndexes, outbox);
+  }
+
+  /** The widget's room handlers; the config's token-independent part is cached {@code CACHE_TTL_MS}. */
+  private Widget widget(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors, RoomEvents events) {
+    AgentProfiles agents = new AgentProfiles(clients.mongo(), clients.settings());
+    WidgetSettings widgetSettings = new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(clients.config()),
+        clients.settings(), new WidgetAvailability(clients.mongo(), clients.settings()));
+    return new Widget(new WidgetConfig(widgetSettings, rooms, clients.mongo(), agents),
+        new AgentInfo(rooms, visitors, new AgentRouter(rooms, clients.users()), clients.settings(), agents),
+        new RequestTranscript(rooms, visitors, events), new RoomCustomFields(rooms, events));
+  }
+
+  /** The handlers of the widget's room commands. */
+  private record Widget(WidgetConfig config, AgentInfo agentInfo, RequestTranscript transcript,
+                        RoomCustomFields customFields) {
   }
 }
