@@ -64,6 +64,7 @@ public final class HttpApiVerticle extends VerticleBase {
     return OpenApiDocument.load(vertx)
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
+        .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
         .map(this::router)
         .compose(router -> requester.start().map(router))
         .compose(router -> {
@@ -107,6 +108,26 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.METRICS, List.of(PrometheusScrapingHandler.create()));
     handlers.put(Endpoint.HEALTH_LIVE, List.of(HealthRoutes.live(vertx)));
     handlers.put(Endpoint.HEALTH_READY, List.of(HealthRoutes.ready(vertx, mongo)));
+    return handlers;
+  }
+
+  /**
+   * Adds the widget's endpoints ({@link WidgetRoutes}), each rate limited as an anonymous route: the default limits,
+   * {@code offline.message} its own {@link RateLimit#OFFLINE_MESSAGE}.
+   */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> widgetHandlers(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, WidgetRoutes widget, RateLimit rateLimit) {
+    Handler<RoutingContext> limit = rateLimit.anonymous(null);
+    handlers.put(Endpoint.WIDGET_CONFIG, List.of(limit, widget::config));
+    handlers.put(Endpoint.AGENT_INFO, List.of(limit, widget::agentInfo));
+    handlers.put(Endpoint.AGENT_NEXT, List.of(limit, widget::agentNext));
+    handlers.put(Endpoint.VISITOR_STATUS, List.of(limit, widget::visitorStatus));
+    handlers.put(Endpoint.CUSTOM_FIELD, List.of(limit, widget::customField));
+    handlers.put(Endpoint.CUSTOM_FIELDS, List.of(limit, widget::customFields));
+    handlers.put(Endpoint.TRANSCRIPT, List.of(limit, widget::transcript));
+    handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
+        widget::offlineMessage));
+    handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
     return handlers;
   }
 

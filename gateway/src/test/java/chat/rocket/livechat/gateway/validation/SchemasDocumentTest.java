@@ -64,7 +64,21 @@ class SchemasDocumentTest {
         Arguments.of("GET livechat/visitor.info query", "VISITORS_INFO_QUERY",
             query("/api/v1/livechat/visitor.info"), of(Schemas.VISITORS_INFO_QUERY)),
         Arguments.of("POST livechat/visitor body", "VISITOR_BODY", body("/api/v1/livechat/visitor", "post"),
-            of(Schemas.VISITOR_BODY)));
+            of(Schemas.VISITOR_BODY)),
+        Arguments.of("GET livechat/config query", "CONFIG_QUERY", query("/api/v1/livechat/config"),
+            of(Schemas.CONFIG_QUERY)),
+        Arguments.of("GET livechat/agent.next/:token query", "AGENT_NEXT_QUERY",
+            query("/api/v1/livechat/agent.next/{token}"), of(Schemas.AGENT_NEXT_QUERY)),
+        Arguments.of("POST livechat/visitor.status body", "VISITOR_STATUS_BODY",
+            body("/api/v1/livechat/visitor.status", "post"), of(Schemas.VISITOR_STATUS_BODY)),
+        Arguments.of("POST livechat/custom.field body", "CUSTOM_FIELD_BODY",
+            body("/api/v1/livechat/custom.field", "post"), of(Schemas.CUSTOM_FIELD_BODY)),
+        Arguments.of("POST livechat/custom.fields body", "CUSTOM_FIELDS_BODY",
+            body("/api/v1/livechat/custom.fields", "post"), of(Schemas.CUSTOM_FIELDS_BODY)),
+        Arguments.of("POST livechat/transcript body", "TRANSCRIPT_BODY",
+            body("/api/v1/livechat/transcript", "post"), of(Schemas.TRANSCRIPT_BODY)),
+        Arguments.of("POST livechat/offline.message body", "OFFLINE_MESSAGE_BODY",
+            body("/api/v1/livechat/offline.message", "post"), of(Schemas.OFFLINE_MESSAGE_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
