@@ -9,6 +9,7 @@ import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.testkit.HandlerFixture;
 import chat.rocket.livechat.testkit.MemoryStore;
 import io.vertx.core.Future;
@@ -30,6 +31,10 @@ final class RoomFixture extends HandlerFixture {
   final ChangeRoomVisitor changeVisitor;
   final SaveRoomInfo saveInfo;
   final RenameOpenRooms rename;
+  final WidgetConfig widgetConfig;
+  final AgentInfo agentInfo;
+  final RequestTranscript transcript;
+  final RoomCustomFields customFields;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -46,6 +51,12 @@ final class RoomFixture extends HandlerFixture {
     changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, new RoomAccess(rooms, permissions), events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, mongo, events);
+    AgentProfiles agents = new AgentProfiles(mongo, settings);
+    widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
+        new WidgetAvailability(mongo, settings)), rooms, mongo, agents);
+    agentInfo = new AgentInfo(rooms, visitors, router, settings, agents);
+    transcript = new RequestTranscript(rooms, visitors, events);
+    customFields = new RoomCustomFields(rooms, events);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */
