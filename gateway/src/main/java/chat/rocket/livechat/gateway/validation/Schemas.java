@@ -55,15 +55,18 @@ public final class Schemas {
               .key("value", Match.string())
               .key("overwrite", Match.bool())))));
 
-  /** {@code GET livechat/config} query (Rocket.Chat's {@code config.ts}): optional, nullable strings only. */
+  /**
+   * {@code GET livechat/config} query (Rocket.Chat's {@code config.ts}): optional strings only (Rocket.Chat declares
+   * them nullable, which a query string cannot express).
+   */
   public static final Schema CONFIG_QUERY = Schema.object()
-      .property("token", Schema.nullableString())
-      .property("department", Schema.nullableString())
-      .property("businessUnit", Schema.nullableString());
+      .property("token", Schema.string())
+      .property("department", Schema.string())
+      .property("businessUnit", Schema.string());
 
-  /** {@code GET livechat/agent.next/:token} query (rest-typings {@code GETAgentNextToken}). */
+  /** {@code GET livechat/agent.next/:token} query (rest-typings {@code GETAgentNextToken}): optional department. */
   public static final Schema AGENT_NEXT_QUERY = Schema.object()
-      .property("department", Schema.nullableString());
+      .property("department", Schema.string());
 
   /** {@code POST livechat/visitor.status} body (6.x {@code check(bodyParams, {token: String, status: String})}). */
   public static final Match VISITOR_STATUS_BODY = Match.object()
