@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info} and {@code room.save-info}
  * (DESIGN.md, Request flows), the widget's {@code room.widget-config}, {@code room.agent-info},
  * {@code room.next-agent}, {@code room.request-transcript} and {@code room.set-custom-fields}, and a subscriber to
- * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It publishes on
+ * {@code visitor.registered} events that renames the visitor's open room (spec §7.1) and of {@code visitor.updated}
+ * events that show a new visitor status on it. It publishes on
  * {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
@@ -47,7 +48,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.ROOM_REQUEST_TRANSCRIPT, widget.transcript()::handle),
             Map.entry(CommandType.ROOM_SET_CUSTOM_FIELDS, widget.customFields()::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
-            Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
+            Map.of(EventType.VISITOR_REGISTERED, rename::handle,
+                EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),
         Topics.ROOM_EVENTS, rooms::ensureIndexes, outbox);
   }
 

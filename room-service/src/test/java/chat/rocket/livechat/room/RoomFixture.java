@@ -35,6 +35,7 @@ final class RoomFixture extends HandlerFixture {
   final AgentInfo agentInfo;
   final RequestTranscript transcript;
   final RoomCustomFields customFields;
+  final RoomVisitorStatus visitorStatus;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -57,6 +58,7 @@ final class RoomFixture extends HandlerFixture {
     agentInfo = new AgentInfo(rooms, visitors, router, settings, agents);
     transcript = new RequestTranscript(rooms, visitors, events);
     customFields = new RoomCustomFields(rooms, events);
+    visitorStatus = new RoomVisitorStatus(rooms, mongo, events);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.Collections;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -142,10 +143,11 @@ class WidgetEndpointsTest {
   }
 
   @Test
-  @DisplayName("visitor.status stores the status and echoes it; a bad body and an unknown token are refused")
+  @DisplayName("visitor.status stores the status, echoes it and shows it on the open room; bad input is refused")
   void visitorStatus() {
     JsonObject visitor = visitors.create();
     String token = visitor.getString("token");
+    String rid = visitors.createRoom(token).getString("_id");
 
     JsonObject answer = ok(api.post("livechat/visitor.status", Map.of(),
         new JsonObject().put("token", token).put("status", "away")));
@@ -153,6 +155,8 @@ class WidgetEndpointsTest {
     assertThat(answer).isEqualTo(new JsonObject().put("token", token).put("status", "away").put("success", true));
     assertThat(system.findOne(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")))
         .getString("status")).isEqualTo("away");
+    system.awaitDocument(Collections.ROOMS, new JsonObject().put("_id", rid),
+        room -> "away".equals(room.getJsonObject("v").getString("status")), Duration.ofSeconds(10));
     refused(api.post("livechat/visitor.status", Map.of(), new JsonObject().put("token", token)),
         plainError("Match error: Missing key 'status'"));
     refused(api.post("livechat/visitor.status", Map.of(), new JsonObject().put("token", "nope").put("status", "away")),
