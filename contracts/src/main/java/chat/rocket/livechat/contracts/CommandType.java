@@ -100,14 +100,19 @@ public enum CommandType {
   ROOM_CHECK_ACCESS("room.check-access", Topics.ROOM_COMMANDS),
   /**
    * {@code GET livechat/config?token&department}. Body {@code {token?, department?}}, no caller; result
-   * {@code {config}}. Key: the token (empty without one).
+   * {@code {config: {enabled, settings, theme, messages, survey, triggers, departments, resources, online, guest?,
+   * room?, agent?}}}, or {@code {config: {enabled: false}}} while {@code Livechat_enabled} is off. Key: the token
+   * (empty without one).
    */
   ROOM_WIDGET_CONFIG("room.widget-config", Topics.ROOM_COMMANDS),
-  /** {@code GET livechat/agent.info/:rid/:token}. Body {@code {rid, token}}; result {@code {agent}}. Key: rid. */
+  /**
+   * {@code GET livechat/agent.info/:rid/:token}. Body {@code {rid, token}}; result {@code {agent}}; failures
+   * {@link ErrorCode#INVALID_TOKEN}, {@link ErrorCode#INVALID_ROOM}, {@link ErrorCode#INVALID_AGENT}. Key: rid.
+   */
   ROOM_AGENT_INFO("room.agent-info", Topics.ROOM_COMMANDS),
   /**
-   * {@code GET livechat/agent.next/:token}. Body {@code {token, department?}}; result {@code {agent}} or {@code {}}.
-   * Key: the token.
+   * {@code GET livechat/agent.next/:token}. Body {@code {token, department?}}; result {@code {agent}}, or {@code {}}
+   * when the visitor has an open room; failure {@link ErrorCode#AGENT_NOT_FOUND}. Key: the token.
    */
   ROOM_NEXT_AGENT("room.next-agent", Topics.ROOM_COMMANDS),
   /**
@@ -116,25 +121,42 @@ public enum CommandType {
    */
   ROOM_PAGE_VISITED("room.page-visited", Topics.ROOM_COMMANDS),
   /**
-   * {@code POST livechat/transcript}. Body {@code {token, rid, email, subject?}}; records the request on the room;
-   * result {@code {message}}. Key: rid.
+   * {@code POST livechat/transcript}. Body {@code {token, rid, email, subject?}}; records the request on the room
+   * ({@code transcriptRequest: {requestedAt, requestedBy, email, subject}}, event {@code room.updated}); result
+   * {@code {message}}. Key: rid.
    */
   ROOM_REQUEST_TRANSCRIPT("room.request-transcript", Topics.ROOM_COMMANDS),
-  /** {@code POST livechat/visitor.status}. Body {@code {token, status}}; result {@code {status}}. Key: the token. */
+  /**
+   * Room half of {@code POST livechat/custom.field(s)}: body {@code {token, customFields: [{key, value, overwrite}]}}
+   * with room-scope fields the visitor-service already checked; sets {@code livechatData.<key>} on the visitor's open
+   * livechat rooms (with {@code overwrite: false} only where the key is absent), event {@code room.updated}; result
+   * {@code {}}. Key: the token.
+   */
+  ROOM_SET_CUSTOM_FIELDS("room.set-custom-fields", Topics.ROOM_COMMANDS),
+  /**
+   * {@code POST livechat/visitor.status}. Body {@code {token, status}}; sets the visitor's {@code status} (event
+   * {@code visitor.updated}); result {@code {token, status}}; failure {@link ErrorCode#INVALID_TOKEN_METEOR}. Key: the
+   * token.
+   */
   VISITOR_SET_STATUS("visitor.set-status", Topics.VISITOR_COMMANDS),
   /**
    * {@code POST livechat/custom.field} and {@code livechat/custom.fields}. Body {@code {token, customFields: [{key,
-   * value, overwrite}]}}; result {@code {fields: [{Key, value, overwrite}]}}. Key: the token.
+   * value, overwrite}]}}; checks every key and value first ({@link ErrorCode#INVALID_TOKEN},
+   * {@link ErrorCode#INVALID_CUSTOM_FIELD}, {@link ErrorCode#INVALID_CUSTOM_FIELD_VALUE}), then writes the
+   * visitor-scope ones to the visitor's {@code livechatData}; result {@code {fields: [{Key, value, overwrite}],
+   * roomFields: [{key, value, overwrite}]}}, the room-scope ones for {@link #ROOM_SET_CUSTOM_FIELDS}. Key: the token.
    */
   VISITOR_SET_CUSTOM_FIELDS("visitor.set-custom-fields", Topics.VISITOR_COMMANDS),
   /**
-   * {@code DELETE livechat/visitor/:token}. Body {@code {token}}; result {@code {visitor: {_id, ts}}}; publishes
-   * {@code visitor.deleted}. Key: the token.
+   * {@code DELETE livechat/visitor/:token}. Body {@code {token}}; refuses a visitor with an open room unless the GDPR
+   * setting is on, then disables the visitor and removes its personal data; result {@code {visitor: {_id, ts}}};
+   * publishes {@code visitor.deleted}. Key: the token.
    */
   VISITOR_DELETE("visitor.delete", Topics.VISITOR_COMMANDS),
   /**
-   * {@code POST livechat/offline.message}. Body {@code {name, email, message, department?, host?}}; stores it;
-   * result {@code {message}}. Key: the email.
+   * {@code POST livechat/offline.message}. Body {@code {name, email, message, department?, host?}}; stores it in
+   * {@link Collections#OFFLINE_MESSAGES} with {@code ts}; result {@code {message}}; failure
+   * {@link ErrorCode#OFFLINE_MESSAGE_FAILED}. Key: the email.
    */
   VISITOR_OFFLINE_MESSAGE("visitor.offline-message", Topics.VISITOR_COMMANDS);
 

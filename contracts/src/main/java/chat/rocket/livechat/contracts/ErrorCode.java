@@ -87,6 +87,26 @@ public enum ErrorCode {
   INVALID_DEPARTMENT(400, Style.METEOR, "error-invalid-department", "The provided department is invalid"),
   /** 400 visitor registration whose write returned nothing (spec §7.1). */
   VISITOR_REGISTRATION_FAILED(400, Style.METEOR, "error-livechat-visitor-registration", "Error registering visitor"),
+  /** 400 {@code agent.info}: the room has no serving agent, or that user is gone ({@code Error('invalid-agent')}). */
+  INVALID_AGENT(400, Style.PLAIN, null, "invalid-agent"),
+  /** 400 {@code agent.next} when no agent can take a chat now ({@code Error('agent-not-found')}). */
+  AGENT_NOT_FOUND(400, Style.PLAIN, null, "agent-not-found"),
+  /** 400 {@code custom.field(s)} with a key that is no custom field ({@code Error('invalid-custom-field')}). */
+  INVALID_CUSTOM_FIELD(400, Style.PLAIN, null, "invalid-custom-field"),
+  /** 400 {@code POST livechat/transcript} with an unknown visitor token ({@code Error('error-invalid-token')}). */
+  ERROR_INVALID_TOKEN(400, Style.PLAIN, null, "error-invalid-token"),
+  /**
+   * 400 {@code DELETE livechat/visitor/:token} while the visitor has an open room and the GDPR setting
+   * {@code Livechat_Allow_collect_and_store_HTTP_header_informations} is off.
+   */
+  VISITOR_HAS_OPEN_ROOMS(400, Style.METEOR, "visitor-has-open-rooms", "Cannot remove visitors with opened rooms"),
+  /** 400 {@code DELETE livechat/visitor/:token} whose write changed nothing. */
+  VISITOR_REMOVAL_FAILED(400, Style.METEOR, "error-removing-visitor", "An error ocurred while deleting visitor"),
+  /**
+   * 400 {@code POST livechat/offline.message} when the message cannot be taken (offline form off, invalid email):
+   * Rocket.Chat answers every failure of {@code sendOfflineMessage} with this one text.
+   */
+  OFFLINE_MESSAGE_FAILED(400, Style.PLAIN, null, "Error sending Livechat offline message"),
   /** 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6). */
   FAILURE_WITHOUT_MESSAGE(400, Style.BARE, null, null),
   /** 400 {@code livechat/message}, {@code room.close}: the visitor's room is closed. */

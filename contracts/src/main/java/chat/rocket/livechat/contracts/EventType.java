@@ -17,7 +17,10 @@ public enum EventType {
   VISITOR_REGISTERED("chat.rocket.livechat.visitor.registered", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
   /** A visitor's info changed ({@code visitor.save-guest}, or {@code lastChat} after a room was created). */
   VISITOR_UPDATED("chat.rocket.livechat.visitor.updated", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
-  /** A visitor was deleted ({@code visitor.delete}); data {@code {visitor: {_id, token}}}. */
+  /**
+   * A visitor was deleted ({@code visitor.delete}): data {@code {visitor, changedFields}}, the visitor as left by the
+   * removal ({@code _id}, {@code disabled: true}, no token and no personal data).
+   */
   VISITOR_DELETED("chat.rocket.livechat.visitor.deleted", Topics.VISITOR_EVENTS, EventSource.VISITOR_SERVICE),
   /** A message was stored in a room; data {@code {message}}; key and subject {@code rid}. */
   MESSAGE_CREATED("chat.rocket.livechat.message.created", Topics.ROOM_EVENTS, EventSource.ROOM_SERVICE),

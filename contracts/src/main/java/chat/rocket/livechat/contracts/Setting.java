@@ -16,7 +16,10 @@ public enum Setting {
   LIVECHAT_SHOW_AGENT_INFO("Livechat_show_agent_info", true),
   /** Atomic counter behind {@code guest-N} usernames. */
   LIVECHAT_GUEST_COUNT("Livechat_guest_count", 0),
-  /** Store user-agent, ip and host of registering visitors. */
+  /**
+   * Store user-agent, ip and host of registering visitors (the GDPR setting); when true,
+   * {@code DELETE livechat/visitor/:token} also removes a visitor with open rooms, as Rocket.Chat does.
+   */
   LIVECHAT_COLLECT_HTTP_HEADERS("Livechat_Allow_collect_and_store_HTTP_header_informations", false),
   /**
    * The REST rate limiter on (spec §1.6); when false no route is limited. The seeding step inserts it, when absent,
@@ -33,12 +36,6 @@ public enum Setting {
   MESSAGE_ALLOW_DELETING("Message_AllowDeleting", true),
   /** A visitor may close its room ({@code POST livechat/room.close}). */
   OMNICHANNEL_ALLOW_VISITORS_TO_CLOSE_CONVERSATION("Omnichannel_allow_visitors_to_close_conversation", true),
-  /** Limit the length of a visitor's message to {@link #LIVECHAT_MESSAGE_CHARACTER_LIMIT}. */
-  LIVECHAT_ENABLE_MESSAGE_CHARACTER_LIMIT("Livechat_enable_message_character_limit", false),
-  /** Longest visitor message, in characters, while the limit is on. */
-  LIVECHAT_MESSAGE_CHARACTER_LIMIT("Livechat_message_character_limit", 0),
-  /** The {@code pageInfo.change} that {@code livechat/page.visited} records ({@code url}). */
-  LIVECHAT_HISTORY_MONITOR_TYPE("Livechat_history_monitor_type", "url"),
   /** When false, navigation messages are stored hidden ({@code _hidden: true}). */
   LIVECHAT_VISITOR_NAVIGATION_AS_A_MESSAGE("Livechat_Visitor_navigation_as_a_message", false),
   /**
@@ -48,7 +45,74 @@ public enum Setting {
    */
   API_ENABLE_CORS("API_Enable_CORS", false),
   /** The origins CORS allows when {@link #API_ENABLE_CORS} is on: {@code *} or a comma-separated list of origins. */
-  API_CORS_ORIGIN("API_CORS_Origin", "*");
+  API_CORS_ORIGIN("API_CORS_Origin", "*"),
+  /** With true, the agent's {@code emails} are part of the agent shown to the widget (config, agent.info). */
+  LIVECHAT_SHOW_AGENT_EMAIL("Livechat_show_agent_email", false),
+  /** Widget title ({@code config.theme.title}). */
+  LIVECHAT_TITLE("Livechat_title", "Rocket.Chat"),
+  /** Widget title bar color ({@code config.theme.color}). */
+  LIVECHAT_TITLE_COLOR("Livechat_title_color", "#C1272D"),
+  /** Title while no agent is online ({@code config.theme.offlineTitle}). */
+  LIVECHAT_OFFLINE_TITLE("Livechat_offline_title", "Leave a message"),
+  /** Title bar color while no agent is online ({@code config.theme.offlineColor}). */
+  LIVECHAT_OFFLINE_TITLE_COLOR("Livechat_offline_title_color", "#666666"),
+  /** {@code left} or {@code right} ({@code config.theme.position}). */
+  LIVECHAT_WIDGET_POSITION("Livechat_widget_position", "right"),
+  /** Show the registration form before a chat ({@code config.settings.registrationForm}). */
+  LIVECHAT_REGISTRATION_FORM("Livechat_registration_form", true),
+  /** Ask the name in the registration form. */
+  LIVECHAT_NAME_FIELD_REGISTRATION_FORM("Livechat_name_field_registration_form", true),
+  /** Ask the email in the registration form. */
+  LIVECHAT_EMAIL_FIELD_REGISTRATION_FORM("Livechat_email_field_registration_form", true),
+  /** Let the visitor change department. */
+  LIVECHAT_ALLOW_SWITCHING_DEPARTMENTS("Livechat_allow_switching_departments", true),
+  /**
+   * Show the offline form when no agent is online; when false, {@code POST livechat/offline.message} fails with
+   * {@link ErrorCode#OFFLINE_MESSAGE_FAILED}.
+   */
+  LIVECHAT_DISPLAY_OFFLINE_FORM("Livechat_display_offline_form", true),
+  /** Offer the visitor a transcript ({@code config.settings.transcript}). */
+  LIVECHAT_ENABLE_TRANSCRIPT("Livechat_enable_transcript", false),
+  /**
+   * {@code url} or {@code page}: which page change the widget reports ({@code config.settings.historyMonitorType}) and
+   * {@code livechat/page.visited} records.
+   */
+  LIVECHAT_HISTORY_MONITOR_TYPE("Livechat_history_monitor_type", "url"),
+  /** The visitor must accept the data processing consent text. */
+  LIVECHAT_FORCE_ACCEPT_DATA_PROCESSING_CONSENT("Livechat_force_accept_data_processing_consent", false),
+  /** Show "connecting" until an agent joined. */
+  LIVECHAT_SHOW_CONNECTING("Livechat_Show_Connecting", false),
+  /** The widget clears its local storage when a chat ends. */
+  LIVECHAT_CLEAR_LOCAL_STORAGE_WHEN_CHAT_ENDED("Livechat_clear_local_storage_when_chat_ended", false),
+  /**
+   * Limit the length of a visitor's message ({@code config.settings.limitTextLength}); {@code POST livechat/message}
+   * refuses a longer one.
+   */
+  LIVECHAT_ENABLE_MESSAGE_CHARACTER_LIMIT("Livechat_enable_message_character_limit", false),
+  /** The limit in characters; 0 falls back to {@link #MESSAGE_MAX_ALLOWED_SIZE}. */
+  LIVECHAT_MESSAGE_CHARACTER_LIMIT("Livechat_message_character_limit", 0),
+  /** Largest message in characters. */
+  MESSAGE_MAX_ALLOWED_SIZE("Message_MaxAllowedSize", 5000),
+  /** The server's language ({@code config.settings.language}); empty = the browser's. */
+  LANGUAGE("Language", ""),
+  /** The server's public URL; the widget's notification sound is {@code <Site_Url>/sounds/chime.mp3}. */
+  SITE_URL("Site_Url", "http://localhost:3000"),
+  /** Text of the offline form ({@code config.messages.offlineMessage}). */
+  LIVECHAT_OFFLINE_MESSAGE("Livechat_offline_message", ""),
+  /** Text after an offline message was sent. */
+  LIVECHAT_OFFLINE_SUCCESS_MESSAGE("Livechat_offline_success_message", ""),
+  /** Text while the offline form is off. */
+  LIVECHAT_OFFLINE_FORM_UNAVAILABLE("Livechat_offline_form_unavailable", ""),
+  /** Text when a chat was finished. */
+  LIVECHAT_CONVERSATION_FINISHED_MESSAGE("Livechat_conversation_finished_message", ""),
+  /** Longer text when a chat was finished. */
+  LIVECHAT_CONVERSATION_FINISHED_TEXT("Livechat_conversation_finished_text", ""),
+  /** Question offering the transcript. */
+  LIVECHAT_TRANSCRIPT_MESSAGE("Livechat_transcript_message", "Would you like a copy of this chat emailed?"),
+  /** Text above the registration form. */
+  LIVECHAT_REGISTRATION_FORM_MESSAGE("Livechat_registration_form_message", ""),
+  /** The data processing consent text. */
+  LIVECHAT_DATA_PROCESSING_CONSENT_TEXT("Livechat_data_processing_consent_text", "");
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";

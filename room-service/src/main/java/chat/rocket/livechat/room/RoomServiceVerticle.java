@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
@@ -15,10 +16,12 @@ import java.util.Map;
 /**
  * The room-service: one member of consumer group {@code room-service} on {@link Topics#ROOM_COMMANDS}, executing
  * {@code room.get-or-create}, {@code room.change-visitor}, {@code room.check-save-info} and {@code room.save-info}
- * (DESIGN.md, Request flows), the conversation's commands ({@code room.send-message}, {@code room.message-history},
- * {@code room.get|update|delete-message}, {@code room.close}, {@code room.page-visited}; DESIGN.md, Conversation and
- * realtime) and {@code room.check-access} (a DDP subscription's authorization), and a subscriber to
- * {@code visitor.registered} events that renames the visitor's open room (spec §7.1). It publishes on
+ * (DESIGN.md, Request flows); the conversation's commands ({@code room.send-message}, {@code room.message-history},
+ * {@code room.get|update|delete-message}, {@code room.close}, {@code room.page-visited}) and the widget's
+ * ({@code room.widget-config}, {@code room.agent-info}, {@code room.next-agent}, {@code room.request-transcript},
+ * {@code room.set-custom-fields}; DESIGN.md, Conversation and realtime); {@code room.check-access} (a DDP
+ * subscription's authorization). It subscribes to {@code visitor.registered} events, which rename the visitor's open
+ * room (spec §7.1), and {@code visitor.updated} events, which show a new visitor status on it. It publishes on
  * {@link Topics#ROOM_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
@@ -37,28 +40,62 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     MessageRepository messages = new MessageRepository(clients.mongo());
-    VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
-    SendMessage send = new SendMessage(lookup, rooms, messages, access,
-        clients.users(), clients.settings(), events);
-    EditMessage edit = new EditMessage(lookup, rooms, messages, clients.settings(), events);
-    CloseRoom close = new CloseRoom(lookup, rooms, messages, clients.settings(), clients.permissions(), events);
-    PageVisited pageVisited = new PageVisited(rooms, messages, clients.users(), clients.settings(), events);
+    Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
+    Widget widget = widget(clients, rooms, visitors, events);
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
             Map.entry(CommandType.ROOM_CHANGE_VISITOR, changeVisitor::handle),
             Map.entry(CommandType.ROOM_CHECK_SAVE_INFO, saveInfo::check),
             Map.entry(CommandType.ROOM_SAVE_INFO, saveInfo::save),
-            Map.entry(CommandType.MESSAGE_SEND, send::handle),
-            Map.entry(CommandType.MESSAGE_HISTORY, new MessageHistory(lookup, messages)::handle),
-            Map.entry(CommandType.MESSAGE_GET, edit::get),
-            Map.entry(CommandType.MESSAGE_UPDATE, edit::update),
-            Map.entry(CommandType.MESSAGE_DELETE, edit::delete),
-            Map.entry(CommandType.ROOM_CLOSE, close::handle),
-            Map.entry(CommandType.ROOM_PAGE_VISITED, pageVisited::handle),
-            Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle))),
+            Map.entry(CommandType.MESSAGE_SEND, chat.send()::handle),
+            Map.entry(CommandType.MESSAGE_HISTORY, chat.history()::handle),
+            Map.entry(CommandType.MESSAGE_GET, chat.edit()::get),
+            Map.entry(CommandType.MESSAGE_UPDATE, chat.edit()::update),
+            Map.entry(CommandType.MESSAGE_DELETE, chat.edit()::delete),
+            Map.entry(CommandType.ROOM_CLOSE, chat.close()::handle),
+            Map.entry(CommandType.ROOM_PAGE_VISITED, chat.pageVisited()::handle),
+            Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle),
+            Map.entry(CommandType.ROOM_WIDGET_CONFIG, widget.config()::handle),
+            Map.entry(CommandType.ROOM_AGENT_INFO, widget.agentInfo()::ofRoom),
+            Map.entry(CommandType.ROOM_NEXT_AGENT, widget.agentInfo()::next),
+            Map.entry(CommandType.ROOM_REQUEST_TRANSCRIPT, widget.transcript()::handle),
+            Map.entry(CommandType.ROOM_SET_CUSTOM_FIELDS, widget.customFields()::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
-            Map.of(EventType.VISITOR_REGISTERED, rename::handle)),
+            Map.of(EventType.VISITOR_REGISTERED, rename::handle,
+                EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),
         Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes(), messages.ensureIndexes()).mapEmpty(), outbox);
+  }
+
+  /** The conversation's handlers: messages of {@code rocketchat_message}, closing, page visits. */
+  private static Conversation conversation(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors,
+                                           MessageRepository messages, RoomAccess access, RoomEvents events) {
+    VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
+    return new Conversation(
+        new SendMessage(lookup, rooms, messages, access, clients.users(), clients.settings(), events),
+        new MessageHistory(lookup, messages),
+        new EditMessage(lookup, rooms, messages, clients.settings(), events),
+        new CloseRoom(lookup, rooms, messages, clients.settings(), clients.permissions(), events),
+        new PageVisited(rooms, messages, clients.users(), clients.settings(), events));
+  }
+
+  /** The widget's room handlers; the config's token-independent part is cached {@code CACHE_TTL_MS}. */
+  private Widget widget(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors, RoomEvents events) {
+    AgentProfiles agents = new AgentProfiles(clients.mongo(), clients.settings());
+    WidgetSettings widgetSettings = new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(clients.config()),
+        clients.settings(), new WidgetAvailability(clients.mongo(), clients.settings()));
+    return new Widget(new WidgetConfig(widgetSettings, rooms, clients.mongo(), agents),
+        new AgentInfo(rooms, visitors, new AgentRouter(rooms, clients.users()), clients.settings(), agents),
+        new RequestTranscript(rooms, visitors, events), new RoomCustomFields(rooms, events));
+  }
+
+  /** The handlers of the conversation's commands. */
+  private record Conversation(SendMessage send, MessageHistory history, EditMessage edit, CloseRoom close,
+                              PageVisited pageVisited) {
+  }
+
+  /** The handlers of the widget's room commands. */
+  private record Widget(WidgetConfig config, AgentInfo agentInfo, RequestTranscript transcript,
+                        RoomCustomFields customFields) {
   }
 }

@@ -75,11 +75,13 @@ final class SendMessage {
             MessageDocs.userMessage(id, found.room().getString("_id"), msg, found.visitor(), token), true)));
   }
 
+  /** The widget's limit ({@code config.settings.limitTextLength}): the setting, or {@code Message_MaxAllowedSize}. */
   private Future<Void> checkLength(String msg) {
     return settings.bool(Setting.LIVECHAT_ENABLE_MESSAGE_CHARACTER_LIMIT)
-        .compose(on -> !on ? Future.succeededFuture(false)
-            : settings.number(Setting.LIVECHAT_MESSAGE_CHARACTER_LIMIT).map(limit -> msg.length() > limit))
-        .compose(tooLong -> tooLong ? fail(ErrorCode.MESSAGE_TOO_LONG) : Future.succeededFuture());
+        .compose(on -> !on ? Future.succeededFuture(Long.MAX_VALUE)
+            : settings.number(Setting.LIVECHAT_MESSAGE_CHARACTER_LIMIT).compose(limit -> limit > 0
+                ? Future.succeededFuture(limit) : settings.number(Setting.MESSAGE_MAX_ALLOWED_SIZE)))
+        .compose(limit -> msg.length() > limit ? fail(ErrorCode.MESSAGE_TOO_LONG) : Future.succeededFuture());
   }
 
   private Future<Draft> fromAgent(JsonObject body, String id, Caller caller) {

@@ -9,6 +9,7 @@ import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.testkit.HandlerFixture;
 import chat.rocket.livechat.testkit.MemoryStore;
 import io.vertx.core.Future;
@@ -36,6 +37,11 @@ final class RoomFixture extends HandlerFixture {
   final CloseRoom close;
   final PageVisited pageVisited;
   final CheckRoomAccess checkAccess;
+  final WidgetConfig widgetConfig;
+  final AgentInfo agentInfo;
+  final RequestTranscript transcript;
+  final RoomCustomFields customFields;
+  final RoomVisitorStatus visitorStatus;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -62,6 +68,13 @@ final class RoomFixture extends HandlerFixture {
     close = new CloseRoom(lookup, rooms, messages, settings, permissions, events);
     pageVisited = new PageVisited(rooms, messages, users, settings, events);
     checkAccess = new CheckRoomAccess(rooms, access, permissions);
+    AgentProfiles agents = new AgentProfiles(mongo, settings);
+    widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
+        new WidgetAvailability(mongo, settings)), rooms, mongo, agents);
+    agentInfo = new AgentInfo(rooms, visitors, router, settings, agents);
+    transcript = new RequestTranscript(rooms, visitors, events);
+    customFields = new RoomCustomFields(rooms, events);
+    visitorStatus = new RoomVisitorStatus(rooms, mongo, events);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -114,6 +114,22 @@ class RateLimitTest {
     assertThat(system.findOne(Collections.VISITORS, new JsonObject().put("token", refused))).isNull();
   }
 
+  @Test
+  @DisplayName("POST livechat/offline.message allows 1 message per 5 s, and GET livechat/config the default 10")
+  void widgetRoutesAreLimited() {
+    Map<String, String> client = newClient(Map.of());
+    String email = TestSystem.randomToken() + "@example.com";
+    JsonObject message = new JsonObject().put("name", "Ada").put("email", email).put("message", "Call me");
+    assertThat(api.post("livechat/offline.message", client, message).status()).isEqualTo(200);
+
+    assertThat(assertTooManyRequests(api.post("livechat/offline.message", client, message))).isBetween(1L, 5L);
+    assertThat(system.findOne(Collections.OFFLINE_MESSAGES, new JsonObject().put("email", email))).isNotNull();
+    for (int call = 1; call <= 10; call++) {
+      assertThat(api.get("livechat/config", client).status()).isEqualTo(200);
+    }
+    assertTooManyRequests(api.get("livechat/config", client));
+  }
+
   private static Api.Response register(Map<String, String> client, String token) {
     return api.post("livechat/visitor", client, new JsonObject().put("visitor", new JsonObject().put("token", token)));
   }

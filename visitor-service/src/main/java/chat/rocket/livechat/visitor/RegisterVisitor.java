@@ -6,6 +6,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
+import chat.rocket.livechat.platform.rocketchat.Emails;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
@@ -15,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,11 +33,6 @@ import java.util.stream.Collectors;
  * finds the visitor by token and writes the same values.
  */
 final class RegisterVisitor {
-
-  /** Rocket.Chat's {@code validateEmail} pattern. */
-  private static final Pattern EMAIL = Pattern.compile("^(([^<>()\\[\\]\\\\.,;:\\s@\"]+"
-      + "(\\.[^<>()\\[\\]\\\\.,;:\\s@\"]+)*)|(\".+\"))@"
-      + "((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}])|(([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}))$");
 
   private final VisitorRepository visitors;
   private final Settings settings;
@@ -89,7 +84,7 @@ final class RegisterVisitor {
     String email = input.getString("email");
     if (email != null && !email.isEmpty()) {
       String address = email.trim().toLowerCase(Locale.ROOT);
-      if (!EMAIL.matcher(address).matches()) {
+      if (!Emails.isValid(address)) {
         return Future.failedFuture(new LivechatException(ErrorCode.INVALID_EMAIL));
       }
       fields.put("visitorEmails", new JsonArray().add(new JsonObject().put("address", address)));

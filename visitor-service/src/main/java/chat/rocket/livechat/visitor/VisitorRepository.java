@@ -109,6 +109,16 @@ final class VisitorRepository {
   }
 
   /**
+   * Applies an update to a visitor by {@code _id}.
+   *
+   * @return how many documents it modified (0 or 1)
+   */
+  Future<Long> updateCounting(String visitorId, JsonObject update) {
+    return mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitorId), update)
+        .map(result -> result == null ? 0L : result.getDocModified());
+  }
+
+  /**
    * Creates the indexes of Rocket.Chat's visitor model that these queries use. {@code token} is unique and sparse
    * (one visitor per token, as registration guarantees; disabled visitors have none): the embedded store only
    * implements unique indexes, and this one turns every token lookup from a scan into an index hit. Where an index

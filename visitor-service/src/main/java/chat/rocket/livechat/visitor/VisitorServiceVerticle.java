@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The visitor-service: one member of consumer group {@code visitor-service} on {@link Topics#VISITOR_COMMANDS},
  * executing {@code visitor.register}, {@code visitor.get-by-id}, {@code visitor.get-by-token},
- * {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), and a subscriber to {@code room.created}
- * events that records the visitor's {@code lastChat}. It publishes on {@link Topics#VISITOR_EVENTS}; start and stop
- * follow {@link ServiceVerticle}.
+ * {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), the widget's {@code visitor.set-status},
+ * {@code visitor.set-custom-fields}, {@code visitor.delete} and {@code visitor.offline-message}, and a subscriber to
+ * {@code room.created} events that records the visitor's {@code lastChat}. It publishes on
+ * {@link Topics#VISITOR_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
 public final class VisitorServiceVerticle extends ServiceVerticle {
 
@@ -29,13 +30,21 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
     RegisterVisitor register = new RegisterVisitor(visitors, clients.settings(), clients.customFields(), events);
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
     RecordLastChat lastChat = new RecordLastChat(visitors, events);
+    SetVisitorStatus status = new SetVisitorStatus(visitors, events);
+    SetCustomFields customFields = new SetCustomFields(visitors, clients.customFields(), events);
+    DeleteVisitor delete = new DeleteVisitor(visitors, clients.mongo(), clients.settings(), events);
+    OfflineMessage offlineMessage = new OfflineMessage(clients.mongo(), clients.settings());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, Map.ofEntries(
             Map.entry(CommandType.VISITOR_REGISTER, register::handle),
             Map.entry(CommandType.VISITOR_GET_BY_ID, find::byId),
             Map.entry(CommandType.VISITOR_GET_BY_TOKEN, find::byToken),
             Map.entry(CommandType.VISITOR_CHECK_GUEST, saveGuest::check),
-            Map.entry(CommandType.VISITOR_SAVE_GUEST, saveGuest::save))),
+            Map.entry(CommandType.VISITOR_SAVE_GUEST, saveGuest::save),
+            Map.entry(CommandType.VISITOR_SET_STATUS, status::handle),
+            Map.entry(CommandType.VISITOR_SET_CUSTOM_FIELDS, customFields::handle),
+            Map.entry(CommandType.VISITOR_DELETE, delete::handle),
+            Map.entry(CommandType.VISITOR_OFFLINE_MESSAGE, offlineMessage::handle))),
         new ServiceDefinition.Subscription(Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
             Map.of(EventType.ROOM_CREATED, lastChat::handle)),
         Topics.VISITOR_EVENTS, visitors::ensureIndexes, outbox);

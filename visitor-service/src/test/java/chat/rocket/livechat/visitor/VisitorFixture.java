@@ -25,6 +25,10 @@ final class VisitorFixture extends HandlerFixture {
   final RegisterVisitor register;
   final SaveGuest saveGuest;
   final RecordLastChat lastChat;
+  final SetVisitorStatus status;
+  final SetCustomFields customFields;
+  final DeleteVisitor delete;
+  final OfflineMessage offlineMessage;
 
   VisitorFixture(MemoryStore store) {
     super(store, "visitor");
@@ -37,6 +41,11 @@ final class VisitorFixture extends HandlerFixture {
     register = new RegisterVisitor(visitors, new Settings(vertx, mongo, config), customFields, events);
     saveGuest = new SaveGuest(visitors, new Permissions(vertx, mongo, config), customFields, events);
     lastChat = new RecordLastChat(visitors, events);
+    Settings settings = new Settings(vertx, mongo, config);
+    status = new SetVisitorStatus(visitors, events);
+    this.customFields = new SetCustomFields(visitors, customFields, events);
+    delete = new DeleteVisitor(visitors, mongo, settings, events);
+    offlineMessage = new OfflineMessage(mongo, settings);
   }
 
   /** Defines a livechat custom field ({@code {_id, label, scope, regexp}}); a null regexp accepts any value. */

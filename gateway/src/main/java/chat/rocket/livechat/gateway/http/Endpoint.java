@@ -44,6 +44,24 @@ public enum Endpoint {
   ROOM_CLOSE_BY_USER(HttpMethod.POST, "/api/v1/livechat/room.closeByUser"),
   /** The widget reports the page the visitor is on. */
   PAGE_VISITED(HttpMethod.POST, "/api/v1/livechat/page.visited"),
+  /** The widget's configuration, with the visitor's room and agent when it sends its token. */
+  WIDGET_CONFIG(HttpMethod.GET, "/api/v1/livechat/config"),
+  /** The agent serving a visitor's room. */
+  AGENT_INFO(HttpMethod.GET, "/api/v1/livechat/agent.info/:rid/:token"),
+  /** The agent a new chat of the visitor would be routed to. */
+  AGENT_NEXT(HttpMethod.GET, "/api/v1/livechat/agent.next/:token"),
+  /** The visitor's presence. */
+  VISITOR_STATUS(HttpMethod.POST, "/api/v1/livechat/visitor.status"),
+  /** One custom field of the visitor (or of its open room). */
+  CUSTOM_FIELD(HttpMethod.POST, "/api/v1/livechat/custom.field"),
+  /** Several custom fields of the visitor (or of its open room). */
+  CUSTOM_FIELDS(HttpMethod.POST, "/api/v1/livechat/custom.fields"),
+  /** A transcript request of a visitor's room. */
+  TRANSCRIPT(HttpMethod.POST, "/api/v1/livechat/transcript"),
+  /** A message left while no agent is online. */
+  OFFLINE_MESSAGE(HttpMethod.POST, "/api/v1/livechat/offline.message"),
+  /** Remove a visitor and its personal data. */
+  VISITOR_DELETE(HttpMethod.DELETE, "/api/v1/livechat/visitor/:token"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** This API's OpenAPI 3.1 document, as JSON. */

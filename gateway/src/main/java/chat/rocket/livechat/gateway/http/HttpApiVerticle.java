@@ -86,6 +86,7 @@ public final class HttpApiVerticle extends VerticleBase {
         .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
+        .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
@@ -162,6 +163,26 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.ROOM_CLOSE, List.of(limit, conversation::close));
     handlers.put(Endpoint.ROOM_CLOSE_BY_USER, List.of(conversation::closeByUser));
     handlers.put(Endpoint.PAGE_VISITED, List.of(limit, conversation::pageVisited));
+    return handlers;
+  }
+
+  /**
+   * Adds the widget's endpoints ({@link WidgetRoutes}), each rate limited as an anonymous route: the default limits,
+   * {@code offline.message} its own {@link RateLimit#OFFLINE_MESSAGE}.
+   */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> widgetHandlers(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, WidgetRoutes widget, RateLimit rateLimit) {
+    Handler<RoutingContext> limit = rateLimit.anonymous(null);
+    handlers.put(Endpoint.WIDGET_CONFIG, List.of(limit, widget::config));
+    handlers.put(Endpoint.AGENT_INFO, List.of(limit, widget::agentInfo));
+    handlers.put(Endpoint.AGENT_NEXT, List.of(limit, widget::agentNext));
+    handlers.put(Endpoint.VISITOR_STATUS, List.of(limit, widget::visitorStatus));
+    handlers.put(Endpoint.CUSTOM_FIELD, List.of(limit, widget::customField));
+    handlers.put(Endpoint.CUSTOM_FIELDS, List.of(limit, widget::customFields));
+    handlers.put(Endpoint.TRANSCRIPT, List.of(limit, widget::transcript));
+    handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
+        widget::offlineMessage));
+    handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
     return handlers;
   }
 

@@ -27,6 +27,8 @@ public final class RateLimit {
 
   /** {@code rateLimiterOptions} of {@code GET livechat/room} and {@code POST livechat/visitor}: 5 per 60 000 ms. */
   public static final Limits LIVECHAT_WIDGET = new Limits(5, 60_000);
+  /** {@code rateLimiterOptions} of {@code POST livechat/offline.message}: 1 per 5 000 ms. */
+  public static final Limits OFFLINE_MESSAGE = new Limits(1, 5_000);
 
   private final RateLimiter limiter;
   private final Settings settings;

@@ -18,7 +18,8 @@ import java.util.Map;
  * properties}, {@code must be object}, {@code must be string}, {@code must be array}; they are thrown as
  * {@link ErrorCode#INVALID_PARAMS}, rendered {@code "<text> [invalid-params]"}.
  */
-public abstract sealed class Schema permits Schema.StringSchema, Schema.ArraySchema, Schema.ObjectSchema {
+public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanSchema, Schema.ArraySchema,
+    Schema.ObjectSchema {
 
   final boolean nullable;
 
@@ -34,6 +35,16 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.ArraySch
   /** @return {@code {type: 'string', nullable: true}} */
   public static Schema nullableString() {
     return new StringSchema(true);
+  }
+
+  /** @return {@code {type: 'boolean'}} */
+  public static Schema bool() {
+    return new BooleanSchema();
+  }
+
+  /** @return {@code {type: 'array', items}} */
+  public static Schema arrayOf(Schema items) {
+    return new ArraySchema(items, false);
   }
 
   /** @return {@code {type: 'array', items, nullable: true}} */
@@ -94,6 +105,30 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.ArraySch
             : n.toString();
       }
       throw invalid("must be string");
+    }
+  }
+
+  /**
+   * {@code type: 'boolean'} with ajv's coercion: {@code "true"} / {@code "false"}, {@code 1} / {@code 0} and null
+   * ({@code false}) become booleans; anything else is {@code must be boolean}.
+   */
+  static final class BooleanSchema extends Schema {
+    BooleanSchema() {
+      super(false);
+    }
+
+    @Override
+    public Object validate(Object value) {
+      if (value instanceof Boolean || value == null) {
+        return value != null && (Boolean) value;
+      }
+      if ("true".equals(value) || "false".equals(value)) {
+        return Boolean.parseBoolean((String) value);
+      }
+      if (value instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) {
+        return n.doubleValue() == 1;
+      }
+      throw invalid("must be boolean");
     }
   }
 

@@ -119,6 +119,53 @@ public final class Schemas {
           .requiredProperty("title", Schema.string())
           .requiredProperty("location", Schema.object()
               .requiredProperty("href", Schema.string())));
+  /**
+   * {@code GET livechat/config} query (Rocket.Chat's {@code config.ts}): optional strings only (Rocket.Chat declares
+   * them nullable, which a query string cannot express).
+   */
+  public static final Schema CONFIG_QUERY = Schema.object()
+      .property("token", Schema.string())
+      .property("department", Schema.string())
+      .property("businessUnit", Schema.string());
+
+  /** {@code GET livechat/agent.next/:token} query (rest-typings {@code GETAgentNextToken}): optional department. */
+  public static final Schema AGENT_NEXT_QUERY = Schema.object()
+      .property("department", Schema.string());
+
+  /** {@code POST livechat/visitor.status} body (6.x {@code check(bodyParams, {token: String, status: String})}). */
+  public static final Match VISITOR_STATUS_BODY = Match.object()
+      .key("token", Match.string())
+      .key("status", Match.string());
+
+  /** {@code POST livechat/custom.field} body (rest-typings {@code POSTLivechatCustomFieldParams}). */
+  public static final Schema CUSTOM_FIELD_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("key", Schema.string())
+      .requiredProperty("value", Schema.string())
+      .requiredProperty("overwrite", Schema.bool());
+
+  /** {@code POST livechat/custom.fields} body (rest-typings {@code POSTLivechatCustomFieldsParams}). */
+  public static final Schema CUSTOM_FIELDS_BODY = Schema.object()
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("customFields", Schema.arrayOf(Schema.object()
+          .requiredProperty("key", Schema.string())
+          .requiredProperty("value", Schema.string())
+          .requiredProperty("overwrite", Schema.bool())));
+
+  /** {@code POST livechat/transcript} body (rest-typings {@code POSTLivechatTranscriptParams}). */
+  public static final Schema TRANSCRIPT_BODY = Schema.object()
+      .requiredProperty("rid", Schema.string())
+      .requiredProperty("token", Schema.string())
+      .requiredProperty("email", Schema.string())
+      .property("subject", Schema.string());
+
+  /** {@code POST livechat/offline.message} body (rest-typings {@code POSTLivechatOfflineMessageParams}). */
+  public static final Schema OFFLINE_MESSAGE_BODY = Schema.object()
+      .requiredProperty("name", Schema.string())
+      .requiredProperty("email", Schema.string())
+      .requiredProperty("message", Schema.string())
+      .property("department", Schema.nullableString())
+      .property("host", Schema.nullableString());
 
   private Schemas() {
   }

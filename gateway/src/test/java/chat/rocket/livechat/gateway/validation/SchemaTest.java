@@ -55,6 +55,22 @@ class SchemaTest {
   }
 
   @Test
+  @DisplayName("booleans take ajv's coercion: 'true'/'false', 1/0 and null become booleans, an object is refused")
+  void booleanCoercion() {
+    JsonObject field = new JsonObject().put("token", "t").put("key", "k").put("value", "v");
+    assertThat(((JsonObject) Schemas.CUSTOM_FIELD_BODY.validate(field.copy().put("overwrite", "true")))
+        .getBoolean("overwrite")).isTrue();
+    assertThat(((JsonObject) Schemas.CUSTOM_FIELD_BODY.validate(field.copy().put("overwrite", 0)))
+        .getBoolean("overwrite")).isFalse();
+    assertThat(((JsonObject) Schemas.CUSTOM_FIELD_BODY.validate(field.copy().putNull("overwrite")))
+        .getBoolean("overwrite")).isFalse();
+    assertThat(errorOf(Schemas.CUSTOM_FIELD_BODY, field.copy().put("overwrite", new JsonObject().put("$ne", 1))))
+        .isEqualTo("must be boolean [invalid-params]");
+    assertThat(errorOf(Schemas.CUSTOM_FIELDS_BODY, new JsonObject().put("token", "t").put("customFields", "x")))
+        .isEqualTo("must be array [invalid-params]");
+  }
+
+  @Test
   @DisplayName("saveInfo: a string instead of an object and a wrong tag type are refused with ajv's text")
   void saveInfoTypes() {
     assertThat(errorOf(Schemas.SAVE_INFO_BODY, new JsonObject().put("guestData", "invalid-guest-data")

@@ -82,7 +82,21 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/room.closeByUser body", "ROOM_CLOSE_BY_USER_BODY",
             body("/api/v1/livechat/room.closeByUser", "post"), of(Schemas.ROOM_CLOSE_BY_USER_BODY)),
         Arguments.of("POST livechat/page.visited body", "PAGE_VISITED_BODY",
-            body("/api/v1/livechat/page.visited", "post"), of(Schemas.PAGE_VISITED_BODY)));
+            body("/api/v1/livechat/page.visited", "post"), of(Schemas.PAGE_VISITED_BODY)),
+        Arguments.of("GET livechat/config query", "CONFIG_QUERY", query("/api/v1/livechat/config"),
+            of(Schemas.CONFIG_QUERY)),
+        Arguments.of("GET livechat/agent.next/:token query", "AGENT_NEXT_QUERY",
+            query("/api/v1/livechat/agent.next/{token}"), of(Schemas.AGENT_NEXT_QUERY)),
+        Arguments.of("POST livechat/visitor.status body", "VISITOR_STATUS_BODY",
+            body("/api/v1/livechat/visitor.status", "post"), of(Schemas.VISITOR_STATUS_BODY)),
+        Arguments.of("POST livechat/custom.field body", "CUSTOM_FIELD_BODY",
+            body("/api/v1/livechat/custom.field", "post"), of(Schemas.CUSTOM_FIELD_BODY)),
+        Arguments.of("POST livechat/custom.fields body", "CUSTOM_FIELDS_BODY",
+            body("/api/v1/livechat/custom.fields", "post"), of(Schemas.CUSTOM_FIELDS_BODY)),
+        Arguments.of("POST livechat/transcript body", "TRANSCRIPT_BODY",
+            body("/api/v1/livechat/transcript", "post"), of(Schemas.TRANSCRIPT_BODY)),
+        Arguments.of("POST livechat/offline.message body", "OFFLINE_MESSAGE_BODY",
+            body("/api/v1/livechat/offline.message", "post"), of(Schemas.OFFLINE_MESSAGE_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")

@@ -75,7 +75,13 @@ public final class CustomFields {
     return kept;
   }
 
-  private static boolean matches(String regexp, String value) {
+  /**
+   * JavaScript's {@code new RegExp(regexp).test(value)}: a search, not a whole-string match.
+   *
+   * @param regexp a field's {@code regexp}; null or blank accepts everything
+   * @return whether the value passes; an invalid pattern refuses every value
+   */
+  public static boolean matches(String regexp, String value) {
     if (regexp == null || regexp.trim().isEmpty()) {
       return true;
     }
