@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -24,11 +25,14 @@ import org.junit.jupiter.api.Test;
 class LivechatWidgetTest {
 
   private Vertx vertx;
+  private HttpClient client;
   private HttpServer server;
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
+    // Held in a field: Vert.x closes a client that became unreachable ("Pool closed" mid-request).
+    client = vertx.createHttpClient();
   }
 
   @AfterEach
@@ -46,7 +50,7 @@ class LivechatWidgetTest {
   private String page(int port, String host) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1")
         .setURI(LivechatWidget.PATH).putHeader("Host", host);
-    return vertx.createHttpClient().request(options)
+    return client.request(options)
         .compose(request -> request.send())
         .compose(HttpClientResponse::body).await().toString();
   }
