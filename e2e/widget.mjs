@@ -88,7 +88,7 @@ try {
   });
 
   await step('open', async () => {
-    await frame.click('[class*="screen__chat-button"]');
+    await frame.locator('[class*="screen__chat-button"]').click();
     await page.waitForSelector('.rocketchat-widget[data-state="opened"]', { timeout: 0 });
     await frame.waitForSelector('[class*="screen__main"]', { timeout: 0 });
     await shot('02-opened');
@@ -103,7 +103,7 @@ try {
         await frame.type('input[name="email"]', `widget-${token}@example.com`);
       }
       await shot('03-registration-form');
-      await frame.click('button[type="submit"]');
+      await frame.locator('button[type="submit"]').click();
       await frame.waitForSelector('[contenteditable="true"]', { timeout: 0 });
     }
     await shot('04-registered');
@@ -112,7 +112,7 @@ try {
 
   const text = `Hello from the widget ${token}`;
   await step('send', async () => {
-    await frame.click('[contenteditable="true"]');
+    await frame.locator('[contenteditable="true"]').click();
     await frame.type('[contenteditable="true"]', text);
     await frame.focus('[contenteditable="true"]');
     await page.keyboard.press('Enter');

@@ -200,7 +200,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
         .handler(BodyHandler.create(false).setBodyLimit(ConfigKey.BODY_LIMIT_BYTES.getLong(config())));
     // After the BodyHandler, which must see the request before any asynchronous step (Cors reads settings).
-    router.route("/api/*").handler(cors::handle);
+    router.route().handler(cors::handle);
     for (Endpoint endpoint : Endpoint.values()) {
       List<Handler<RoutingContext>> chain = handlers.get(endpoint);
       if (chain == null) {

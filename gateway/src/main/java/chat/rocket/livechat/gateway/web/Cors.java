@@ -41,6 +41,7 @@ public final class Cors {
   public static final String NOT_ENABLED = "CORS not enabled. Go to \"Admin > General > REST Api\" to enable it.";
   private static final String ANY = "*";
 
+  private static final String API_PREFIX = "/api/";
   private final Settings settings;
 
   /** @param settings the cached Rocket.Chat settings */
@@ -48,10 +49,18 @@ public final class Cors {
     this.settings = settings;
   }
 
-  /** The handler of every request under {@code /api/}: answers a preflight, or adds the headers and passes it on. */
+  /**
+   * The handler of every request: passes on whatever is not under {@code /api/}; for the API answers a preflight, or
+   * adds the headers and passes it on. Bound to a route without a path, so that the HTTP metrics' {@code route} label
+   * stays the endpoint's own template (a path route would prefix it with {@code /api/>}).
+   */
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     boolean options = request.method() == HttpMethod.OPTIONS;
+    if (!request.path().startsWith(API_PREFIX)) {
+      ctx.next();
+      return;
+    }
     if (options && request.getHeader(HttpHeaders.ORIGIN) == null
         && request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) == null) {
       ctx.next();
