@@ -36,6 +36,8 @@ final class MessageLoad {
   private final Map<String, Long> pending = new ConcurrentHashMap<>();
   private final Recorder http = new Recorder(3);
   private final Recorder delivery = new Recorder(3);
+  /** Message ids are unique per client process: a stored {@code _id} sent again to another room is refused. */
+  private final String idPrefix = "bench-" + Long.toString(System.nanoTime(), 36) + "-";
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
@@ -94,7 +96,7 @@ final class MessageLoad {
 
   private Future<Void> sendOne() {
     long room = ThreadLocalRandom.current().nextLong(rooms);
-    String id = "bench-msg-" + sequence.incrementAndGet();
+    String id = idPrefix + sequence.incrementAndGet();
     JsonObject body = new JsonObject().put("token", "bench-" + room).put("rid", BenchSeeder.roomId(room))
         .put("msg", "benchmark message " + id).put("_id", id);
     long sentAt = System.nanoTime();
