@@ -148,7 +148,7 @@ try {
     await shot('08-finished');
   });
 
-  done({ server, host: hostUrl, registered, rid, screenshots: out, consoleErrors: consoleErrors.length });
+  done({ server, host: hostUrl, registered, rid, screenshots: out, consoleErrors });
 } finally {
   await browser.close().catch(() => {});
   host.close();
