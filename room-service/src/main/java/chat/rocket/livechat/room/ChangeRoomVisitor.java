@@ -5,7 +5,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
@@ -54,8 +54,9 @@ final class ChangeRoomVisitor {
         .compose(visitor -> rooms.findById(rid)
             .compose(room -> checkRoom(room, body.getString("oldVisitorId")))
             .compose(room -> checkCaller(room, command.caller()))
-            .compose(room -> rooms.update(rid, new JsonObject().put("t", "l"), Outbox.pushing(visitorUpdate(visitor),
-                RoomEvents.pending(EventType.ROOM_VISITOR_CHANGED, CHANGED)))))
+            .compose(room -> rooms.update(rid, new JsonObject().put("t", "l"),
+                OutboxEntries.pushing(visitorUpdate(visitor), RoomEvents.pending(EventType.ROOM_VISITOR_CHANGED,
+                    CHANGED)))))
         .compose(v -> events.publish(rid))
         .compose(room -> room != null ? Future.succeededFuture(room) : fail(ErrorCode.FAILURE_WITHOUT_MESSAGE))
         .map(room -> new JsonObject().put("room", MongoDocs.toApi(room)));

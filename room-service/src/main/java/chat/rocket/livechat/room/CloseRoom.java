@@ -7,7 +7,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -100,7 +100,7 @@ final class CloseRoom {
     String rid = room.getString("_id");
     JsonObject message = closeMessage(rid, closer, comment);
     return messages.insert(message)
-        .compose(v -> rooms.update(rid, new JsonObject(), Outbox.pushingAll(closing(room, closer),
+        .compose(v -> rooms.update(rid, new JsonObject(), OutboxEntries.pushingAll(closing(room, closer),
             List.of(MessageDocs.event(EventType.MESSAGE_CREATED, message),
                 RoomEvents.pending(EventType.ROOM_CLOSED, CHANGED)))))
         .compose(v -> rooms.removeInquiryAndSubscriptions(rid))

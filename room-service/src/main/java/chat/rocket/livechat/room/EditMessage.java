@@ -5,7 +5,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
@@ -97,7 +97,7 @@ final class EditMessage {
     JsonObject set = new JsonObject().put("msg", msg).put("editedAt", now).put("editedBy", editor)
         .put("_updatedAt", now);
     return messages.update(edited.getString("_id"), new JsonObject().put("$set", set))
-        .compose(v -> rooms.update(target.room().getString("_id"), new JsonObject(), Outbox.pushing(
+        .compose(v -> rooms.update(target.room().getString("_id"), new JsonObject(), OutboxEntries.pushing(
             lastMessageUpdate(target, edited), MessageDocs.event(EventType.MESSAGE_UPDATED, edited))))
         .map(edited);
   }
@@ -111,7 +111,7 @@ final class EditMessage {
     String id = target.message().getString("_id");
     String rid = target.room().getString("_id");
     return (isLastMessage(target) ? previousMessage(rid, id) : Future.succeededFuture((JsonObject) null))
-        .compose(previous -> rooms.update(rid, new JsonObject(), Outbox.pushing(
+        .compose(previous -> rooms.update(rid, new JsonObject(), OutboxEntries.pushing(
             previous == null ? new JsonObject() : new JsonObject().put("$set",
                 new JsonObject().put("lastMessage", previous)), MessageDocs.deletedEvent(id, rid))))
         .compose(v -> messages.remove(id))

@@ -5,7 +5,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
@@ -128,7 +128,8 @@ final class GetOrCreateRoom {
     return settings.string(Setting.LIVECHAT_ROUTING_METHOD)
         .compose(method -> {
           plan.autoSelection(Setting.AUTO_SELECTION.equals(method));
-          return rooms.insertRoom(Outbox.inserting(plan.room(), RoomEvents.pending(EventType.ROOM_CREATED, null)));
+          return rooms.insertRoom(OutboxEntries.inserting(plan.room(),
+              RoomEvents.pending(EventType.ROOM_CREATED, null)));
         })
         .compose(v -> rooms.insertInquiry(plan.inquiry()));
   }

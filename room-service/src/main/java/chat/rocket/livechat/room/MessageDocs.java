@@ -1,7 +1,7 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -71,12 +71,12 @@ final class MessageDocs {
 
   /** @return the outbox entry of {@code message.created} or {@code message.updated} with the whole message */
   static JsonObject event(EventType type, JsonObject message) {
-    return Outbox.frozenEntry(type, new JsonObject().put("message", MongoDocs.toApi(message)));
+    return OutboxEntries.frozenEntry(type, new JsonObject().put("message", MongoDocs.toApi(message)));
   }
 
   /** @return the outbox entry of {@code message.deleted}: {@code {message: {_id, rid}}} */
   static JsonObject deletedEvent(String id, String rid) {
-    return Outbox.frozenEntry(EventType.MESSAGE_DELETED,
+    return OutboxEntries.frozenEntry(EventType.MESSAGE_DELETED,
         new JsonObject().put("message", new JsonObject().put("_id", id).put("rid", rid)));
   }
 

@@ -3,7 +3,7 @@ package chat.rocket.livechat.room;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
@@ -92,7 +92,7 @@ final class PageVisited {
       return Future.succeededFuture();
     }
     String rid = room.getString("_id");
-    return rooms.update(rid, new JsonObject(), Outbox.pushing(new JsonObject(),
+    return rooms.update(rid, new JsonObject(), OutboxEntries.pushing(new JsonObject(),
             MessageDocs.event(EventType.MESSAGE_CREATED, message)))
         .compose(v -> events.publish(rid)).mapEmpty();
   }

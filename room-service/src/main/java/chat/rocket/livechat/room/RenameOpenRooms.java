@@ -2,7 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +44,7 @@ final class RenameOpenRooms {
   private Future<Void> rename(String rid, String name) {
     JsonObject byRid = new JsonObject().put("rid", rid);
     JsonObject event = RoomEvents.pending(EventType.ROOM_UPDATED, List.of("fname"));
-    return rooms.update(rid, new JsonObject(), Outbox.pushing(set("fname", name), event))
+    return rooms.update(rid, new JsonObject(), OutboxEntries.pushing(set("fname", name), event))
         .compose(v -> mongo.updateCollection(Collections.INQUIRIES, byRid, set("name", name)))
         .compose(v -> mongo.updateCollectionWithOptions(Collections.SUBSCRIPTIONS, byRid, set("fname", name),
             new io.vertx.ext.mongo.UpdateOptions().setMulti(true)))

@@ -4,7 +4,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.Emails;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
@@ -67,7 +67,7 @@ final class RequestTranscript {
     JsonObject update = new JsonObject().put("$set", new JsonObject().put("transcriptRequest", request)
         .put("_updatedAt", MongoDocs.now()));
     return rooms.update(rid, new JsonObject(),
-            Outbox.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED, List.of("transcriptRequest"))))
+            OutboxEntries.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED, List.of("transcriptRequest"))))
         .compose(v -> events.publish(rid))
         .mapEmpty();
   }

@@ -2,7 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -54,7 +54,7 @@ final class RoomCustomFields {
     List<String> changed = new ArrayList<>(set.fieldNames());
     String rid = room.getString("_id");
     JsonObject update = new JsonObject().put("$set", set.put("_updatedAt", MongoDocs.now()));
-    return rooms.update(rid, new JsonObject(), Outbox.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED,
+    return rooms.update(rid, new JsonObject(), OutboxEntries.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED,
             changed)))
         .compose(v -> events.publish(rid))
         .mapEmpty();

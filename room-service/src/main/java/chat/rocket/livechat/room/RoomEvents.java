@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -22,10 +23,10 @@ final class RoomEvents {
 
   /**
    * @param changedFields the fields the change touches; null = every field (a creation)
-   * @return a pending entry to put in the room write ({@link Outbox#inserting}, {@link Outbox#pushing})
+   * @return a pending entry to put in the room write ({@link OutboxEntries#inserting}, {@link OutboxEntries#pushing})
    */
   static JsonObject pending(EventType type, Collection<String> changedFields) {
-    return Outbox.entry(type, changedFields);
+    return OutboxEntries.entry(type, changedFields);
   }
 
   /** @return the room as read before its pending events were published (and acknowledged), or null when gone */

@@ -2,7 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -47,7 +47,7 @@ final class RoomVisitorStatus {
   private Future<Void> write(String rid, String status) {
     JsonObject update = new JsonObject().put("$set", new JsonObject().put("v.status", status)
         .put("_updatedAt", MongoDocs.now()));
-    return rooms.update(rid, new JsonObject(), Outbox.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED,
+    return rooms.update(rid, new JsonObject(), OutboxEntries.pushing(update, RoomEvents.pending(EventType.ROOM_UPDATED,
             List.of("v.status"))))
         .compose(v -> mongo.updateCollection(Collections.INQUIRIES, new JsonObject().put("rid", rid),
             new JsonObject().put("$set", new JsonObject().put("v.status", status))))

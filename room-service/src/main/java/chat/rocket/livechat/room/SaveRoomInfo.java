@@ -6,7 +6,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -65,7 +65,7 @@ final class SaveRoomInfo {
         .compose(checked -> {
           JsonObject update = update(roomData, checked.livechatData());
           JsonObject event = RoomEvents.pending(EventType.ROOM_UPDATED, changedFields(update));
-          return rooms.update(rid, new JsonObject(), Outbox.pushing(update, event));
+          return rooms.update(rid, new JsonObject(), OutboxEntries.pushing(update, event));
         })
         .compose(v -> events.publish(rid))
         .map(v -> new JsonObject());

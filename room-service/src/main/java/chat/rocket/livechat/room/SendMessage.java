@@ -6,7 +6,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
@@ -138,7 +138,7 @@ final class SendMessage {
     if (!unset.isEmpty()) {
       update.put("$unset", unset);
     }
-    return Outbox.pushing(update, MessageDocs.event(EventType.MESSAGE_CREATED, message));
+    return OutboxEntries.pushing(update, MessageDocs.event(EventType.MESSAGE_CREATED, message));
   }
 
   /** A visitor's message: {@code v.lastMessageTs}; after an answer, waiting again without {@code responseBy}. */

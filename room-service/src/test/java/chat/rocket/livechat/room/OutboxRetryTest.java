@@ -7,6 +7,7 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.platform.kafka.EventSink;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
@@ -45,8 +46,8 @@ class OutboxRetryTest extends RoomHandlerTest {
     JsonObject config = MemoryStore.serviceConfig().put(ConfigKey.OUTBOX_RETRY_MS.name(), "50")
         .put(ConfigKey.OUTBOX_SWEEP_MS.name(), "3600000");
     Outbox outbox = new Outbox(config, fixture.mongo, Collections.ROOMS, "room", refusingOnce);
-    JsonObject entry = Outbox.entry(EventType.ROOM_CREATED, null);
-    fixture.insert(Collections.ROOMS, Outbox.inserting(new JsonObject().put("_id", "retriedRoom").put("t", "l"),
+    JsonObject entry = OutboxEntries.entry(EventType.ROOM_CREATED, null);
+    fixture.insert(Collections.ROOMS, OutboxEntries.inserting(new JsonObject().put("_id", "retriedRoom").put("t", "l"),
         entry));
 
     Throwable refused = await(outbox.publishPending("retriedRoom").map(room -> (Throwable) null)

@@ -6,7 +6,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
@@ -76,7 +76,7 @@ final class DeleteVisitor {
         .put("_updatedAt", MongoDocs.now())).put("$unset", unset);
     List<String> changed = new ArrayList<>(REMOVED);
     changed.add("disabled");
-    return visitors.updateCounting(id, Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_DELETED,
+    return visitors.updateCounting(id, OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_DELETED,
             changed)))
         .compose(modified -> modified == 0 ? failure(ErrorCode.VISITOR_REMOVAL_FAILED) : events.publish(id))
         .map(id);

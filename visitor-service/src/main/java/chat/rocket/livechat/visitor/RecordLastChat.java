@@ -1,7 +1,7 @@
 package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +36,7 @@ final class RecordLastChat {
     JsonObject update = new JsonObject().put("$set",
         new JsonObject().put("lastChat", lastChat).put("_updatedAt", MongoDocs.now()));
     return visitors.update(visitorId,
-            Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, List.of("lastChat"))))
+            OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, List.of("lastChat"))))
         .compose(v2 -> events.publish(visitorId))
         .mapEmpty();
   }

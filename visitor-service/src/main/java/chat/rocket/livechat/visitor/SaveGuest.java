@@ -5,7 +5,7 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
@@ -68,8 +68,8 @@ final class SaveGuest {
           if (!unset.isEmpty()) {
             update.put("$unset", unset);
           }
-          return visitors.update(visitorId, Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED,
-                  changed)))
+          return visitors.update(visitorId,
+                  OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, changed)))
               .compose(v -> events.publish(visitorId));
         })
         .map(v -> new JsonObject());

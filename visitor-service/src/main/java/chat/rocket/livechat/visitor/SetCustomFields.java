@@ -4,7 +4,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
@@ -99,7 +99,7 @@ final class SetCustomFields {
     List<String> changed = new ArrayList<>(set.fieldNames());
     String id = visitor.getString("_id");
     JsonObject update = new JsonObject().put("$set", set.put("_updatedAt", MongoDocs.now()));
-    return visitors.update(id, Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, changed)))
+    return visitors.update(id, OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, changed)))
         .compose(v -> events.publish(id))
         .mapEmpty();
   }

@@ -4,7 +4,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +42,7 @@ final class SetVisitorStatus {
     String id = visitor.getString("_id");
     JsonObject update = new JsonObject().put("$set", new JsonObject().put("status", status)
         .put("_updatedAt", MongoDocs.now()));
-    return visitors.update(id, Outbox.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED,
+    return visitors.update(id, OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED,
             List.of("status"))))
         .compose(v -> events.publish(id))
         .mapEmpty();

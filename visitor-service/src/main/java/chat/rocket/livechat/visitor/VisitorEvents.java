@@ -2,6 +2,7 @@ package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -22,10 +23,10 @@ final class VisitorEvents {
 
   /**
    * @param changedFields the fields the change touches; null = every field (a registration)
-   * @return a pending entry to {@code $push} in the visitor write ({@link Outbox#pushing})
+   * @return a pending entry to {@code $push} in the visitor write ({@link OutboxEntries#pushing})
    */
   static JsonObject pending(EventType type, Collection<String> changedFields) {
-    return Outbox.entry(type, changedFields);
+    return OutboxEntries.entry(type, changedFields);
   }
 
   /** @return the visitor as read before its pending events were published (and acknowledged), or null when gone */

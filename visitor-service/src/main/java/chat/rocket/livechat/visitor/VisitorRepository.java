@@ -2,7 +2,7 @@ package chat.rocket.livechat.visitor;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
-import chat.rocket.livechat.platform.kafka.Outbox;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,7 +87,7 @@ final class VisitorRepository {
     if (insertOnly != null) {
       update.put("$setOnInsert", insertOnly);
     }
-    update = Outbox.pushing(update, event);
+    update = OutboxEntries.pushing(update, event);
     return mongo.findOneAndUpdateWithOptions(Collections.VISITORS, filter, update, new FindOptions(),
         new UpdateOptions().setUpsert(insertOnly != null).setReturningNewDocument(true));
   }

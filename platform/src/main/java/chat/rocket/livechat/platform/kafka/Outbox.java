@@ -9,13 +9,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,10 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li><b>Record.</b> The first write of a change puts a pending entry {@code {id, type, time, changedFields?}}
- *       ({@link #entry}) in the array {@link MongoDocs#OUTBOX_FIELD} of the changed document, in that same
- *       single-document atomic write: included in an inserted document ({@link #inserting}) or {@code $push}ed by
- *       the update ({@link #pushing}); an upsert pushes it too. No transaction is needed (the embedded store and a
- *       standalone MongoDB have none). {@code id} becomes {@code ce_id}, {@code time} {@code ce_time}.</li>
+ *       ({@link OutboxEntries#entry}) in the array {@link MongoDocs#OUTBOX_FIELD} of the changed document, in that
+ *       same single-document atomic write: included in an inserted document ({@link OutboxEntries#inserting}) or
+ *       {@code $push}ed by the update ({@link OutboxEntries#pushing}); an upsert pushes it too. No transaction is
+ *       needed (the embedded store and a standalone MongoDB have none). {@code id} becomes {@code ce_id},
+ *       {@code time} {@code ce_time}.</li>
  *   <li><b>Freeze, then publish.</b> An entry is published only with its data frozen in it: the relay renders
  *       {@code {"<aggregate>": <document, API form>, "changedFields": [...]}} (every field when the entry names none)
  *       from the document as it reads it, stores that JSON text in the entry with an update conditioned on the entry
@@ -73,44 +71,6 @@ public final class Outbox {
     this.aggregateName = aggregateName;
     this.publisher = publisher;
     this.crashPoint = CrashPoint.parse(ConfigKey.OUTBOX_CRASH_POINT.get(config));
-  }
-
-  /**
-   * @param changedFields the fields the change touches; null = every field of the document (a creation)
-   * @return a pending entry {@code {id: <UUID>, type: <ce_type>, time: <ISO ms>, changedFields?: [...]}}
-   */
-  public static JsonObject entry(EventType type, Collection<String> changedFields) {
-    JsonObject entry = new JsonObject().put("id", UUID.randomUUID().toString()).put("type", type.type())
-        .put("time", MongoDocs.iso(Instant.now()));
-    return changedFields == null ? entry : entry.put("changedFields", new JsonArray(new ArrayList<>(changedFields)));
-  }
-
-  /**
-   * A pending entry whose data is fixed when the change is written instead of rendered by the relay from the
-   * document: for events about something the outbox's document holds no copy of (a room's messages, recorded in the
-   * room's outbox so that they keep their order with the room's own events). The relay publishes it as it is.
-   *
-   * @param data the event data, e.g. {@code {"message": {...}}} (API form: ISO dates)
-   * @return {@code {id, type, time, data: <data as JSON text>}}
-   */
-  public static JsonObject frozenEntry(EventType type, JsonObject data) {
-    return entry(type, (Collection<String>) null).put("data", data.encode());
-  }
-
-  /** @return {@code document} (modified) carrying {@code entry} as its only pending event, ready to insert */
-  public static JsonObject inserting(JsonObject document, JsonObject entry) {
-    return document.put(FIELD, new JsonArray().add(entry));
-  }
-
-  /** @return a copy of the update ({@code $set}/{@code $unset}/...) that also {@code $push}es {@code entry} */
-  public static JsonObject pushing(JsonObject update, JsonObject entry) {
-    return update.copy().put("$push", new JsonObject().put(FIELD, entry));
-  }
-
-  /** @return a copy of the update that also {@code $push}es {@code entries}, published in this order */
-  public static JsonObject pushingAll(JsonObject update, List<JsonObject> entries) {
-    return update.copy().put("$push", new JsonObject().put(FIELD,
-        new JsonObject().put("$each", new JsonArray(new ArrayList<>(entries)))));
   }
 
   /**
