@@ -5,6 +5,7 @@ import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CloudEventRecords;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
 import chat.rocket.livechat.platform.kafka.PoisonRecordException;
+import chat.rocket.livechat.platform.kafka.TopicPartitions;
 import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Readiness;
 import io.cloudevents.CloudEvent;
@@ -15,14 +16,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.common.PartitionInfo;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +62,7 @@ public final class FanOutVerticle extends VerticleBase {
     readinessName = Readiness.of(vertx).register("gateway@fan-out", () -> positioned);
     consumer.handler(this::onRecord);
     consumer.exceptionHandler(e -> LOG.warn("fan-out consumer of {}: {}", TOPICS, e.getMessage()));
-    return Future.all(TOPICS.stream().map(consumer::partitionsFor).toList())
-        .map(all -> all.<List<PartitionInfo>>list().stream().flatMap(List::stream)
-            .map(info -> new TopicPartition(info.getTopic(), info.getPartition())).collect(Collectors.toSet()))
+    return TopicPartitions.of(vertx, consumer, TOPICS)
         .compose(this::assignAtEnd)
         .onSuccess(partitions -> {
           positioned = true;
