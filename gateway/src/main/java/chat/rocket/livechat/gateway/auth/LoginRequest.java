@@ -12,11 +12,12 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A body whose keys are all among {@code user, username, email, password, code} and that has a
- *       {@code password}: {@code user} a string (an email when it contains {@code @}, else a username), else
- *       {@code username}, else {@code email}, else {@code user} as Meteor's wrapper {@code {username}},
- *       {@code {email}} or {@code {id}} (exactly one non-empty string).</li>
- *   <li>Any other body with {@code resume} (a non-empty string): the login token of an earlier login.</li>
- *   <li>Any other body with {@code password} and a wrapper {@code user}: Meteor's password handler.</li>
+ *       {@code password}: {@code user} a string (an email when it contains {@code @}, else a username), else a
+ *       non-empty {@code username}, else a non-empty {@code email} ({@code loginCompatibility}), else {@code user} as
+ *       Meteor's wrapper {@code {username}}, {@code {email}} or {@code {id}}: exactly one key, a non-empty string
+ *       (Meteor's password handler).</li>
+ *   <li>Any other body with {@code resume} (a non-empty string): the login token of an earlier login (Meteor's
+ *       resume handler, which runs first).</li>
  * </ul>
  * The password is a string (at most {@link #MAX_PASSWORD_LENGTH} characters, Meteor's limit), {@code {hashed: hex}}
  * or {@code {digest: hex, algorithm: 'sha-256'}} (hex = the SHA-256 of the password). {@code code} (a 2FA code) is
