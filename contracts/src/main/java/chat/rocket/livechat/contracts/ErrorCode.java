@@ -125,6 +125,22 @@ public enum ErrorCode {
   NOT_ALLOWED_TO_CLOSE_CONVERSATION(400, Style.PLAIN, null, "error-not-allowed-to-close-conversation"),
   /** 400 {@code livechat/message} longer than {@code Livechat_message_character_limit} while that limit is on. */
   MESSAGE_TOO_LONG(400, Style.PLAIN, null, "message-length-exceeds-character-limit"),
+  /**
+   * 400 {@code POST livechat/visitor} with custom fields that leave out a {@code required} visitor-scope field
+   * (Rocket.Chat 7.x {@code validateRequiredCustomFields}, a plain {@code Error}): message
+   * {@code Missing required custom fields: <id>, <id>}.
+   */
+  MISSING_REQUIRED_CUSTOM_FIELDS(400, Style.PLAIN, null, null),
+  /** 400 {@code POST users.setStatus} while {@code Accounts_AllowUserStatusMessageChange} is false. */
+  STATUS_CHANGE_NOT_ALLOWED(400, Style.METEOR, "error-not-allowed", "Change status is not allowed"),
+  /** 400 {@code POST users.setStatus} with a status other than online, away, offline and busy. */
+  INVALID_STATUS(400, Style.METEOR, "error-invalid-status",
+      "Valid status types include online, away, offline, and busy."),
+  /** 400 {@code POST users.setStatus} to offline while {@code Accounts_AllowInvisibleStatusOption} is false. */
+  STATUS_NOT_ALLOWED(400, Style.METEOR, "error-status-not-allowed", "Invisible status is disabled"),
+  /** 400 a {@code userId} / {@code username} parameter naming no user (Rocket.Chat's {@code getUserFromParams}). */
+  INVALID_USER(400, Style.METEOR, "error-invalid-user",
+      "The required \"userId\" or \"username\" param provided does not match any users"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

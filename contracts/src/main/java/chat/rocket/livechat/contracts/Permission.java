@@ -25,7 +25,9 @@ public enum Permission {
   CLOSE_LIVECHAT_ROOM("close-livechat-room",
       List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
   /** Lets {@code livechat/room.closeByUser} close a room the caller has no subscription to. */
-  CLOSE_OTHERS_LIVECHAT_ROOM("close-others-livechat-room", List.of("livechat-manager", "livechat-monitor", "admin"));
+  CLOSE_OTHERS_LIVECHAT_ROOM("close-others-livechat-room", List.of("livechat-manager", "livechat-monitor", "admin")),
+  /** Lets {@code users.setStatus} change another user's status ({@code userId} / {@code username} of another). */
+  EDIT_OTHER_USER_INFO("edit-other-user-info", List.of("admin"));
 
   private final String id;
   private final List<String> defaultRoles;

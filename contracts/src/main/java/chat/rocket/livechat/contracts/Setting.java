@@ -112,7 +112,11 @@ public enum Setting {
   /** Text above the registration form. */
   LIVECHAT_REGISTRATION_FORM_MESSAGE("Livechat_registration_form_message", ""),
   /** The data processing consent text. */
-  LIVECHAT_DATA_PROCESSING_CONSENT_TEXT("Livechat_data_processing_consent_text", "");
+  LIVECHAT_DATA_PROCESSING_CONSENT_TEXT("Livechat_data_processing_consent_text", ""),
+  /** When false, {@code POST users.setStatus} answers {@link ErrorCode#STATUS_CHANGE_NOT_ALLOWED}. */
+  ACCOUNTS_ALLOW_USER_STATUS_MESSAGE_CHANGE("Accounts_AllowUserStatusMessageChange", true),
+  /** When false, {@code POST users.setStatus} to {@code offline} answers {@link ErrorCode#STATUS_NOT_ALLOWED}. */
+  ACCOUNTS_ALLOW_INVISIBLE_STATUS_OPTION("Accounts_AllowInvisibleStatusOption", true);
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";

@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.gateway.auth.Authenticator;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code view-livechat-rooms}), else 400 {@code error-not-allowed}; {@code room.closeByUser} needs
  * {@code close-livechat-room} (403) and a subscription or {@code close-others-livechat-room} (livechat-manager,
  * livechat-monitor, admin), else 400 {@code error-not-authorized}. A refused call changes nothing in MongoDB; an
- * allowed one changes only its room, the room's inquiry, subscriptions and messages, and its visitors.
+ * allowed one changes only its room, the room's inquiry, subscriptions and messages, and its visitors. The caller's
+ * own account endpoints ({@code me}, {@code users.setStatus}, {@code logout}) need a session and no permission.
  */
 class AuthorizationMatrixTest {
 
@@ -42,6 +46,9 @@ class AuthorizationMatrixTest {
   private static final String VISITOR_INFO = "GET livechat/visitor.info";
   private static final String SEND_MESSAGE = "POST chat.sendMessage";
   private static final String CLOSE_BY_USER = "POST livechat/room.closeByUser";
+  private static final String ME = "GET me";
+  private static final String SET_STATUS = "POST users.setStatus";
+  private static final String LOGOUT = "POST logout";
 
   private static TestSystem system;
   private static Api api;
@@ -143,6 +150,52 @@ class AuthorizationMatrixTest {
       assertThat(response.json()).isEqualTo(expected.body);
       assertThat(changes).as("a refused call writes nothing").isEmpty();
     }
+  }
+
+  static Stream<Arguments> accountMatrix() {
+    return Stream.of(Role.values()).flatMap(role -> Stream.of(ME, SET_STATUS, LOGOUT).map(endpoint ->
+        arguments(role, endpoint, role == Role.NO_USER || role == Role.BAD_TOKEN ? LOGGED_OUT : OK)));
+  }
+
+  /**
+   * The caller's own account endpoints need a session and no permission: without one they answer 401 and write
+   * nothing; with one {@code me} writes nothing, {@code users.setStatus} only the caller's user and {@code logout}
+   * only the caller's login tokens (a fresh session of the caller, so the role keeps its own).
+   */
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("accountMatrix")
+  void roleOnAccountEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Map<String, String> caller = LOGOUT.equals(endpoint) && expected == OK ? freshSession(role) : headers.get(role);
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = switch (endpoint) {
+      case ME -> api.get("me", caller);
+      case SET_STATUS -> api.post("users.setStatus", caller, new JsonObject().put("message", "matrix"));
+      default -> api.post("logout", caller, null);
+    };
+
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    assertThat(response.contentType()).isEqualTo("application/json");
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertThat(response.json().getBoolean("success")).isTrue();
+      assertThat(changes).as("writes outside the caller's user").allMatch(change ->
+          Collections.USERS.equals(change.collection()) && change.id().equals(caller.get("X-User-Id")));
+      assertThat(changes).hasSize(ME.equals(endpoint) ? 0 : 1);
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
+  }
+
+  /** @return a second session of the role's user, whose login token logout may end */
+  private static Map<String, String> freshSession(Role role) {
+    String userId = headers.get(role).get("X-User-Id");
+    String token = "matrix-" + UUID.randomUUID();
+    system.mongo().updateCollection(Collections.USERS, new JsonObject().put("_id", userId),
+        new JsonObject().put("$push", new JsonObject().put("services.resume.loginTokens", new JsonObject()
+            .put("when", MongoDocs.now()).put("hashedToken", Authenticator.hashLoginToken(token))))).await();
+    return Map.of("X-User-Id", userId, "X-Auth-Token", token);
   }
 
   private static Api.Response call(String endpoint, Map<String, String> caller, Fixture fixture) {

@@ -436,4 +436,28 @@ class VisitorRegistrationTest {
       clients.shutdownNow();
     }
   }
+
+  @Test
+  @DisplayName("custom fields leaving out a required visitor field answer 400 Missing required custom fields, no write")
+  void missingRequiredCustomFieldIsRefused() {
+    String required = "required_" + UUID.randomUUID().toString().substring(0, 8);
+    system.mongo().insert(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", required).put("label", required)
+        .put("scope", "visitor").put("visibility", "visible").put("regexp", "").put("required", true)).await();
+    try {
+      String token = token();
+      StoreSnapshot before = StoreSnapshot.take(system);
+
+      Api.Response refused = register(new JsonObject().put("token", token)
+          .put("customFields", customField("address", "Rocket.Chat street", true)));
+
+      assertBadRequest(refused, matchError("Missing required custom fields: " + required));
+      assertThat(StoreSnapshot.take(system).changesSince(before)).isEmpty();
+      assertThat(registered(new JsonObject().put("token", token)).getString("token")).isEqualTo(token);
+      JsonObject named = registered(new JsonObject().put("token", token)
+          .put("customFields", customField(required, "given", true)));
+      assertThat(named.getJsonObject("livechatData").getString(required)).isEqualTo("given");
+    } finally {
+      system.mongo().removeDocument(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", required)).await();
+    }
+  }
 }

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * {@code username} or {@code guest-<Livechat_guest_count + 1>}. Failures: a token that trims to empty
  * {@link ErrorCode#EMPTY_TOKEN}; a bad email {@link ErrorCode#INVALID_EMAIL}; an unknown department (by id or name)
  * {@link ErrorCode#INVALID_DEPARTMENT}. {@code customFields} entries naming a visitor-scope custom field set
- * {@code livechatData.<key>} ({@code overwrite: false} keeps an existing value). Records
+ * {@code livechatData.<key>} ({@code overwrite: false} keeps an existing value); a registration that sends custom
+ * fields must name every {@code required} visitor-scope field, else {@link ErrorCode#MISSING_REQUIRED_CUSTOM_FIELDS}
+ * (Rocket.Chat 7.x; checked before any write, where Rocket.Chat has already written the visitor). Records
  * {@code visitor.registered} in the visitor's write and publishes it after the custom fields. Idempotent: a replay
  * finds the visitor by token and writes the same values.
  */
@@ -55,6 +57,7 @@ final class RegisterVisitor {
       return Future.failedFuture(new LivechatException(ErrorCode.EMPTY_TOKEN));
     }
     return fields(input)
+        .compose(fields -> checkRequiredCustomFields(input.getValue("customFields")).map(fields))
         .compose(fields -> findExisting(token, input)
             .compose(existing -> existing != null ? update(existing, fields) : create(input, fields, connection)))
         .compose(visitor -> visitor != null ? Future.succeededFuture(visitor)
@@ -96,6 +99,28 @@ final class RegisterVisitor {
     return visitors.findDepartmentByIdOrName(department)
         .compose(found -> found == null ? Future.failedFuture(new LivechatException(ErrorCode.INVALID_DEPARTMENT))
             : Future.succeededFuture(fields.put("department", found.getString("_id"))));
+  }
+
+  /**
+   * Rocket.Chat 7.x {@code validateRequiredCustomFields}: when the registration sends custom fields, every
+   * {@code required: true} visitor-scope field must be among their keys (whatever the value); without custom fields
+   * nothing is checked.
+   *
+   * @return fails with {@link ErrorCode#MISSING_REQUIRED_CUSTOM_FIELDS},
+   *     {@code Missing required custom fields: <id>, <id>} in definition order
+   */
+  private Future<Void> checkRequiredCustomFields(Object entries) {
+    if (!(entries instanceof JsonArray array) || array.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Set<Object> keys = array.stream().filter(JsonObject.class::isInstance)
+        .map(entry -> ((JsonObject) entry).getValue("key")).collect(Collectors.toSet());
+    return customFields.definitions(CustomFields.VISITOR_SCOPE).compose(definitions -> {
+      List<String> missing = definitions.stream().filter(field -> Boolean.TRUE.equals(field.getValue("required")))
+          .map(field -> field.getString("_id")).filter(id -> !keys.contains(id)).toList();
+      return missing.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new LivechatException(
+          ErrorCode.MISSING_REQUIRED_CUSTOM_FIELDS, "Missing required custom fields: " + String.join(", ", missing)));
+    });
   }
 
   /** Finds the visitor to update: by token, else by phone (keeping its token), else by email (spec §7.1). */

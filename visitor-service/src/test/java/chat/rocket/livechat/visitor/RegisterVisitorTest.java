@@ -149,6 +149,49 @@ class RegisterVisitorTest extends VisitorHandlerTest {
         .isEqualTo(updated.getJsonObject("livechatData"));
   }
 
+  private void requiredField(String id, String scope) {
+    fixture.insert(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", id).put("label", id).put("scope", scope)
+        .put("required", true));
+  }
+
+  private static JsonArray entries(String... keys) {
+    JsonArray entries = new JsonArray();
+    for (String key : keys) {
+      entries.add(new JsonObject().put("key", key).put("value", "").put("overwrite", true));
+    }
+    return entries;
+  }
+
+  @Test
+  @DisplayName("custom fields leaving out required visitor fields fail with their ids and write no visitor")
+  void missingRequiredCustomFields() {
+    fixture.customField("optional", "visitor", null);
+    requiredField("required_one", "visitor");
+    requiredField("required_two", "visitor");
+
+    var refused = failure(register(new JsonObject().put("token", "t1").put("customFields", entries("optional"))));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.MISSING_REQUIRED_CUSTOM_FIELDS);
+    assertThat(refused.body()).isEqualTo(new JsonObject().put("success", false)
+        .put("error", "Missing required custom fields: required_one, required_two"));
+    assertThat(fixture.visitors()).isEmpty();
+    assertThat(fixture.published).isEmpty();
+  }
+
+  @Test
+  @DisplayName("required fields are checked only when custom fields are sent, by key whatever the value, in scope")
+  void requiredCustomFieldsPresent() {
+    requiredField("required_one", "visitor");
+    requiredField("room_required", "room");
+
+    JsonObject withoutFields = registered(new JsonObject().put("token", "t1"));
+    JsonObject named = registered(new JsonObject().put("token", "t2").put("customFields", entries("required_one")));
+
+    assertThat(withoutFields.getString("token")).isEqualTo("t1");
+    assertThat(named.getString("token")).isEqualTo("t2");
+    assertThat(fixture.visitors()).hasSize(2);
+  }
+
   @Test
   @DisplayName("user agent, ip and host are stored only while header collection is on")
   void httpHeaders() {

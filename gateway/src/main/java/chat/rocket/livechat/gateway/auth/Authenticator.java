@@ -4,10 +4,7 @@ import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
-import chat.rocket.livechat.platform.rocketchat.CachedLookup;
-import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -24,8 +21,12 @@ import java.util.Optional;
  * Rocket.Chat's REST authentication (spec §1.2): headers {@code X-User-Id} and {@code X-Auth-Token} must match a
  * {@code users} document with that {@code _id} and {@code services.resume.loginTokens.hashedToken} =
  * base64(sha256(token)); token expiry is not checked. Anything else fails with {@link ErrorCode#NOT_LOGGED_IN}
- * (401 {@code {"status":"error","message":"You must be logged in to do this."}}). Successful lookups are cached
- * {@link ConfigKey#CACHE_TTL_MS}, keyed by user id and token hash (the token itself is never kept).
+ * (401 {@code {"status":"error","message":"You must be logged in to do this."}}).
+ *
+ * <p>Every request reads its user from MongoDB (one lookup by {@code _id} and token hash), as Rocket.Chat's
+ * {@code authenticatedRoute} does, and nothing is cached: a token that {@code POST logout} removed, or that another
+ * system removed from the document, no longer authenticates on the very next request on any gateway process, without
+ * an invalidation event between the processes.
  */
 public final class Authenticator {
 
@@ -33,20 +34,17 @@ public final class Authenticator {
   public static final String AUTH_TOKEN_HEADER = "X-Auth-Token";
   /** Days a login token lives after its {@code when} (Rocket.Chat's {@code Accounts_LoginExpiration} default). */
   public static final int LOGIN_EXPIRATION_DAYS = 90;
+  /** Where a user's login tokens are: an array of {@code {when, hashedToken}}. */
+  public static final String LOGIN_TOKENS_PATH = "services.resume.loginTokens";
+  /** The hashed token of each login, as a query path. */
+  public static final String HASHED_TOKEN_PATH = LOGIN_TOKENS_PATH + ".hashedToken";
   private static final JsonObject CALLER_FIELDS = new JsonObject().put("username", 1).put("roles", 1);
 
-  private final CachedLookup<String, Optional<Caller>> callers;
-  private final CachedLookup<String, Optional<ResumedLogin>> resumed;
+  private final MongoClient mongo;
 
-  /**
-   * @param vertx  the context the cached lookups answer on
-   * @param mongo  the store holding the {@code users} collection
-   * @param config the process configuration; reads {@link ConfigKey#CACHE_TTL_MS} (ms a caller stays cached)
-   */
-  public Authenticator(Vertx vertx, MongoClient mongo, JsonObject config) {
-    this.callers = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
-        key -> find(mongo, key.substring(0, key.indexOf('\n')), key.substring(key.indexOf('\n') + 1)));
-    this.resumed = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), hash -> findByHash(mongo, hash));
+  /** @param mongo the store holding the {@code users} collection */
+  public Authenticator(MongoClient mongo) {
+    this.mongo = mongo;
   }
 
   /**
@@ -61,7 +59,7 @@ public final class Authenticator {
     if (token == null || token.isEmpty()) {
       return Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN));
     }
-    return resumed.get(hashLoginToken(token))
+    return findByHash(mongo, hashLoginToken(token))
         .compose(caller -> caller.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN))));
   }
@@ -73,7 +71,7 @@ public final class Authenticator {
     if (userId == null || token == null || userId.isEmpty() || token.isEmpty()) {
       return Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN));
     }
-    return callers.get(userId + "\n" + hashLoginToken(token))
+    return find(mongo, userId, hashLoginToken(token))
         .compose(caller -> caller.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new LivechatException(ErrorCode.NOT_LOGGED_IN))));
   }
@@ -85,18 +83,27 @@ public final class Authenticator {
 
 
   private static Future<Optional<Caller>> find(MongoClient mongo, String userId, String hashedToken) {
-    JsonObject query = new JsonObject().put("_id", userId)
-        .put("services.resume.loginTokens.hashedToken", hashedToken);
+    JsonObject query = new JsonObject().put("_id", userId).put(HASHED_TOKEN_PATH, hashedToken);
     return mongo.findOne(Collections.USERS, query, CALLER_FIELDS).map(user -> Optional.ofNullable(user)
         .map(found -> new Caller(userId, found.getString("username"), roles(found))));
   }
 
   private static Future<Optional<ResumedLogin>> findByHash(MongoClient mongo, String hashedToken) {
-    JsonObject query = new JsonObject().put("services.resume.loginTokens.hashedToken", hashedToken);
-    JsonObject fields = CALLER_FIELDS.copy().put("_id", 1).put("services.resume.loginTokens", 1);
+    JsonObject query = new JsonObject().put(HASHED_TOKEN_PATH, hashedToken);
+    JsonObject fields = CALLER_FIELDS.copy().put("_id", 1).put(LOGIN_TOKENS_PATH, 1);
     return mongo.findOne(Collections.USERS, query, fields).map(user -> Optional.ofNullable(user)
         .map(found -> new ResumedLogin(new Caller(found.getString("_id"), found.getString("username"), roles(found)),
-            issuedAt(found, hashedToken).plus(Duration.ofDays(LOGIN_EXPIRATION_DAYS)))));
+            tokenExpires(found, hashedToken))));
+  }
+
+  /**
+   * @param user        a {@code users} document with its {@link #LOGIN_TOKENS_PATH}
+   * @param hashedToken the hash of one of its login tokens
+   * @return when that token expires: its {@code when} plus {@link #LOGIN_EXPIRATION_DAYS} days (from now when it has
+   *     no {@code when})
+   */
+  static Instant tokenExpires(JsonObject user, String hashedToken) {
+    return issuedAt(user, hashedToken).plus(Duration.ofDays(LOGIN_EXPIRATION_DAYS));
   }
 
   /** @return the {@code when} of the login token with that hash, or now when it has none */

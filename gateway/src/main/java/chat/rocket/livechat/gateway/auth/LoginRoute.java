@@ -9,20 +9,22 @@ import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
+import java.time.Instant;
 
 /**
- * {@code POST login} (spec §7.3): body {@code {user | username | email, password}} where {@code user} containing
- * {@code @} is an email and {@code password} is a string or {@code {hashed: <sha256 hex>}}. On success a new login
- * token is pushed, hashed, into {@code services.resume.loginTokens} ({@code {when, hashedToken}}) and the answer is
- * 200 {@code {"status":"success","data":{"userId","authToken","me"},"success":true}}; {@code me} is the user without
- * {@code services}, plus {@code email}, {@code settings}, {@code avatarUrl}, {@code isOAuthUser}. An unknown user, a
- * wrong password or a body without credentials answers 401 {@code {"status":"error","error":"Unauthorized",
- * "message":"Unauthorized"}} (one answer for all, so usernames cannot be probed).
+ * {@code POST login} (spec §7.3): the body forms of {@link LoginRequest} ({@code {user | username | email, password}},
+ * Meteor's wrapper {@code {user: {username | email | id}, password}}, {@code {resume: token}}), where
+ * {@code password} is a string, {@code {hashed}} or {@code {digest}}. A password login pushes a new login token,
+ * hashed, into {@code services.resume.loginTokens} ({@code {when, hashedToken}}); a resume login answers the token it
+ * was given (Meteor's resume handler), unless it expired ({@link Authenticator#LOGIN_EXPIRATION_DAYS} days after its
+ * {@code when}). Success is 200 {@code {"status":"success","data":{"userId","authToken","me"},"success":true}} with
+ * {@code me} as {@link UserInfo} shows it. An unknown user, a wrong password, an unknown or expired token, or a body
+ * without usable credentials answers 401 {@code {"status":"error","error":"Unauthorized","message":"Unauthorized"}}
+ * (one answer for all, so usernames cannot be probed) and writes nothing; a body that is not JSON answers 400
+ * {@link ErrorCode#INVALID_BODY}.
  */
 public final class LoginRoute {
 
@@ -41,13 +43,28 @@ public final class LoginRoute {
   /** Handles {@code POST /api/v1/login}. */
   public void login(RoutingContext ctx) {
     ApiResponses.respond(ctx, Future.succeededFuture(ctx)
-        .map(c -> Credentials.of(RequestInput.body(c)))
-        .compose(credentials -> mongo.findOne(Collections.USERS, credentials.userQuery(), null)
-            .compose(user -> verify(user, credentials)))
-        .compose(user -> issueToken(user).map(token -> success(ctx, user, token))));
+        .map(c -> LoginRequest.of(RequestInput.body(c)))
+        .compose(request -> request instanceof LoginRequest.Password password ? loginWithPassword(password)
+            : resume((LoginRequest.Resume) request))
+        .map(login -> success(ctx, login)));
   }
 
-  private Future<JsonObject> verify(JsonObject user, Credentials credentials) {
+  private Future<Login> loginWithPassword(LoginRequest.Password credentials) {
+    return mongo.findOne(Collections.USERS, credentials.userQuery(), null)
+        .compose(user -> verify(user, credentials))
+        .compose(user -> issueToken(user).map(token -> new Login(user, token)));
+  }
+
+  /** Meteor's resume handler: the user holding the token's hash, while the token has not expired. */
+  private Future<Login> resume(LoginRequest.Resume request) {
+    String hashed = Authenticator.hashLoginToken(request.token());
+    return mongo.findOne(Collections.USERS, new JsonObject().put(Authenticator.HASHED_TOKEN_PATH, hashed), null)
+        .compose(user -> user != null && Authenticator.tokenExpires(user, hashed).isAfter(Instant.now())
+            ? Future.succeededFuture(new Login(user, request.token()))
+            : Future.failedFuture(new LivechatException(ErrorCode.LOGIN_FAILED)));
+  }
+
+  private Future<JsonObject> verify(JsonObject user, LoginRequest.Password credentials) {
     String bcrypt = user == null ? null : user.getJsonObject("services", new JsonObject())
         .getJsonObject("password", new JsonObject()).getString("bcrypt");
     if (bcrypt == null) {
@@ -63,63 +80,23 @@ public final class LoginRoute {
     JsonObject loginToken = new JsonObject().put("when", MongoDocs.now())
         .put("hashedToken", Authenticator.hashLoginToken(token));
     JsonObject update = new JsonObject().put("$push",
-        new JsonObject().put("services.resume.loginTokens", loginToken));
+        new JsonObject().put(Authenticator.LOGIN_TOKENS_PATH, loginToken));
     return mongo.updateCollection(Collections.USERS, new JsonObject().put("_id", user.getString("_id")), update)
         .map(token);
   }
 
-  private static JsonObject success(RoutingContext ctx, JsonObject user, String token) {
-    JsonObject me = MongoDocs.toApi(user);
-    me.remove("services");
-    me.put("email", firstVerifiedEmail(user))
-        .put("settings", new JsonObject().put("profile", new JsonObject()).put("preferences", new JsonObject()))
-        .put("avatarUrl", ctx.request().scheme() + "://" + ctx.request().authority() + "/avatar/"
-            + user.getString("username"))
-        .put("isOAuthUser", false)
-        .put("services", new JsonObject().put("password", new JsonObject().put("exists", true)));
-    JsonObject data = new JsonObject().put("userId", user.getString("_id")).put("authToken", token).put("me", me);
+  private static JsonObject success(RoutingContext ctx, Login login) {
+    JsonObject data = new JsonObject().put("userId", login.user().getString("_id")).put("authToken", login.token())
+        .put("me", UserInfo.of(ctx, login.user()));
     return new JsonObject().put("status", "success").put("data", data);
   }
 
-  private static String firstVerifiedEmail(JsonObject user) {
-    JsonArray emails = user.getJsonArray("emails", new JsonArray());
-    return emails.stream().map(JsonObject.class::cast).filter(e -> e.getBoolean("verified", false))
-        .map(e -> e.getString("address")).findFirst().orElse(null);
-  }
-
-  /** The identity and password digest of a login body. */
-  private record Credentials(String field, String value, String digest) {
-
-    static Credentials of(Object body) {
-      if (!(body instanceof JsonObject json)) {
-        throw new LivechatException(ErrorCode.LOGIN_FAILED);
-      }
-      String digest = digest(json.getValue("password"));
-      for (String field : new String[] {"user", "username", "email"}) {
-        if (json.getValue(field) instanceof String value && !value.isEmpty() && digest != null) {
-          boolean email = "email".equals(field) || ("user".equals(field) && value.contains("@"));
-          return new Credentials(email ? "emails.address" : "username",
-              email ? value.trim().toLowerCase(Locale.ROOT) : value, digest);
-        }
-      }
-      throw new LivechatException(ErrorCode.LOGIN_FAILED);
-    }
-
-    JsonObject userQuery() {
-      return new JsonObject().put(field, value);
-    }
-
-    private static String digest(Object password) {
-      if (password instanceof String plain) {
-        return Passwords.sha256Hex(plain);
-      }
-      if (password instanceof JsonObject hashed && hashed.getValue("hashed") instanceof String hex) {
-        return hex.toLowerCase(Locale.ROOT);
-      }
-      if (password instanceof JsonObject digest && digest.getValue("digest") instanceof String hex) {
-        return hex.toLowerCase(Locale.ROOT);
-      }
-      return null;
-    }
+  /**
+   * A successful login.
+   *
+   * @param user  the user's document
+   * @param token the login token it answers
+   */
+  private record Login(JsonObject user, String token) {
   }
 }

@@ -64,6 +64,12 @@ public enum Endpoint {
   VISITOR_DELETE(HttpMethod.DELETE, "/api/v1/livechat/visitor/:token"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
+  /** Log out: the request's login token stops authenticating. */
+  LOGOUT(HttpMethod.POST, "/api/v1/logout"),
+  /** The caller's own user. */
+  ME(HttpMethod.GET, "/api/v1/me"),
+  /** Set the caller's (or, with edit-other-user-info, another user's) status and status text. */
+  USERS_SET_STATUS(HttpMethod.POST, "/api/v1/users.setStatus"),
   /** This API's OpenAPI 3.1 document, as JSON. */
   OPENAPI(HttpMethod.GET, "/api/v1/openapi.json"),
   /** Prometheus scrape of the process's metrics. */

@@ -1,6 +1,7 @@
 package chat.rocket.livechat.gateway.http;
 
 import chat.rocket.livechat.gateway.auth.Access;
+import chat.rocket.livechat.gateway.auth.AccountRoutes;
 import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.gateway.auth.LoginRoute;
 import chat.rocket.livechat.gateway.messaging.KafkaRequester;
@@ -79,7 +80,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Settings settings = new Settings(vertx, mongo, config());
     RateLimit rateLimit = new RateLimit(rateLimiter, settings, permissions,
         ConfigKey.HTTP_FORWARDED_COUNT.getInt(config()));
-    Authenticator authenticator = new Authenticator(vertx, mongo, config());
+    Authenticator authenticator = new Authenticator(mongo);
     Access access = new Access(authenticator, rateLimit, permissions);
     ddp = ddpServer(authenticator);
     return OpenApiDocument.load(vertx)
@@ -87,6 +88,7 @@ public final class HttpApiVerticle extends VerticleBase {
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
         .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
+        .map(handlers -> withAccount(handlers, new AccountRoutes(access, mongo, settings, permissions)))
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
@@ -183,6 +185,15 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
         widget::offlineMessage));
     handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
+    return handlers;
+  }
+
+  /** Adds the caller's account endpoints ({@link AccountRoutes}), rate limited after authentication. */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> withAccount(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AccountRoutes account) {
+    handlers.put(Endpoint.LOGOUT, List.of(account::logout));
+    handlers.put(Endpoint.ME, List.of(account::me));
+    handlers.put(Endpoint.USERS_SET_STATUS, List.of(account::setStatus));
     return handlers;
   }
 

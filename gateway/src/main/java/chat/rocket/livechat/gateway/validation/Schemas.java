@@ -167,6 +167,15 @@ public final class Schemas {
       .property("department", Schema.nullableString())
       .property("host", Schema.nullableString());
 
+  /**
+   * {@code POST users.setStatus} body (Rocket.Chat's {@code check}): {@code Match.OneOf} of two
+   * {@code ObjectIncluding} patterns, so {@code status} and {@code message} are each absent, null or a string, and the
+   * route also requires one of them to be a string; any other key ({@code userId}, {@code username}) passes.
+   */
+  public static final Match USERS_SET_STATUS_BODY = Match.objectIncluding()
+      .key("status", Match.maybe(Match.string()))
+      .key("message", Match.maybe(Match.string()));
+
   private Schemas() {
   }
 }

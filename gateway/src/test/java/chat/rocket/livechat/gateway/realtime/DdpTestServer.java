@@ -50,7 +50,7 @@ final class DdpTestServer implements AutoCloseable {
       activity.add(new JsonObject(data).put("subject", subject).put("type", type.type()));
       return Future.succeededFuture();
     };
-    Authenticator authenticator = new Authenticator(store.vertx(), mongo, config);
+    Authenticator authenticator = new Authenticator(mongo);
     HttpServer[] server = new HttpServer[1];
     await(store.vertx().deployVerticle(new VerticleBase() {
       @Override

@@ -96,7 +96,9 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/transcript body", "TRANSCRIPT_BODY",
             body("/api/v1/livechat/transcript", "post"), of(Schemas.TRANSCRIPT_BODY)),
         Arguments.of("POST livechat/offline.message body", "OFFLINE_MESSAGE_BODY",
-            body("/api/v1/livechat/offline.message", "post"), of(Schemas.OFFLINE_MESSAGE_BODY)));
+            body("/api/v1/livechat/offline.message", "post"), of(Schemas.OFFLINE_MESSAGE_BODY)),
+        Arguments.of("POST users.setStatus body", "USERS_SET_STATUS_BODY",
+            body("/api/v1/users.setStatus", "post"), of(Schemas.USERS_SET_STATUS_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
