@@ -41,7 +41,7 @@ public final class BaselineHttpVerticle extends VerticleBase {
     MongoClient mongo = Mongo.client(vertx, config());
     Permissions permissions = new Permissions(vertx, mongo, config());
     RateLimit rateLimit = new RateLimit(new RateLimiter(), new Settings(vertx, mongo, config()), permissions, 0);
-    Access access = new Access(new Authenticator(vertx, mongo, config()), rateLimit, permissions);
+    Access access = new Access(new Authenticator(mongo), rateLimit, permissions);
     RoomRoutes inProcess = new RoomRoutes(new InProcessCommandSender(vertx, config()), access);
     Router router = Router.router(vertx);
     router.get(NOOP_PATH).handler(ctx -> ApiResponses.ok(ctx, new JsonObject()));
