@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@link Style#LOGIN}: the login failure body
  *       {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
  *   <li>{@link Style#BARE}: {@code {"success":false}} ({@code API.v1.failure()} without argument).</li>
+ *   <li>{@link Style#TYPED}: {@code API.v1.failure(message, errorType)}:
+ *       {@code {"success":false,"error":"<message>","errorType":"<id>"}}.</li>
  * </ul>
  */
 public enum ErrorCode {
@@ -125,6 +127,13 @@ public enum ErrorCode {
   NOT_ALLOWED_TO_CLOSE_CONVERSATION(400, Style.PLAIN, null, "error-not-allowed-to-close-conversation"),
   /** 400 {@code livechat/message} longer than {@code Livechat_message_character_limit} while that limit is on. */
   MESSAGE_TOO_LONG(400, Style.PLAIN, null, "message-length-exceeds-character-limit"),
+  /** 400 {@code permissions.update} naming a permission that does not exist. */
+  INVALID_PERMISSION(400, Style.TYPED, "error-invalid-permission", "Invalid permission"),
+  /** 400 {@code permissions.update} naming a role that does not exist. */
+  INVALID_ROLE(400, Style.TYPED, "error-invalid-role", "Invalid role"),
+  /** 400 {@code permissions.listAll} with an {@code updatedSince} that is no date (Rocket.Chat's error id). */
+  INVALID_UPDATED_SINCE(400, Style.METEOR, "error-roomId-param-invalid",
+      "The \"updatedSince\" query parameter must be a valid date."),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */
@@ -137,7 +146,7 @@ public enum ErrorCode {
   INTERNAL(500, Style.PLAIN, null, "Internal server error");
 
   /** How a code is rendered; see the class comment. */
-  public enum Style { PLAIN, METEOR, METEOR_UNTYPED, LOGGED_OUT, LOGIN, BARE }
+  public enum Style { PLAIN, METEOR, METEOR_UNTYPED, LOGGED_OUT, LOGIN, BARE, TYPED }
 
   private final int status;
   private final Style style;
@@ -190,6 +199,7 @@ public enum ErrorCode {
       case LOGGED_OUT -> new JsonObject().put("status", "error").put("message", text);
       case LOGIN -> new JsonObject().put("status", "error").put("error", text).put("message", text);
       case BARE -> new JsonObject().put("success", false);
+      case TYPED -> new JsonObject().put("success", false).put("error", text).put("errorType", errorType);
     };
   }
 }
