@@ -13,6 +13,7 @@ import chat.rocket.livechat.gateway.web.Cors;
 import chat.rocket.livechat.gateway.web.LivechatWidget;
 import chat.rocket.livechat.platform.kafka.EventPublisher;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
+import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
@@ -87,6 +88,7 @@ public final class HttpApiVerticle extends VerticleBase {
             new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
         .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
         .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
+        .map(handlers -> adminHandlers(handlers, new AdminRoutes(requester, access, CacheInvalidation.of(vertx))))
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
@@ -183,6 +185,17 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
         widget::offlineMessage));
     handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
+    return handlers;
+  }
+
+  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> adminHandlers(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AdminRoutes admin) {
+    handlers.put(Endpoint.SETTING_GET, List.of(admin::settingGet));
+    handlers.put(Endpoint.SETTING_SET, List.of(admin::settingSet));
+    handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
+    handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
+    handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
     return handlers;
   }
 

@@ -167,6 +167,19 @@ public final class Schemas {
       .property("department", Schema.nullableString())
       .property("host", Schema.nullableString());
 
+  /** {@code GET permissions.listAll} query (Rocket.Chat's {@code permissionListAllSchema}). */
+  public static final Schema PERMISSIONS_LIST_QUERY = Schema.object()
+      .property("updatedSince", Schema.string());
+
+  /**
+   * {@code POST permissions.update} body (Rocket.Chat's {@code permissionUpdatePropsSchema}, without its
+   * {@code uniqueItems} on {@code roles}).
+   */
+  public static final Schema PERMISSIONS_UPDATE_BODY = Schema.object()
+      .requiredProperty("permissions", Schema.arrayOf(Schema.object()
+          .requiredProperty("_id", Schema.string())
+          .requiredProperty("roles", Schema.arrayOf(Schema.string()))));
+
   private Schemas() {
   }
 }
