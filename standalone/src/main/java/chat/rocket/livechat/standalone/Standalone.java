@@ -25,15 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL}
- * points, a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port),
- * both keeping their files under {@code DATA_DIR}, then the seed step ({@link Seed}: Rocket.Chat's defaults and the
- * admin, when absent), the process's one cache invalidation consumer ({@link CacheInvalidationVerticle}, shared by
- * every service of the JVM), the room-service, the visitor-service, the admin-service and the gateway. With {@code INFRA_ONLY=true} only the
- * broker and the store run, for services started as separate processes (which run the seed command themselves). The
- * services share one {@link ServiceRuntime} (one metrics registry, tracing when {@code TRACING=otlp}) and, when
- * {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of them. Tests start the same system
- * with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
+ * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL} points,
+ * a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port), both
+ * keeping their files under {@code DATA_DIR}, then the seed step ({@link Seed}: Rocket.Chat's defaults and the admin,
+ * when absent), the process's one cache invalidation consumer ({@link CacheInvalidationVerticle}, shared by every
+ * service of the JVM), the room-service, the visitor-service, the admin-service and the gateway. With
+ * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes (which run
+ * the seed command themselves). The services share one {@link ServiceRuntime} (one metrics registry, tracing when
+ * {@code TRACING=otlp}) and, when {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of
+ * them. Tests start the same system with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
  */
 public final class Standalone implements AutoCloseable {
 

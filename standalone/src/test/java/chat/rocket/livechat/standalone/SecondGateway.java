@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 /**
  * Another gateway process in all but the JVM: a {@link GatewayVerticle} and the process's
  * {@link CacheInvalidationVerticle} on a Vert.x instance of its own (its own event loops, Kafka clients, reply topic,
- * realtime fan-out and caches; nothing shared with the test system's gateway but Kafka and MongoDB), on a free port, with its own {@code GATEWAY_INSTANCE_ID}.
+ * realtime fan-out and caches; nothing shared with the test system's gateway but Kafka and MongoDB), on a free port,
+ * with its own {@code GATEWAY_INSTANCE_ID}.
  */
 final class SecondGateway implements AutoCloseable {
 

@@ -8,7 +8,7 @@ import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.kafka.client.common.PartitionInfo;
+import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -46,8 +46,7 @@ public final class CacheInvalidationVerticle extends VerticleBase {
     consumer.exceptionHandler(e -> LOG.warn("cache invalidation consumer of {}: {}", Topics.ADMIN_EVENTS,
         e.getMessage()));
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ADMIN_EVENTS))
-        .compose(v -> consumer.partitionsFor(Topics.ADMIN_EVENTS))
-        .map(infos -> infos.stream().map(CacheInvalidationVerticle::partition).collect(Collectors.toSet()))
+        .compose(v -> partitions())
         .compose(this::assignAtEnd)
         .onSuccess(partitions -> {
           positioned = true;
@@ -92,7 +91,16 @@ public final class CacheInvalidationVerticle extends VerticleBase {
     LOG.debug("{} {} dropped from {} caches", type.type(), event.getSubject(), caches);
   }
 
-  private static TopicPartition partition(PartitionInfo info) {
-    return new TopicPartition(info.getTopic(), info.getPartition());
+  /**
+   * @return the topic's partitions as the brokers' admin API describes them (a consumer's metadata may not show a
+   *     topic created a moment ago)
+   */
+  private Future<Set<TopicPartition>> partitions() {
+    KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(config()));
+    return admin.describeTopics(List.of(Topics.ADMIN_EVENTS))
+        .map(topics -> topics.get(Topics.ADMIN_EVENTS).getPartitions().stream()
+            .map(partition -> new TopicPartition(Topics.ADMIN_EVENTS, partition.getPartition()))
+            .collect(Collectors.toSet()))
+        .eventually(admin::close);
   }
 }
