@@ -171,14 +171,11 @@ public final class Schemas {
   public static final Schema PERMISSIONS_LIST_QUERY = Schema.object()
       .property("updatedSince", Schema.string());
 
-  /**
-   * {@code POST permissions.update} body (Rocket.Chat's {@code permissionUpdatePropsSchema}, without its
-   * {@code uniqueItems} on {@code roles}).
-   */
+  /** {@code POST permissions.update} body (Rocket.Chat's {@code permissionUpdatePropsSchema}; roles unique). */
   public static final Schema PERMISSIONS_UPDATE_BODY = Schema.object()
       .requiredProperty("permissions", Schema.arrayOf(Schema.object()
           .requiredProperty("_id", Schema.string())
-          .requiredProperty("roles", Schema.arrayOf(Schema.string()))));
+          .requiredProperty("roles", Schema.uniqueArrayOf(Schema.string()))));
 
   private Schemas() {
   }
