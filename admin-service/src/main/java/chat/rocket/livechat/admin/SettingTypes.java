@@ -16,6 +16,8 @@ import java.util.Set;
  *   <li>{@code multiSelect}: a JSON array;</li>
  *   <li>any other type ({@code action}, {@code asset}, {@code date}, ...) or no known type: any value.</li>
  * </ul>
+ * Whatever the type, an object holding a key that starts with {@code $} or contains {@code .} (at any depth) is
+ * refused: MongoDB cannot store it, and it must never reach an update as an operator.
  * Rocket.Chat's REST route stores whatever it is given; this system's readers expect the type (a string
  * {@code "false"} would read as a boolean), so a misfit is refused as Rocket.Chat refuses an unknown setting.
  */
@@ -34,7 +36,10 @@ final class SettingTypes {
    * @return whether the value has the setting's type
    */
   static boolean accepts(JsonObject setting, Object value) {
-    String type = typeOf(setting);
+    return storable(value) && hasType(typeOf(setting), value);
+  }
+
+  private static boolean hasType(String type, Object value) {
     if ("boolean".equals(type)) {
       return value instanceof Boolean;
     }
@@ -46,6 +51,18 @@ final class SettingTypes {
     }
     if ("multiSelect".equals(type)) {
       return value instanceof JsonArray;
+    }
+    return true;
+  }
+
+  /** @return false for an object (at any depth) with a key MongoDB refuses in a stored value */
+  static boolean storable(Object value) {
+    if (value instanceof JsonObject object) {
+      return object.fieldNames().stream().noneMatch(key -> key.startsWith("$") || key.contains("."))
+          && object.stream().allMatch(entry -> storable(entry.getValue()));
+    }
+    if (value instanceof JsonArray array) {
+      return array.stream().allMatch(SettingTypes::storable);
     }
     return true;
   }

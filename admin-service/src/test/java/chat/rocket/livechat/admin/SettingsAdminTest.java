@@ -106,4 +106,17 @@ class SettingsAdminTest extends AdminHandlerTest {
     assertThat(storedValue("Choice")).isEqualTo("b");
     assertThat(storedValue("Run")).isEqualTo(true);
   }
+
+  @Test
+  @DisplayName("an object value with an operator-like key is refused even for a setting of any type")
+  void operatorKeys() {
+    fixture.insert(Collections.SETTINGS, new JsonObject().put("_id", "Run").put("type", "action")
+        .put("value", "method"));
+
+    assertThat(failure(set("Run", new JsonObject().put("$set", new JsonObject().put("x", 1)))).code())
+        .isEqualTo(ErrorCode.FAILURE_WITHOUT_MESSAGE);
+    assertThat(failure(set("Run", new JsonObject().put("a", new JsonObject().put("b.c", 1)))).code())
+        .isEqualTo(ErrorCode.FAILURE_WITHOUT_MESSAGE);
+    assertThat(storedValue("Run")).isEqualTo("method");
+  }
 }

@@ -109,7 +109,10 @@ public enum ErrorCode {
    * Rocket.Chat answers every failure of {@code sendOfflineMessage} with this one text.
    */
   OFFLINE_MESSAGE_FAILED(400, Style.PLAIN, null, "Error sending Livechat offline message"),
-  /** 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6). */
+  /**
+   * 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6); {@code settings/:_id}
+   * for an unknown or hidden setting, a POST without {@code value} or with a value of another type.
+   */
   FAILURE_WITHOUT_MESSAGE(400, Style.BARE, null, null),
   /** 400 {@code livechat/message}, {@code room.close}: the visitor's room is closed. */
   ROOM_CLOSED(400, Style.PLAIN, null, "room-closed"),
