@@ -158,7 +158,35 @@ public enum CommandType {
    * {@link Collections#OFFLINE_MESSAGES} with {@code ts}; result {@code {message}}; failure
    * {@link ErrorCode#OFFLINE_MESSAGE_FAILED}. Key: the email.
    */
-  VISITOR_OFFLINE_MESSAGE("visitor.offline-message", Topics.VISITOR_COMMANDS);
+  VISITOR_OFFLINE_MESSAGE("visitor.offline-message", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code GET settings/:_id}. Body {@code {_id}}, caller set (the gateway checked {@code view-privileged-setting});
+   * result {@code {_id, value}}; a missing or hidden setting is {@link ErrorCode#FAILURE_WITHOUT_MESSAGE}. Key: the
+   * setting id.
+   */
+  SETTING_GET("setting.get", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST settings/:_id}. Body {@code {_id, value}}, caller set (the gateway checked
+   * {@code edit-privileged-setting}); the value must have the stored setting's type, else
+   * {@link ErrorCode#FAILURE_WITHOUT_MESSAGE}, as for a missing or hidden setting; sets {@code value} and
+   * {@code _updatedAt} with a {@link EventType#SETTING_CHANGED} event; result {@code {}}. Key: the setting id.
+   */
+  SETTING_SET("setting.set", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET permissions.listAll}. Body {@code {updatedSince?: ISO date}}, caller set; result
+   * {@code {update: [permissions changed after updatedSince, or all], remove: []}}. Key: {@code permissions}.
+   */
+  PERMISSIONS_LIST("permissions.list", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST permissions.update}. Body {@code {permissions: [{_id, roles: [...]}]}}, caller set (the gateway
+   * checked {@code access-permissions}); every permission and every role must exist
+   * ({@link ErrorCode#INVALID_PERMISSION}, {@link ErrorCode#INVALID_ROLE}, nothing written); sets each permission's
+   * {@code roles} with a {@link EventType#PERMISSION_CHANGED} event; result {@code {permissions: [all]}}. Key:
+   * {@code permissions}.
+   */
+  PERMISSIONS_UPDATE("permissions.update", Topics.ADMIN_COMMANDS),
+  /** {@code GET roles.list}. Body {@code {}}, caller set; result {@code {roles: [...]}}. Key: {@code roles}. */
+  ROLES_LIST("roles.list", Topics.ADMIN_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@link Style#LOGIN}: the login failure body
  *       {@code {"status":"error","error":"<message>","message":"<message>"}}.</li>
  *   <li>{@link Style#BARE}: {@code {"success":false}} ({@code API.v1.failure()} without argument).</li>
+ *   <li>{@link Style#TYPED}: {@code API.v1.failure(message, errorType)}:
+ *       {@code {"success":false,"error":"<message>","errorType":"<id>"}}.</li>
  * </ul>
  */
 public enum ErrorCode {
@@ -107,7 +109,10 @@ public enum ErrorCode {
    * Rocket.Chat answers every failure of {@code sendOfflineMessage} with this one text.
    */
   OFFLINE_MESSAGE_FAILED(400, Style.PLAIN, null, "Error sending Livechat offline message"),
-  /** 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6). */
+  /**
+   * 400 {@code {"success":false}}: room.visitor whose re-read found no room (spec §4.2 step 6); {@code settings/:_id}
+   * for an unknown or hidden setting, a POST without {@code value} or with a value of another type.
+   */
   FAILURE_WITHOUT_MESSAGE(400, Style.BARE, null, null),
   /** 400 {@code livechat/message}, {@code room.close}: the visitor's room is closed. */
   ROOM_CLOSED(400, Style.PLAIN, null, "room-closed"),
@@ -141,6 +146,13 @@ public enum ErrorCode {
   /** 400 a {@code userId} / {@code username} parameter naming no user (Rocket.Chat's {@code getUserFromParams}). */
   INVALID_USER(400, Style.METEOR, "error-invalid-user",
       "The required \"userId\" or \"username\" param provided does not match any users"),
+  /** 400 {@code permissions.update} naming a permission that does not exist. */
+  INVALID_PERMISSION(400, Style.TYPED, "error-invalid-permission", "Invalid permission"),
+  /** 400 {@code permissions.update} naming a role that does not exist. */
+  INVALID_ROLE(400, Style.TYPED, "error-invalid-role", "Invalid role"),
+  /** 400 {@code permissions.listAll} with an {@code updatedSince} that is no date (Rocket.Chat's error id). */
+  INVALID_UPDATED_SINCE(400, Style.METEOR, "error-roomId-param-invalid",
+      "The \"updatedSince\" query parameter must be a valid date."),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */
@@ -153,7 +165,7 @@ public enum ErrorCode {
   INTERNAL(500, Style.PLAIN, null, "Internal server error");
 
   /** How a code is rendered; see the class comment. */
-  public enum Style { PLAIN, METEOR, METEOR_UNTYPED, LOGGED_OUT, LOGIN, BARE }
+  public enum Style { PLAIN, METEOR, METEOR_UNTYPED, LOGGED_OUT, LOGIN, BARE, TYPED }
 
   private final int status;
   private final Style style;
@@ -206,6 +218,7 @@ public enum ErrorCode {
       case LOGGED_OUT -> new JsonObject().put("status", "error").put("message", text);
       case LOGIN -> new JsonObject().put("status", "error").put("error", text).put("message", text);
       case BARE -> new JsonObject().put("success", false);
+      case TYPED -> new JsonObject().put("success", false).put("error", text).put("errorType", errorType);
     };
   }
 }

@@ -4,7 +4,9 @@ package chat.rocket.livechat.contracts;
  * CloudEvents 1.0 types published by the services, in Kafka binary mode ({@code ce_*} headers, JSON data).
  * {@code ce_subject} is the aggregate id ({@code rid} or visitor {@code _id}), which is also the record key.
  * Room event data: {@code {"room": <room document after the change>, "changedFields": [field names]}}; visitor event
- * data: {@code {"visitor": <visitor document>, "changedFields": [...]}}. Dates are ISO-8601 strings.
+ * data: {@code {"visitor": <visitor document>, "changedFields": [...]}}; admin event data:
+ * {@code {"<setting|permission|role|custom-field>": <document after the change>, "changedFields": [...]}}, key and
+ * subject the document's {@code _id}. Dates are ISO-8601 strings.
  */
 public enum EventType {
   /** A room was created by {@code room.get-or-create}. */
@@ -38,7 +40,27 @@ public enum EventType {
    * extra data without its token}, origin: <DDP session id of the sender>}}; never stored; never sent back to the
    * session named by {@code origin}.
    */
-  ROOM_ACTIVITY("chat.rocket.livechat.room.activity", Topics.ROOM_ACTIVITY, EventSource.GATEWAY);
+  ROOM_ACTIVITY("chat.rocket.livechat.room.activity", Topics.ROOM_ACTIVITY, EventSource.GATEWAY),
+  /**
+   * A setting's value changed ({@code POST settings/:_id}); data {@code {setting: {_id, value, ...}, changedFields:
+   * ["value"]}}. Every process drops its cached value of the setting.
+   */
+  SETTING_CHANGED("chat.rocket.livechat.setting.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE),
+  /**
+   * A permission's roles changed ({@code POST permissions.update}); data {@code {permission: {_id, roles,
+   * _updatedAt}, changedFields: ["roles"]}}. Every process drops its cached roles of the permission.
+   */
+  PERMISSION_CHANGED("chat.rocket.livechat.permission.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE),
+  /**
+   * A role was created, changed or removed; data {@code {role, changedFields}}. Every process drops its cached
+   * roles. (No endpoint of this system changes roles yet; Rocket.Chat's {@code roles.*} writes would publish it.)
+   */
+  ROLE_CHANGED("chat.rocket.livechat.role.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE),
+  /**
+   * A livechat custom field was saved or deleted; data {@code {custom-field, changedFields}}. Every process drops its
+   * cached custom field definitions. (Published by the custom-field commands, issue 11, not served yet.)
+   */
+  CUSTOM_FIELD_CHANGED("chat.rocket.livechat.custom-field.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE);
 
   private final String type;
   private final String topic;
@@ -79,6 +101,8 @@ public enum EventType {
     public static final String ROOM_SERVICE = "/livechat/room-service";
     /** Source of visitor events. */
     public static final String VISITOR_SERVICE = "/livechat/visitor-service";
+    /** Source of setting, permission, role and custom-field events. */
+    public static final String ADMIN_SERVICE = "/livechat/admin-service";
     /** Source of ephemeral activity events, published by a gateway. */
     public static final String GATEWAY = "/livechat/gateway";
 

@@ -3,14 +3,16 @@ package chat.rocket.livechat.contracts;
 import java.util.List;
 
 /**
- * The permissions this system checks, with Rocket.Chat's default role lists (spec §1.4, {@code upsertPermissions}).
+ * The permissions this system checks, with Rocket.Chat's default role lists (spec §1.4, {@code upsertPermissions};
+ * the table of Rocket.Chat's {@code app/authorization/server/constant/permissions.ts}, PermissionDefaultsTest).
  * A permission is granted when its {@link Collections#PERMISSIONS} document's {@code roles} intersect the user's
  * roles. The seeding step ({@code chat.rocket.livechat.gateway.seed.DefaultData}) inserts these defaults when absent
  * and never changes an existing document.
  */
 public enum Permission {
   VIEW_L_ROOM("view-l-room", List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
-  SAVE_OTHERS_LIVECHAT_ROOM_INFO("save-others-livechat-room-info", List.of("livechat-manager", "livechat-monitor")),
+  SAVE_OTHERS_LIVECHAT_ROOM_INFO("save-others-livechat-room-info",
+      List.of("livechat-manager", "livechat-monitor", "admin")),
   EDIT_LIVECHAT_ROOM_CUSTOMFIELDS("edit-livechat-room-customfields",
       List.of("livechat-manager", "livechat-monitor", "livechat-agent", "admin")),
   CHANGE_LIVECHAT_ROOM_VISITOR("change-livechat-room-visitor", List.of("admin", "livechat-manager", "livechat-agent")),
@@ -27,7 +29,13 @@ public enum Permission {
   /** Lets {@code livechat/room.closeByUser} close a room the caller has no subscription to. */
   CLOSE_OTHERS_LIVECHAT_ROOM("close-others-livechat-room", List.of("livechat-manager", "livechat-monitor", "admin")),
   /** Lets {@code users.setStatus} change another user's status ({@code userId} / {@code username} of another). */
-  EDIT_OTHER_USER_INFO("edit-other-user-info", List.of("admin"));
+  EDIT_OTHER_USER_INFO("edit-other-user-info", List.of("admin")),
+  /** Required by {@code GET settings/:_id}. */
+  VIEW_PRIVILEGED_SETTING("view-privileged-setting", List.of("admin")),
+  /** Required by {@code POST settings/:_id}. */
+  EDIT_PRIVILEGED_SETTING("edit-privileged-setting", List.of("admin")),
+  /** Required by {@code POST permissions.update}. */
+  ACCESS_PERMISSIONS("access-permissions", List.of("admin"));
 
   private final String id;
   private final List<String> defaultRoles;

@@ -10,8 +10,13 @@ package chat.rocket.livechat.contracts;
  *       {@link ConsumerGroups#VISITOR_SERVICE}.</li>
  *   <li>{@link #replies(String)}: one topic per gateway instance, created at start and deleted at clean stop;
  *       partition = the gateway's HTTP verticle instance that waits for the reply.</li>
+ *   <li>{@link #ADMIN_COMMANDS}: key = the changed document's {@code _id} (setting or permission id; the route's
+ *       name for reads); consumed by {@link ConsumerGroups#ADMIN_SERVICE}.</li>
  *   <li>{@link #ROOM_EVENTS} and {@link #VISITOR_EVENTS}: CloudEvents 1.0 in Kafka binary mode, key = {@code rid}
  *       or visitor {@code _id}.</li>
+ *   <li>{@link #ADMIN_EVENTS}: CloudEvents of setting, permission, role and custom-field changes, key = the changed
+ *       document's {@code _id}; read by every process from its end, in no consumer group, to drop its cached
+ *       copies.</li>
  *   <li>{@link #deadLetter(String)}: command and event records a consumer gave up on (undecodable, or their work
  *       still failed after its retries), with headers {@link Headers#DLT_REASON}, {@link Headers#DLT_ORIGIN},
  *       {@link Headers#DLT_GROUP}, {@link Headers#DLT_ATTEMPTS}; key as received.</li>
@@ -23,10 +28,14 @@ public final class Topics {
   public static final String ROOM_COMMANDS = "livechat.room.commands";
   /** Visitor commands: register, get by id or token, check-guest, save-guest. */
   public static final String VISITOR_COMMANDS = "livechat.visitor.commands";
+  /** Admin commands: settings, permissions, roles (issue 11). */
+  public static final String ADMIN_COMMANDS = "livechat.admin.commands";
   /** Room change events (CloudEvents), key {@code rid}. */
   public static final String ROOM_EVENTS = "livechat.room.events";
   /** Visitor change events (CloudEvents), key visitor {@code _id}. */
   public static final String VISITOR_EVENTS = "livechat.visitor.events";
+  /** Setting, permission, role and custom-field change events (CloudEvents), key = the document's {@code _id}. */
+  public static final String ADMIN_EVENTS = "livechat.admin.events";
   /**
    * Ephemeral room activity (typing), key {@code rid}; short retention ({@link #ACTIVITY_RETENTION_MS}), read by
    * every gateway instance from the latest offset, never stored in MongoDB.

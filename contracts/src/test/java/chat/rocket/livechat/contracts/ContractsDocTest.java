@@ -44,7 +44,8 @@ class ContractsDocTest {
     assertThat(addresses).containsExactlyInAnyOrder(Topics.ROOM_COMMANDS, Topics.VISITOR_COMMANDS,
         Topics.ROOM_EVENTS, Topics.VISITOR_EVENTS, Topics.ROOM_ACTIVITY, Topics.replies("{instanceId}"),
         Topics.deadLetter(Topics.ROOM_COMMANDS), Topics.deadLetter(Topics.VISITOR_COMMANDS),
-        Topics.deadLetter(Topics.ROOM_EVENTS), Topics.deadLetter(Topics.VISITOR_EVENTS));
+        Topics.deadLetter(Topics.ROOM_EVENTS), Topics.deadLetter(Topics.VISITOR_EVENTS), Topics.ADMIN_COMMANDS,
+        Topics.ADMIN_EVENTS, Topics.deadLetter(Topics.ADMIN_COMMANDS));
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway of one process: creates the command topics, the room event topic, the short-retention activity topic
- * ({@link Topics#ACTIVITY_RETENTION_MS}) and this instance's reply topic
+ * The gateway of one process: creates the command topics (room, visitor, admin), the room event topic, the
+ * short-retention activity topic ({@link Topics#ACTIVITY_RETENTION_MS}) and this instance's reply topic
  * {@code livechat.replies.<GATEWAY_INSTANCE_ID>} with one partition per HTTP verticle instance, then deploys the
  * realtime {@link FanOutVerticle} (positioned at the ends of the event and activity topics) and
  * {@code HTTP_INSTANCES} {@link HttpApiVerticle}s, each owning one reply partition and all sharing one
@@ -47,7 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
     int instances = httpInstances(config());
     replyTopic = Topics.replies(instanceId);
     return TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_COMMANDS, Topics.VISITOR_COMMANDS,
-            Topics.ROOM_EVENTS))
+            Topics.ADMIN_COMMANDS, Topics.ROOM_EVENTS))
         .compose(v -> TopicSetup.ensure(vertx, config(), List.of(Topics.ROOM_ACTIVITY),
             ConfigKey.TOPIC_PARTITIONS.getInt(config()),
             Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.ACTIVITY_RETENTION_MS))))

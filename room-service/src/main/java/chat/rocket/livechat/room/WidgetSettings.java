@@ -31,7 +31,9 @@ import static chat.rocket.livechat.contracts.Setting.LIVECHAT_WIDGET_POSITION;
 import static chat.rocket.livechat.contracts.Setting.MESSAGE_MAX_ALLOWED_SIZE;
 import static chat.rocket.livechat.contracts.Setting.SITE_URL;
 
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import chat.rocket.livechat.platform.rocketchat.CachedLookup;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
@@ -48,7 +50,9 @@ import java.util.Map;
  * departments, resources, online}}, or {@code {enabled: false}} while {@code Livechat_enabled} is off. Built from
  * {@code rocketchat_settings} (absent settings have Rocket.Chat's defaults, {@link Setting}) and agent availability.
  * It is read on every page load of every visitor, so it is cached for {@code CACHE_TTL_MS} (Rocket.Chat memoizes it for
- * 1 s): a changed setting or an agent going available shows after at most that long.
+ * 1 s): an agent going available, or a setting written straight into MongoDB, shows after at most that long; a
+ * setting changed through {@code POST settings/:_id} drops the built config at once ({@code setting.changed},
+ * {@link CacheInvalidation}).
  */
 final class WidgetSettings {
 
@@ -73,6 +77,7 @@ final class WidgetSettings {
     this.settings = settings;
     this.availability = availability;
     this.cache = new CachedLookup<>(vertx, ttlMs, key -> build());
+    CacheInvalidation.of(vertx).register(EventType.SETTING_CHANGED, cache, false);
   }
 
   /** @return the cached (or freshly built) token-independent config; never modify it */

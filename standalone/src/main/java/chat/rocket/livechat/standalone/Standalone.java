@@ -1,9 +1,11 @@
 package chat.rocket.livechat.standalone;
 
+import chat.rocket.livechat.admin.AdminServiceVerticle;
 import chat.rocket.livechat.embedded.EmbeddedKafka;
 import chat.rocket.livechat.embedded.EmbeddedMongo;
 import chat.rocket.livechat.gateway.GatewayVerticle;
 import chat.rocket.livechat.gateway.seed.Seed;
+import chat.rocket.livechat.platform.kafka.CacheInvalidationVerticle;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Mongo;
 import chat.rocket.livechat.platform.runtime.OpsHttpVerticle;
@@ -23,14 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL}
- * points, a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port),
- * both keeping their files under {@code DATA_DIR}, then the seed step ({@link Seed}: Rocket.Chat's defaults and the
- * admin, when absent), the room-service, the visitor-service and the gateway. With {@code INFRA_ONLY=true} only the
- * broker and the store run, for services started as separate processes (which run the seed command themselves). The
- * services share one {@link ServiceRuntime} (one metrics registry, tracing when {@code TRACING=otlp}) and, when
- * {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of them. Tests start the same system
- * with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
+ * The embedded default in one JVM (DESIGN.md, Modules): a MongoDB-wire store listening where {@code MONGO_URL} points,
+ * a KRaft Kafka broker listening where {@code KAFKA_BOOTSTRAP_SERVERS} points (controller on the next port), both
+ * keeping their files under {@code DATA_DIR}, then the seed step ({@link Seed}: Rocket.Chat's defaults and the admin,
+ * when absent), the process's one cache invalidation consumer ({@link CacheInvalidationVerticle}, shared by every
+ * service of the JVM), the room-service, the visitor-service, the admin-service and the gateway. With
+ * {@code INFRA_ONLY=true} only the broker and the store run, for services started as separate processes (which run
+ * the seed command themselves). The services share one {@link ServiceRuntime} (one metrics registry, tracing when
+ * {@code TRACING=otlp}) and, when {@code MANAGEMENT_PORT} is not 0, one {@link OpsHttpVerticle} reporting on all of
+ * them. Tests start the same system with an in-memory store ({@link #start(JsonObject, boolean, boolean)}).
  */
 public final class Standalone implements AutoCloseable {
 
@@ -104,8 +107,10 @@ public final class Standalone implements AutoCloseable {
     int consumers = ConfigKey.CONSUMER_INSTANCES.getInt(config);
     try {
       Seed.run(vertx, config)
+          .compose(v -> deploy(CacheInvalidationVerticle.class.getName(), config, 1, "cache-invalidation"))
           .compose(v -> deploy(RoomServiceVerticle.class.getName(), config, consumers, "room-service"))
           .compose(v -> deploy(VisitorServiceVerticle.class.getName(), config, consumers, "visitor-service"))
+          .compose(v -> deploy(AdminServiceVerticle.class.getName(), config, consumers, "admin-service"))
           .compose(v -> deploy(GatewayVerticle.class.getName(), config, 1, "gateway"))
           .compose(v -> ConfigKey.MANAGEMENT_PORT.getInt(config) > 0
               ? deploy(OpsHttpVerticle.class.getName(), config, 1, "ops") : Future.succeededFuture())
@@ -128,7 +133,8 @@ public final class Standalone implements AutoCloseable {
   /**
    * Stops one service while the rest keeps running (fault tests).
    *
-   * @param name {@code room-service}, {@code visitor-service} or {@code gateway}
+   * @param name {@code room-service}, {@code visitor-service}, {@code admin-service}, {@code gateway} or
+   *             {@code cache-invalidation}
    * @return completes when the service's verticles have stopped
    */
   public Future<Void> undeploy(String name) {

@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.Permission;
+import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +32,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * roles × endpoints with Rocket.Chat's answer, through the whole system and Rocket.Chat's default permissions:
  * {@code view-l-room} = livechat-manager, livechat-monitor, livechat-agent, admin;
  * {@code save-others-livechat-room-info}
- * = livechat-manager, livechat-monitor (not admin); room access for {@code room.visitor} = serving the room or
+ * = livechat-manager, livechat-monitor, admin; room access for {@code room.visitor} = serving the room or
  * {@code view-livechat-rooms} (livechat-manager, livechat-monitor, admin). Every case gets its own two visitors and a
  * room served by the serving agent. {@code chat.sendMessage} needs room access (serving, a subscription or
  * {@code view-livechat-rooms}), else 400 {@code error-not-allowed}; {@code room.closeByUser} needs
  * {@code close-livechat-room} (403) and a subscription or {@code close-others-livechat-room} (livechat-manager,
  * livechat-monitor, admin), else 400 {@code error-not-authorized}. A refused call changes nothing in MongoDB; an
  * allowed one changes only its room, the room's inquiry, subscriptions and messages, and its visitors. The caller's
- * own account endpoints ({@code me}, {@code users.setStatus}, {@code logout}) need a session and no permission.
+ * own account endpoints ({@code me}, {@code users.setStatus}, {@code logout}) need a session and no permission. The
+ * admin endpoints (issue 11) form a second table: {@code settings/:_id} needs {@code view-privileged-setting} /
+ * {@code edit-privileged-setting} and {@code permissions.update} {@code access-permissions} (admin only);
+ * {@code permissions.listAll} and {@code roles.list} any logged-in user; an allowed call writes only the setting or
+ * permission it names.
  */
 class AuthorizationMatrixTest {
 
@@ -49,6 +56,11 @@ class AuthorizationMatrixTest {
   private static final String ME = "GET me";
   private static final String SET_STATUS = "POST users.setStatus";
   private static final String LOGOUT = "POST logout";
+  private static final String GET_SETTING = "GET settings/:_id";
+  private static final String SET_SETTING = "POST settings/:_id";
+  private static final String PERMISSIONS_LIST_ALL = "GET permissions.listAll";
+  private static final String PERMISSIONS_UPDATE = "POST permissions.update";
+  private static final String ROLES_LIST = "GET roles.list";
 
   private static TestSystem system;
   private static Api api;
@@ -116,8 +128,61 @@ class AuthorizationMatrixTest {
         row(Role.AGENT_SERVING, OK, OK, OK, OK, OK, OK),
         row(Role.AGENT_NOT_SERVING, NOT_ALLOWED, UNAUTHORIZED, OK, OK, NOT_ALLOWED, NOT_AUTHORIZED),
         row(Role.MANAGER, OK, OK, OK, OK, OK, OK),
-        row(Role.ADMIN, OK, UNAUTHORIZED, OK, OK, OK, OK))
+        row(Role.ADMIN, OK, OK, OK, OK, OK, OK))
         .flatMap(row -> row);
+  }
+
+  static Stream<Arguments> adminMatrix() {
+    return Stream.of(
+        adminRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        adminRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        adminRow(Role.USER, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK),
+        adminRow(Role.AGENT_SERVING, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK),
+        adminRow(Role.AGENT_NOT_SERVING, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK),
+        adminRow(Role.MANAGER, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK),
+        adminRow(Role.ADMIN, OK, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on GET and POST settings/:_id, permissions.listAll, permissions.update, roles.list */
+  private static Stream<Arguments> adminRow(Role role, Answer getSetting, Answer setSetting, Answer listAll,
+                                            Answer update, Answer rolesList) {
+    return Stream.of(arguments(role, GET_SETTING, getSetting), arguments(role, SET_SETTING, setSetting),
+        arguments(role, PERMISSIONS_LIST_ALL, listAll), arguments(role, PERMISSIONS_UPDATE, update),
+        arguments(role, ROLES_LIST, rolesList));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("adminMatrix")
+  void roleOnAdminEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = adminCall(endpoint, headers.get(role));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertThat(response.json().getBoolean("success")).isTrue();
+      assertThat(changes).as("writes besides the named setting or permission").allMatch(change ->
+          change.id().equals(Setting.LIVECHAT_TITLE.id()) || change.id().equals(Permission.VIEW_L_ROOM.id()));
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
+  }
+
+  private static Api.Response adminCall(String endpoint, Map<String, String> caller) {
+    String title = Setting.LIVECHAT_TITLE.id();
+    return switch (endpoint) {
+      case GET_SETTING -> api.get("settings/" + title, caller);
+      case SET_SETTING -> api.post("settings/" + title, caller, new JsonObject().put("value", "Matrix title"));
+      case PERMISSIONS_LIST_ALL -> api.get("permissions.listAll", caller);
+      case PERMISSIONS_UPDATE -> api.post("permissions.update", caller, new JsonObject().put("permissions",
+          new JsonArray().add(new JsonObject().put("_id", Permission.VIEW_L_ROOM.id())
+              .put("roles", new JsonArray(Permission.VIEW_L_ROOM.defaultRoles())))));
+      case ROLES_LIST -> api.get("roles.list", caller);
+      default -> throw new IllegalArgumentException(endpoint);
+    };
   }
 
   /**

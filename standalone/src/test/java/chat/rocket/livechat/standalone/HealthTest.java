@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.ConsumerGroups;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.kafka.CacheInvalidationVerticle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -57,6 +58,8 @@ class HealthTest {
     assertThat(kafka.getJsonObject("data").getMap())
         .containsEntry(ConsumerGroups.ROOM_SERVICE + "@" + Topics.ROOM_COMMANDS, "assigned")
         .containsEntry(ConsumerGroups.VISITOR_SERVICE + "@" + Topics.VISITOR_COMMANDS, "assigned")
+        .containsEntry(ConsumerGroups.ADMIN_SERVICE + "@" + Topics.ADMIN_COMMANDS, "assigned")
+        .containsEntry(CacheInvalidationVerticle.READINESS_NAME, "assigned")
         .containsEntry(ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS + "@" + Topics.VISITOR_EVENTS, "assigned")
         .containsEntry(ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS + "@" + Topics.ROOM_EVENTS, "assigned")
         .containsEntry("gateway@" + Topics.replies(GATEWAY_ID) + "-0", "assigned")

@@ -1,6 +1,7 @@
 package chat.rocket.livechat.standalone;
 
 import chat.rocket.livechat.gateway.GatewayVerticle;
+import chat.rocket.livechat.platform.kafka.CacheInvalidationVerticle;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -9,9 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Another gateway process in all but the JVM: a {@link GatewayVerticle} on a Vert.x instance of its own (its own event
- * loops, Kafka clients, reply topic and realtime fan-out; nothing shared with the test system's gateway but Kafka and
- * MongoDB), on a free port, with its own {@code GATEWAY_INSTANCE_ID}.
+ * Another gateway process in all but the JVM: a {@link GatewayVerticle} and the process's
+ * {@link CacheInvalidationVerticle} on a Vert.x instance of its own (its own event loops, Kafka clients, reply topic,
+ * realtime fan-out and caches; nothing shared with the test system's gateway but Kafka and MongoDB), on a free port,
+ * with its own {@code GATEWAY_INSTANCE_ID}.
  */
 final class SecondGateway implements AutoCloseable {
 
@@ -27,7 +29,8 @@ final class SecondGateway implements AutoCloseable {
     }
     JsonObject config = system.config().copy().put(ConfigKey.PORT.name(), Integer.toString(port))
         .put(ConfigKey.GATEWAY_INSTANCE_ID.name(), "second-" + port).put(ConfigKey.HTTP_INSTANCES.name(), "1");
-    vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(config)).await();
+    vertx.deployVerticle(new CacheInvalidationVerticle(), new DeploymentOptions().setConfig(config))
+        .compose(v -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(config))).await();
   }
 
   /** @return its HTTP and websocket port */

@@ -17,7 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,12 +87,24 @@ public abstract class HandlerFixture implements AutoCloseable {
    * @return an outbox on this fixture's database that publishes into {@link #published}
    */
   protected Outbox outbox(String collection) {
-    return new Outbox(MemoryStore.serviceConfig(), mongo, collection, aggregate, this::record);
+    return outbox(collection, aggregate);
   }
 
-  private Future<Void> record(EventType type, String id, OffsetDateTime time, String subject, Buffer data) {
+  /**
+   * For a service with several evented collections (the admin-service: settings and permissions).
+   *
+   * @param collection    an evented collection
+   * @param aggregateName the field of the event data holding its document, e.g. {@code setting}
+   * @return an outbox on this fixture's database that publishes into {@link #published}
+   */
+  protected Outbox outbox(String collection, String aggregateName) {
+    return new Outbox(MemoryStore.serviceConfig(), mongo, collection, aggregateName,
+        (type, id, time, subject, data) -> record(aggregateName, type, subject, data));
+  }
+
+  private Future<Void> record(String aggregateName, EventType type, String subject, Buffer data) {
     JsonObject event = new JsonObject(data);
-    JsonObject document = event.containsKey(aggregate) ? event.getJsonObject(aggregate)
+    JsonObject document = event.containsKey(aggregateName) ? event.getJsonObject(aggregateName)
         : event.getJsonObject("message");
     published.add(new Published(type, subject, document,
         event.getJsonArray("changedFields", new JsonArray()).stream().map(String.class::cast).toList()));

@@ -62,6 +62,16 @@ public enum Endpoint {
   OFFLINE_MESSAGE(HttpMethod.POST, "/api/v1/livechat/offline.message"),
   /** Remove a visitor and its personal data. */
   VISITOR_DELETE(HttpMethod.DELETE, "/api/v1/livechat/visitor/:token"),
+  /** One setting's value (issue 11). */
+  SETTING_GET(HttpMethod.GET, "/api/v1/settings/:_id"),
+  /** Change one setting's value (issue 11). */
+  SETTING_SET(HttpMethod.POST, "/api/v1/settings/:_id"),
+  /** Every permission with its roles (issue 11). */
+  PERMISSIONS_LIST_ALL(HttpMethod.GET, "/api/v1/permissions.listAll"),
+  /** Change the roles of permissions (issue 11). */
+  PERMISSIONS_UPDATE(HttpMethod.POST, "/api/v1/permissions.update"),
+  /** Every role (issue 11). */
+  ROLES_LIST(HttpMethod.GET, "/api/v1/roles.list"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** Log out: the request's login token stops authenticating. */

@@ -14,6 +14,7 @@ import chat.rocket.livechat.gateway.web.Cors;
 import chat.rocket.livechat.gateway.web.LivechatWidget;
 import chat.rocket.livechat.platform.kafka.EventPublisher;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
+import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
@@ -89,6 +90,7 @@ public final class HttpApiVerticle extends VerticleBase {
         .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
         .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
         .map(handlers -> withAccount(handlers, new AccountRoutes(access, mongo, settings, permissions)))
+        .map(handlers -> adminHandlers(handlers, new AdminRoutes(requester, access, CacheInvalidation.of(vertx))))
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
@@ -194,6 +196,17 @@ public final class HttpApiVerticle extends VerticleBase {
     handlers.put(Endpoint.LOGOUT, List.of(account::logout));
     handlers.put(Endpoint.ME, List.of(account::me));
     handlers.put(Endpoint.USERS_SET_STATUS, List.of(account::setStatus));
+    return handlers;
+  }
+
+  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> adminHandlers(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AdminRoutes admin) {
+    handlers.put(Endpoint.SETTING_GET, List.of(admin::settingGet));
+    handlers.put(Endpoint.SETTING_SET, List.of(admin::settingSet));
+    handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
+    handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
+    handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
     return handlers;
   }
 

@@ -16,12 +16,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +60,7 @@ public final class FanOutVerticle extends VerticleBase {
     readinessName = Readiness.of(vertx).register("gateway@fan-out", () -> positioned);
     consumer.handler(this::onRecord);
     consumer.exceptionHandler(e -> LOG.warn("fan-out consumer of {}: {}", TOPICS, e.getMessage()));
-    return TopicPartitions.of(vertx, consumer, TOPICS)
-        .compose(this::assignAtEnd)
+    return TopicPartitions.assignAtEnd(vertx, consumer, TOPICS)
         .onSuccess(partitions -> {
           positioned = true;
           LOG.info("realtime fan-out reading {} partitions of {} from their ends", partitions.size(), TOPICS);
@@ -76,16 +73,6 @@ public final class FanOutVerticle extends VerticleBase {
     Readiness.of(vertx).unregister(readinessName);
     Meters.registry(vertx).remove(connections);
     return consumer.close();
-  }
-
-  private Future<Set<TopicPartition>> assignAtEnd(Set<TopicPartition> partitions) {
-    if (partitions.isEmpty()) {
-      return Future.failedFuture(new IllegalStateException("no partitions of " + TOPICS + " to read"));
-    }
-    return consumer.assign(partitions)
-        .compose(v -> consumer.seekToEnd(partitions))
-        .compose(v -> Future.all(partitions.stream().map(consumer::position).toList()))
-        .map(partitions);
   }
 
   private void onRecord(KafkaConsumerRecord<String, Buffer> record) {

@@ -2,9 +2,11 @@ package chat.rocket.livechat.gateway.validation;
 
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,14 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
   /** @return {@code {type: 'array', items, nullable: true}} */
   public static Schema nullableArrayOf(Schema items) {
     return new ArraySchema(items, true);
+  }
+
+  /**
+   * @return {@code {type: 'array', items, uniqueItems: true}}: a repeated item fails with ajv's
+   *     {@code must NOT have duplicate items (items ## <j> and <i> are identical)}
+   */
+  public static Schema uniqueArrayOf(Schema items) {
+    return new ArraySchema(items, false, true);
   }
 
   /**
@@ -132,13 +142,19 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
     }
   }
 
-  /** {@code type: 'array', items}. */
+  /** {@code type: 'array', items}, optionally {@code uniqueItems}. */
   static final class ArraySchema extends Schema {
     private final Schema items;
+    private final boolean unique;
 
     ArraySchema(Schema items, boolean nullable) {
+      this(items, nullable, false);
+    }
+
+    ArraySchema(Schema items, boolean nullable, boolean unique) {
       super(nullable);
       this.items = items;
+      this.unique = unique;
     }
 
     @Override
@@ -151,7 +167,22 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
       }
       List<Object> coerced = new ArrayList<>(array.size());
       array.forEach(item -> coerced.add(items.validate(item)));
+      if (unique) {
+        requireUnique(coerced);
+      }
       return new JsonArray(coerced);
+    }
+
+    /** ajv's {@code uniqueItems}: scans from the end, naming the first repeat it meets and its later twin. */
+    private static void requireUnique(List<Object> coerced) {
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = coerced.size() - 1; i >= 0; i--) {
+        String key = Json.encode(coerced.get(i));
+        Integer later = seen.putIfAbsent(key, i);
+        if (later != null) {
+          throw invalid("must NOT have duplicate items (items ## " + later + " and " + i + " are identical)");
+        }
+      }
     }
   }
 

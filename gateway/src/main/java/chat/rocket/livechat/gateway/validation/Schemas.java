@@ -175,6 +175,15 @@ public final class Schemas {
   public static final Match USERS_SET_STATUS_BODY = Match.objectIncluding()
       .key("status", Match.maybe(Match.string()))
       .key("message", Match.maybe(Match.string()));
+  /** {@code GET permissions.listAll} query (Rocket.Chat's {@code permissionListAllSchema}). */
+  public static final Schema PERMISSIONS_LIST_QUERY = Schema.object()
+      .property("updatedSince", Schema.string());
+
+  /** {@code POST permissions.update} body (Rocket.Chat's {@code permissionUpdatePropsSchema}; roles unique). */
+  public static final Schema PERMISSIONS_UPDATE_BODY = Schema.object()
+      .requiredProperty("permissions", Schema.arrayOf(Schema.object()
+          .requiredProperty("_id", Schema.string())
+          .requiredProperty("roles", Schema.uniqueArrayOf(Schema.string()))));
 
   private Schemas() {
   }

@@ -35,6 +35,18 @@ class SchemaTest {
   }
 
   @Test
+  @DisplayName("a permission's repeated role is refused with ajv's uniqueItems text, naming the pair from the end")
+  void uniqueRoles() {
+    JsonObject body = new JsonObject().put("permissions", new JsonArray().add(new JsonObject()
+        .put("_id", "view-l-room").put("roles", new JsonArray().add("a").add("b").add("a"))));
+
+    assertThat(errorOf(Schemas.PERMISSIONS_UPDATE_BODY, body))
+        .isEqualTo("must NOT have duplicate items (items ## 2 and 0 are identical) [invalid-params]");
+    body.getJsonArray("permissions").getJsonObject(0).put("roles", new JsonArray().add("a"));
+    assertThat(errorOf(Schemas.PERMISSIONS_UPDATE_BODY, body)).isNull();
+  }
+
+  @Test
   @DisplayName("an extra property is refused once all required ones are there")
   void additionalProperties() {
     JsonObject body = new JsonObject().put("rid", "r").put("oldVisitorId", "o").put("newVisitorId", "n")

@@ -98,7 +98,11 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/offline.message body", "OFFLINE_MESSAGE_BODY",
             body("/api/v1/livechat/offline.message", "post"), of(Schemas.OFFLINE_MESSAGE_BODY)),
         Arguments.of("POST users.setStatus body", "USERS_SET_STATUS_BODY",
-            body("/api/v1/users.setStatus", "post"), of(Schemas.USERS_SET_STATUS_BODY)));
+            body("/api/v1/users.setStatus", "post"), of(Schemas.USERS_SET_STATUS_BODY)),
+        Arguments.of("GET permissions.listAll query", "PERMISSIONS_LIST_QUERY", query("/api/v1/permissions.listAll"),
+            of(Schemas.PERMISSIONS_LIST_QUERY)),
+        Arguments.of("POST permissions.update body", "PERMISSIONS_UPDATE_BODY",
+            body("/api/v1/permissions.update", "post"), of(Schemas.PERMISSIONS_UPDATE_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")

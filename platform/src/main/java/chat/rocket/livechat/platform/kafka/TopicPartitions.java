@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every partition of some topics, for a consumer that assigns them itself (no consumer group). A topic created a
+ * Every partition of some topics, for a consumer that assigns them itself (no consumer group) and reads from their
+ * ends: the realtime fan-out and the cache invalidation of every process. A topic created a
  * moment ago may not be in the broker's metadata yet: {@code partitionsFor} then answers an empty list, and a consumer
  * that took that answer would never read the topic. So a topic without partitions is asked again, every
  * {@link #RETRY_DELAY_MS} ms up to {@link #RETRIES} times (the retry policy of Vert.x's {@code vertx-circuit-breaker},
@@ -43,6 +44,19 @@ public final class TopicPartitions {
           breaker.close();
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * Assigns the consumer every partition of the topics ({@link #of}) and positions it at their ends.
+   *
+   * @return the partitions, once the consumer's position on each is known (what is published from then on is read)
+   */
+  public static Future<Set<TopicPartition>> assignAtEnd(Vertx vertx, KafkaConsumer<?, ?> consumer,
+                                                        List<String> topics) {
+    return of(vertx, consumer, topics).compose(partitions -> consumer.assign(partitions)
+        .compose(v -> consumer.seekToEnd(partitions))
+        .compose(v -> Future.all(partitions.stream().map(consumer::position).toList()))
+        .map(partitions));
   }
 
   private static Future<List<TopicPartition>> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {

@@ -43,4 +43,9 @@ public final class CachedLookup<K, V> {
   public void invalidate(K key) {
     cache.synchronous().invalidate(key);
   }
+
+  /** Drops every entry (a change that may touch any key, e.g. a custom field of some scope). */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
 }

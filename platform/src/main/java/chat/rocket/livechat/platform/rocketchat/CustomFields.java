@@ -2,6 +2,7 @@ package chat.rocket.livechat.platform.rocketchat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
@@ -18,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * the way saveInfo and visitor registration filter and validate submitted values (spec §5.2, §7.1): only keys that
  * are defined fields of the scope are kept, values are trimmed, and a non-empty value must match the field's
  * {@code regexp} (searched, as JavaScript's {@code RegExp.test} does). Definitions are cached
- * {@link ConfigKey#CACHE_TTL_MS}.
+ * {@link ConfigKey#CACHE_TTL_MS}, all dropped at once by a {@code custom-field.changed} event
+ * ({@link CacheInvalidation}).
  */
 public final class CustomFields {
 
@@ -33,6 +35,7 @@ public final class CustomFields {
   public CustomFields(Vertx vertx, MongoClient mongo, JsonObject config) {
     this.byScope = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
         scope -> mongo.find(Collections.CUSTOM_FIELDS, new JsonObject().put("scope", scope)));
+    CacheInvalidation.of(vertx).register(EventType.CUSTOM_FIELD_CHANGED, byScope, false);
   }
 
   /** @return the field definitions of a scope */

@@ -1,6 +1,7 @@
 package chat.rocket.livechat.platform.rocketchat;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Rocket.Chat's permission evaluation (spec §1.4): a permission is granted when its {@link Collections#PERMISSIONS}
  * document {@code {_id, roles}} shares a role with the user's roles. A missing document grants nothing. Lookups are
- * cached at most {@link ConfigKey#CACHE_TTL_MS} stale, like Rocket.Chat's memoized authorization service.
+ * cached at most {@link ConfigKey#CACHE_TTL_MS} stale, like Rocket.Chat's memoized authorization service, and dropped
+ * at once by a {@code permission.changed} event ({@link CacheInvalidation}).
  */
 public final class Permissions {
 
@@ -29,6 +31,7 @@ public final class Permissions {
     this.rolesByPermission = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
         id -> mongo.findOne(Collections.PERMISSIONS, new JsonObject().put("_id", id), ROLES_ONLY)
             .map(Permissions::rolesOf));
+    CacheInvalidation.of(vertx).register(EventType.PERMISSION_CHANGED, rolesByPermission, true);
   }
 
   /** @return true when {@code userRoles} grant {@code permission} */

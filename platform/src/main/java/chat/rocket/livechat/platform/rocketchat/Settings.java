@@ -1,6 +1,7 @@
 package chat.rocket.livechat.platform.rocketchat;
 
 import chat.rocket.livechat.contracts.Collections;
+import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads Rocket.Chat settings ({@link Collections#SETTINGS}: {@code {_id, value}}) through a cache at most
- * {@link ConfigKey#CACHE_TTL_MS} stale; an absent setting has its {@link Setting#defaultValue()}.
+ * {@link ConfigKey#CACHE_TTL_MS} stale, dropped at once by a {@code setting.changed} event
+ * ({@link CacheInvalidation}); an absent setting has its {@link Setting#defaultValue()}.
  */
 public final class Settings {
 
@@ -24,6 +26,7 @@ public final class Settings {
     this.values = new CachedLookup<>(vertx, ConfigKey.CACHE_TTL_MS.getLong(config),
         id -> mongo.findOne(Collections.SETTINGS, new JsonObject().put("_id", id), VALUE_ONLY)
             .map(doc -> Optional.ofNullable(doc == null ? null : doc.getValue("value"))));
+    CacheInvalidation.of(vertx).register(EventType.SETTING_CHANGED, values, true);
   }
 
   /** @return the setting's value: a Boolean, String or Number as stored, or the default */

@@ -30,7 +30,10 @@ public enum ConfigKey {
   TOPIC_PARTITIONS("12"),
   /** Replication factor of topics this service creates. */
   TOPIC_REPLICATION_FACTOR("1"),
-  /** How long settings, permissions and users are cached, in ms (Rocket.Chat: about 1 s). */
+  /**
+   * How long settings, permissions and users are cached, in ms (Rocket.Chat: about 1 s); changes made through the
+   * admin endpoints drop their entries at once ({@code livechat.admin.events}), so this bounds direct MongoDB writes.
+   */
   CACHE_TTL_MS("1000"),
   /** Largest accepted request body, in bytes; larger bodies get 413. */
   BODY_LIMIT_BYTES("102400"),

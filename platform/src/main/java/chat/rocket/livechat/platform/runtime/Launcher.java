@@ -1,5 +1,6 @@
 package chat.rocket.livechat.platform.runtime;
 
+import chat.rocket.livechat.platform.kafka.CacheInvalidationVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -26,9 +27,11 @@ public final class Launcher {
   }
 
   /**
-   * Creates the process's {@link ServiceRuntime} (metrics, and tracing when {@code TRACING=otlp}), deploys
-   * {@code instances} copies of a verticle, then, when {@code opsServer} is true and {@link ConfigKey#MANAGEMENT_PORT}
-   * is not 0, the {@link OpsHttpVerticle}; and keeps the process running until SIGTERM or Ctrl-C.
+   * Creates the process's {@link ServiceRuntime} (metrics, and tracing when {@code TRACING=otlp}), deploys the
+   * process's one {@link CacheInvalidationVerticle} (cached settings and permissions dropped by their change events),
+   * then {@code instances} copies of a verticle, then, when {@code opsServer} is true and
+   * {@link ConfigKey#MANAGEMENT_PORT} is not 0, the {@link OpsHttpVerticle}; and keeps the process running until
+   * SIGTERM or Ctrl-C.
    *
    * @param name      the component's name in log lines and the {@code service.name} of its spans, e.g.
    *                  {@code room-service}
@@ -51,7 +54,8 @@ public final class Launcher {
     }
     Vertx vertx = runtime.vertx();
     int managementPort = ConfigKey.MANAGEMENT_PORT.getInt(config);
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
+    return vertx.deployVerticle(new CacheInvalidationVerticle(), new DeploymentOptions().setConfig(config))
+        .compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances)))
         .compose(id -> opsServer && managementPort > 0
             ? vertx.deployVerticle(new OpsHttpVerticle(), new DeploymentOptions().setConfig(config)).map(id)
             : Future.succeededFuture(id))

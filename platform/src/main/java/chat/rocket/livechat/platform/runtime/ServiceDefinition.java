@@ -8,24 +8,44 @@ import chat.rocket.livechat.platform.kafka.EventHandler;
 import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What one service runs, declared for {@link ServiceVerticle} (DESIGN.md, Request flows): the commands it executes,
- * the events of another service it reacts to, the event topic it publishes on and the indexes it needs.
+ * the events of other services it reacts to (none or several), the event topic it publishes on, the indexes it needs
+ * and the outboxes of the collections whose changes it publishes (one per evented collection: the room-service and
+ * the visitor-service have one each, the admin-service one for settings and one for permissions).
  *
- * @param commands     its command topic, consumer group and one handler per command type
- * @param subscription the other service's event topic, this service's consumer group on it and one handler per event
- *                     type of interest
- * @param publishes    the topic of the events this service publishes (all names from {@link Topics})
- * @param indexes      ensures the service's MongoDB indexes; run once at start, before any consumer starts
- * @param outbox       the outbox of the aggregate the service owns; its pending events are swept every
- *                     {@code OUTBOX_SWEEP_MS} ({@link OutboxSweep})
+ * @param commands      its command topic, consumer group and one handler per command type
+ * @param subscriptions per other service's event topic: this service's consumer group on it and one handler per event
+ *                      type of interest; empty for a service that reacts to no events (the admin-service)
+ * @param publishes     the topic of the events this service publishes (all names from {@link Topics})
+ * @param indexes       ensures the service's MongoDB indexes; run once at start, before any consumer starts
+ * @param outboxes      the outboxes of the collections the service owns; the pending events of each are swept every
+ *                      {@code OUTBOX_SWEEP_MS} ({@link OutboxSweep})
  */
-public record ServiceDefinition(Commands commands, Subscription subscription, String publishes,
-                                Supplier<Future<Void>> indexes, Outbox outbox) {
+public record ServiceDefinition(Commands commands, List<Subscription> subscriptions, String publishes,
+                                Supplier<Future<Void>> indexes, List<Outbox> outboxes) {
+
+  /** Copies the lists, so a definition cannot change after it was declared. */
+  public ServiceDefinition {
+    subscriptions = List.copyOf(subscriptions);
+    outboxes = List.copyOf(outboxes);
+  }
+
+  /**
+   * The definition of a service with one subscription and one outbox (the room-service, the visitor-service).
+   *
+   * @param subscription the other service's event topic, this service's group on it and its handlers
+   * @param outbox       the outbox of the aggregate the service owns
+   */
+  public ServiceDefinition(Commands commands, Subscription subscription, String publishes,
+                           Supplier<Future<Void>> indexes, Outbox outbox) {
+    this(commands, List.of(subscription), publishes, indexes, List.of(outbox));
+  }
 
   /**
    * The command side of a service.
@@ -48,11 +68,15 @@ public record ServiceDefinition(Commands commands, Subscription subscription, St
   }
 
   /**
-   * @return every topic the service needs at start: its command topic, the topic it publishes on, the topic it
-   *     subscribes to, and the dead-letter topics of the two it consumes
+   * @return every topic the service needs at start: its command topic, the topic it publishes on, the topics it
+   *     subscribes to, and the dead-letter topics of those it consumes
    */
   public List<String> topics() {
-    return List.of(commands.topic(), Topics.deadLetter(commands.topic()), publishes, subscription.topic(),
-        Topics.deadLetter(subscription.topic()));
+    List<String> topics = new ArrayList<>(List.of(commands.topic(), Topics.deadLetter(commands.topic()), publishes));
+    for (Subscription subscription : subscriptions) {
+      topics.add(subscription.topic());
+      topics.add(Topics.deadLetter(subscription.topic()));
+    }
+    return List.copyOf(topics);
   }
 }

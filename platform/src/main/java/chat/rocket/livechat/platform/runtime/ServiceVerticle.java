@@ -6,21 +6,24 @@ import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The start/stop template of a service verticle (STYLE.md P2, P9): a subclass only declares its
  * {@link ServiceDefinition}. {@code start()} creates the {@link ServiceClients}, ensures the topics and indexes, then
- * starts a {@link CommandLoop} on the command topic and an {@link EventSubscriber} on the subscribed topic, and
- * completes once both consumer groups assigned this member partitions; from then on an {@link OutboxSweep} publishes
- * every {@code OUTBOX_SWEEP_MS} the events a dead instance left pending in the service's documents. {@code stop()}
- * lets the batches in flight finish and commit, then closes the clients.
+ * starts a {@link CommandLoop} on the command topic and one {@link EventSubscriber} per subscribed topic (none for a
+ * service without subscriptions), and completes once every consumer group assigned this member partitions; from then
+ * on one {@link OutboxSweep} per outbox publishes every {@code OUTBOX_SWEEP_MS} the events a dead instance left
+ * pending in the service's documents. {@code stop()} lets the batches in flight finish and commit, then closes the
+ * clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
   private ServiceClients clients;
   private CommandLoop commands;
-  private EventSubscriber subscriber;
-  private OutboxSweep sweep;
+  private List<EventSubscriber> subscribers;
+  private List<OutboxSweep> sweeps;
 
   /**
    * Builds the service's handlers from the clients they use and declares what the service runs. Public so that code in
@@ -33,9 +36,9 @@ public abstract class ServiceVerticle extends VerticleBase {
   public abstract ServiceDefinition define(ServiceClients clients);
 
   /**
-   * Ensures topics and indexes, then starts the command loop and the event subscription.
+   * Ensures topics and indexes, then starts the command loop and the event subscriptions.
    *
-   * @return completes once both consumers have partitions; fails with the first set-up failure (Kafka or MongoDB
+   * @return completes once every consumer has partitions; fails with the first set-up failure (Kafka or MongoDB
    *     unreachable, an index that cannot be created)
    */
   @Override
@@ -43,16 +46,27 @@ public abstract class ServiceVerticle extends VerticleBase {
     clients = ServiceClients.create(vertx, config());
     ServiceDefinition service = define(clients);
     ServiceDefinition.Commands commandSide = service.commands();
-    ServiceDefinition.Subscription subscription = service.subscription();
     commands = new CommandLoop(vertx, config(), commandSide.topic(), commandSide.group(), commandSide.handlers(),
         clients.producer());
-    subscriber = new EventSubscriber(vertx, config(), subscription.topic(), subscription.group(),
-        subscription.handlers());
-    sweep = new OutboxSweep(vertx, config(), service.outbox());
+    subscribers = service.subscriptions().stream().map(subscription -> new EventSubscriber(vertx, config(),
+        subscription.topic(), subscription.group(), subscription.handlers())).toList();
+    sweeps = service.outboxes().stream().map(outbox -> new OutboxSweep(vertx, config(), outbox)).toList();
     return TopicSetup.ensure(vertx, config(), service.topics())
-        .compose(v -> Future.all(service.indexes().get(), sweep.ensureIndex()))
-        .compose(v -> Future.all(commands.start(), subscriber.start()))
-        .onSuccess(v -> sweep.start());
+        .compose(v -> ensureIndexes(service))
+        .compose(v -> startConsumers())
+        .onSuccess(v -> sweeps.forEach(OutboxSweep::start));
+  }
+
+  private Future<?> ensureIndexes(ServiceDefinition service) {
+    List<Future<?>> indexes = new ArrayList<>(List.of(service.indexes().get()));
+    sweeps.forEach(sweep -> indexes.add(sweep.ensureIndex()));
+    return Future.all(indexes);
+  }
+
+  private Future<?> startConsumers() {
+    List<Future<?>> consumers = new ArrayList<>(List.of(commands.start()));
+    subscribers.forEach(subscriber -> consumers.add(subscriber.start()));
+    return Future.all(consumers);
   }
 
   /**
@@ -63,7 +77,9 @@ public abstract class ServiceVerticle extends VerticleBase {
    */
   @Override
   public final Future<?> stop() {
-    sweep.stop();
-    return Future.join(commands.stop(), subscriber.stop()).eventually(clients::close);
+    sweeps.forEach(OutboxSweep::stop);
+    List<Future<?>> stopped = new ArrayList<>(List.of(commands.stop()));
+    subscribers.forEach(subscriber -> stopped.add(subscriber.stop()));
+    return Future.join(stopped).eventually(clients::close);
   }
 }
