@@ -26,6 +26,7 @@ class PermissionDefaultsTest {
       Map.entry("access-permissions", List.of(ADMIN)),
       Map.entry("api-bypass-rate-limit", List.of(ADMIN, "bot", "app")),
       Map.entry("change-livechat-room-visitor", List.of(ADMIN, MANAGER, AGENT)),
+      Map.entry("edit-other-user-info", List.of(ADMIN)),
       Map.entry("edit-privileged-setting", List.of(ADMIN)),
       Map.entry("view-privileged-setting", List.of(ADMIN)),
       Map.entry("view-l-room", List.of(MANAGER, MONITOR, AGENT, ADMIN)),
