@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
  * caller's context, {@link RetryPolicy#exponentialDelayWithJitter}), used for its retry policy only: the breaker never
  * opens ({@code maxFailures} = {@link Integer#MAX_VALUE}), since an open breaker would park records without trying
  * them, and has no timeout, since a handler's own deadlines bound it; it publishes no event-bus notifications. A second
- * breaker of the same kind runs the whole again every {@link #SETTLE_DELAY_MS} while the dead letter cannot be sent
- * ({@link #settle}).
+ * breaker of the same kind runs the whole again while the dead letter cannot be sent ({@link #settle}).
  */
 final class RecordRetries {
 
@@ -87,7 +86,8 @@ final class RecordRetries {
 
   /**
    * {@link #run} until the record is settled: when its dead letter could not be sent (the broker unreachable), the
-   * whole runs again after {@link #SETTLE_DELAY_MS} ms (the work must be idempotent), as long as {@code owned} holds.
+   * whole runs again, at once and then every {@link #SETTLE_DELAY_MS} ms (the work must be idempotent), as long as
+   * {@code owned} holds. The second breaker is entered only then, so the common path costs one breaker call.
    *
    * @param owned whether this member still owns the record's partition; once not, the record is abandoned (the
    *              future succeeds) and its next owner runs it
@@ -95,11 +95,18 @@ final class RecordRetries {
    */
   Future<Void> settle(KafkaConsumerRecord<String, Buffer> record,
                       Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work, BooleanSupplier owned) {
-    return settling.<Void>execute(() -> owned.getAsBoolean()
-        ? run(record, work).onFailure(e -> LOG.warn("{}-{}@{}: dead letter failed ({}); running it again in {} ms",
-            record.topic(), record.partition(), record.offset(), e.getMessage(), SETTLE_DELAY_MS))
-        : Future.succeededFuture())
-        .recover(stopped -> Future.succeededFuture());
+    return run(record, work).recover(failure -> {
+      logUnsettled(record, failure);
+      return settling.<Void>execute(() -> owned.getAsBoolean()
+              ? run(record, work).onFailure(e -> logUnsettled(record, e))
+              : Future.succeededFuture())
+          .recover(stopped -> Future.succeededFuture());
+    });
+  }
+
+  private static void logUnsettled(KafkaConsumerRecord<String, Buffer> record, Throwable failure) {
+    LOG.warn("{}-{}@{}: dead letter failed ({}); running it again", record.topic(), record.partition(),
+        record.offset(), failure.getMessage());
   }
 
   /** Stops the breakers' timers. */
