@@ -42,6 +42,11 @@ final class OwnedPartitions {
     return Set.copyOf(partitions.keySet());
   }
 
+  /** @return whether any of {@code candidates} is owned */
+  boolean ownsAny(Set<TopicPartition> candidates) {
+    return candidates.stream().anyMatch(partitions::containsKey);
+  }
+
   /** @return completes when none of {@code released}'s owned partitions has a record in flight */
   Future<Void> drained(Set<TopicPartition> released) {
     return Future.all(released.stream().map(partitions::get).filter(Objects::nonNull)

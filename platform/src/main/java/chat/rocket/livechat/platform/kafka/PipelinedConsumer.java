@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
-import io.vertx.kafka.client.consumer.KafkaReadStream;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.time.Duration;
 import java.util.List;
@@ -61,11 +60,11 @@ public final class PipelinedConsumer {
   private final String topic;
   private final Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work;
   private final KafkaConsumer<String, Buffer> consumer;
-  private final KafkaReadStream<String, Buffer> stream;
   private final KafkaProducer<String, Buffer> deadLetterProducer;
   private final RecordRetries retries;
   private final RecordTracing tracing;
   private final OwnedPartitions owned;
+  private final PartitionControl control;
   private final KeyedChains chains = new KeyedChains();
   private final long commitIntervalMs;
   private final long drainMs;
@@ -96,12 +95,12 @@ public final class PipelinedConsumer {
     this.topic = topic;
     this.work = work;
     this.consumer = KafkaConsumer.create(vertx, KafkaClients.groupConsumer(config, groupId));
-    this.stream = consumer.asStream();
     this.deadLetterProducer = KafkaClients.sharedProducer(vertx, config);
     this.retries = new RecordRetries(vertx, config, groupId + "@" + topic,
         new DeadLetters(deadLetterProducer, groupId, Meters.registry(vertx)), lastWord);
     this.tracing = new RecordTracing(vertx, ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config));
     this.owned = new OwnedPartitions(config);
+    this.control = new PartitionControl(consumer.asStream(), owned, topic);
     this.commitIntervalMs = Math.max(1, ConfigKey.COMMIT_INTERVAL_MS.getLong(config));
     this.drainMs = ConfigKey.CONSUMER_DRAIN_MS.getLong(config);
     this.readiness = Readiness.of(vertx);
@@ -118,7 +117,7 @@ public final class PipelinedConsumer {
           // native consumer replaces Vert.x's rebalance listener by ours, run on that thread (RevocationCommits).
           consumer.unwrap().subscribe(List.of(topic),
               new RevocationCommits(context, consumer.unwrap(), this, drainMs));
-          commitTimer = vertx.setPeriodic(commitIntervalMs, id -> commit(owned.toCommit()));
+          commitTimer = vertx.setPeriodic(commitIntervalMs, id -> control.commit(owned.toCommit()));
           pollNext();
           return firstAssignment.future();
         });
@@ -134,7 +133,7 @@ public final class PipelinedConsumer {
     vertx.cancelTimer(commitTimer);
     return stopped.future()
         .compose(v -> drain(owned.owned()))
-        .compose(this::commit)
+        .compose(control::commit)
         .compose(v -> consumer.close())
         .eventually(deadLetterProducer::close)
         .onComplete(done -> {
@@ -157,6 +156,9 @@ public final class PipelinedConsumer {
    * @return the offsets to commit for them (those that moved since the last commit)
    */
   Future<Map<TopicPartition, OffsetAndMetadata>> drain(Set<TopicPartition> partitions) {
+    if (!owned.ownsAny(partitions)) {
+      return Future.succeededFuture(Map.of());
+    }
     LOG.info("{}: giving up partitions {}", topic, partitions.stream().map(TopicPartition::partition).toList());
     return owned.drained(partitions).timeout(drainMs, TimeUnit.MILLISECONDS)
         .onFailure(e -> LOG.warn("{}: records still in flight after {} ms; the next owner runs them again", topic,
@@ -172,7 +174,7 @@ public final class PipelinedConsumer {
 
   /** @return the partitions the native consumer has paused (tests) */
   Future<Set<TopicPartition>> paused() {
-    return stream.paused();
+    return control.paused();
   }
 
   private void pollNext() {
@@ -190,11 +192,7 @@ public final class PipelinedConsumer {
     for (int i = 0; i < records.size(); i++) {
       start(records.recordAt(i));
     }
-    Set<TopicPartition> pause = owned.toPause();
-    if (!pause.isEmpty()) {
-      LOG.debug("{}: pausing partitions {} at their in-flight bound", topic, pause);
-      stream.pause(pause).onFailure(e -> LOG.debug("{}: pause failed: {}", topic, e.getMessage()));
-    }
+    control.pauseFull();
   }
 
   private void start(KafkaConsumerRecord<String, Buffer> record) {
@@ -213,25 +211,7 @@ public final class PipelinedConsumer {
 
   private void completed(PartitionProgress progress, long offset) {
     progress.completed(offset);
-    Set<TopicPartition> resume = owned.toResume();
-    if (!resume.isEmpty()) {
-      LOG.debug("{}: resuming partitions {}", topic, resume);
-      stream.resume(resume).onFailure(e -> LOG.debug("{}: resume failed: {}", topic, e.getMessage()));
-    }
-  }
-
-  private Future<Void> commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (offsets.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    // Completes at the consumer's next poll (or at close, which waits for it); a failed one is offered again.
-    stream.commit(offsets)
-        .onSuccess(done -> owned.commitDone(offsets, true))
-        .onFailure(e -> {
-          LOG.debug("{}: offset commit failed, offered again: {}", topic, e.getMessage());
-          owned.commitDone(offsets, false);
-        });
-    return Future.succeededFuture();
+    control.resumeCaughtUp();
   }
 
   private void pollLater(Throwable failure) {
