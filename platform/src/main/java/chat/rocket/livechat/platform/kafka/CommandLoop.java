@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The consume-execute-reply-commit loop of a service (DESIGN.md, Messaging contract; STYLE.md P6, P9, P10).
  *
- * <p>It consumes its command topic as a member of the service's consumer group through a {@link KeyedBatchConsumer}
- * (commands with the same key, one visitor token or one rid, run one after another; offsets are committed only after
- * every Mongo write, event and reply of the batch), and sends exactly one {@link Reply} per decodable command, built by
+ * <p>It consumes its command topic as a member of the service's consumer group through a {@link PipelinedConsumer}
+ * (commands start as they are polled, except that commands with the same key, one visitor token or one rid, run one
+ * after another; a command's offset is committed only after its Mongo writes, events and reply, and those of every
+ * command before it in its partition), and sends exactly one {@link Reply} per decodable command, built by
  * a {@link CommandExecutor} and encoded by {@link Reply#toRecord(Command)}.
  *
  * <p>What is the caller's business gets a reply and nothing else: a command past its {@link Headers#DEADLINE} is
@@ -52,7 +53,7 @@ public final class CommandLoop {
 
   private final CommandExecutor executor;
   private final KafkaProducer<String, Buffer> producer;
-  private final KeyedBatchConsumer consumer;
+  private final PipelinedConsumer consumer;
   private final MeterRegistry meters;
 
   /**
@@ -66,7 +67,7 @@ public final class CommandLoop {
                      Map<CommandType, CommandHandler> handlers, KafkaProducer<String, Buffer> producer) {
     this.executor = new CommandExecutor(handlers);
     this.producer = producer;
-    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process, this::answerInternal);
+    this.consumer = new PipelinedConsumer(vertx, config, topic, groupId, this::process, this::answerInternal);
     this.meters = Meters.registry(vertx);
   }
 
@@ -76,7 +77,7 @@ public final class CommandLoop {
   }
 
   /**
-   * Stops taking work: the batch in flight finishes, its offsets are committed, the consumer leaves the group.
+   * Stops taking work: the commands in flight finish, their offsets are committed, the consumer leaves the group.
    *
    * @return completes when the consumer is closed
    */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes CloudEvents (Kafka binary mode) of another service as a member of its own consumer group, through a
- * {@link KeyedBatchConsumer}: events about one aggregate run in order and offsets are committed after the handlers.
+ * {@link PipelinedConsumer}: events about one aggregate run in order and offsets are committed after the handlers.
  * A failed handler runs again up to {@code RECORD_RETRIES} times with backoff, then the event goes to
  * {@code <topic>.dlt} with the last failure in {@code dlt-reason} and this subscriber's group in {@code dlt-group}; a
  * record that is not a CloudEvent goes there at once. Either way the events behind it are processed. Events of other
@@ -24,7 +24,7 @@ public final class EventSubscriber {
   private static final Logger LOG = LoggerFactory.getLogger(EventSubscriber.class);
 
   private final Map<EventType, EventHandler> handlers;
-  private final KeyedBatchConsumer consumer;
+  private final PipelinedConsumer consumer;
 
   /**
    * @param topic    the event topic
@@ -34,7 +34,7 @@ public final class EventSubscriber {
   public EventSubscriber(Vertx vertx, JsonObject config, String topic, String groupId,
                          Map<EventType, EventHandler> handlers) {
     this.handlers = Map.copyOf(handlers);
-    this.consumer = new KeyedBatchConsumer(vertx, config, topic, groupId, this::process,
+    this.consumer = new PipelinedConsumer(vertx, config, topic, groupId, this::process,
         (record, failure) -> Future.succeededFuture());
   }
 
@@ -43,7 +43,7 @@ public final class EventSubscriber {
     return consumer.start();
   }
 
-  /** @return completes when the batch in flight is done and the consumer left the group */
+  /** @return completes when the events in flight are done, their offsets committed and the consumer left the group */
   public Future<Void> stop() {
     return consumer.stop();
   }

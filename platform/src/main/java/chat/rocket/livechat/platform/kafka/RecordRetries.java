@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * <p>The retries are Vert.x's own {@code vertx-circuit-breaker} (in the Vert.x stack BOM, Future-based, timers on the
  * caller's context, {@link RetryPolicy#exponentialDelayWithJitter}), used for its retry policy only: the breaker never
  * opens ({@code maxFailures} = {@link Integer#MAX_VALUE}), since an open breaker would park records without trying
- * them, and has no timeout, since a handler's own deadlines bound it; it publishes no event-bus notifications.
+ * them, and has no timeout, since a handler's own deadlines bound it; it publishes no event-bus notifications. A second
+ * breaker of the same kind runs the whole again while the dead letter cannot be sent ({@link #settle}).
  */
 final class RecordRetries {
 
+  /** Wait before a record whose dead letter could not be sent runs again, in ms. */
+  static final long SETTLE_DELAY_MS = 500;
   private static final Logger LOG = LoggerFactory.getLogger(RecordRetries.class);
 
   private final CircuitBreaker breaker;
+  private final CircuitBreaker settling;
   private final DeadLetters deadLetters;
   private final BiFunction<KafkaConsumerRecord<String, Buffer>, Throwable, Future<Void>> lastWord;
 
@@ -52,6 +57,9 @@ final class RecordRetries {
     this.breaker = CircuitBreaker.create(name, vertx, options)
         .retryPolicy(RetryPolicy.exponentialDelayWithJitter(ConfigKey.RECORD_RETRY_INITIAL_MS.getLong(config),
             ConfigKey.RECORD_RETRY_MAX_MS.getLong(config)));
+    this.settling = CircuitBreaker.create(name + "-settle", vertx, new CircuitBreakerOptions(options)
+            .setMaxRetries(Integer.MAX_VALUE))
+        .retryPolicy(RetryPolicy.constantDelay(SETTLE_DELAY_MS));
     this.deadLetters = deadLetters;
     this.lastWord = lastWord;
   }
@@ -76,9 +84,35 @@ final class RecordRetries {
     });
   }
 
-  /** Stops the breaker's timers. */
+  /**
+   * {@link #run} until the record is settled: when its dead letter could not be sent (the broker unreachable), the
+   * whole runs again, at once and then every {@link #SETTLE_DELAY_MS} ms (the work must be idempotent), as long as
+   * {@code owned} holds. The second breaker is entered only then, so the common path costs one breaker call.
+   *
+   * @param owned whether this member still owns the record's partition; once not, the record is abandoned (the
+   *              future succeeds) and its next owner runs it
+   * @return completes when the work succeeded, the record was parked or abandoned; never fails
+   */
+  Future<Void> settle(KafkaConsumerRecord<String, Buffer> record,
+                      Function<KafkaConsumerRecord<String, Buffer>, Future<Void>> work, BooleanSupplier owned) {
+    return run(record, work).recover(failure -> {
+      logUnsettled(record, failure);
+      return settling.<Void>execute(() -> owned.getAsBoolean()
+              ? run(record, work).onFailure(e -> logUnsettled(record, e))
+              : Future.succeededFuture())
+          .recover(stopped -> Future.succeededFuture());
+    });
+  }
+
+  private static void logUnsettled(KafkaConsumerRecord<String, Buffer> record, Throwable failure) {
+    LOG.warn("{}-{}@{}: dead letter failed ({}); running it again", record.topic(), record.partition(),
+        record.offset(), failure.getMessage());
+  }
+
+  /** Stops the breakers' timers. */
   void close() {
     breaker.close();
+    settling.close();
   }
 
   /** @return a poison record as a success, so that the breaker does not retry it; other failures as they are */

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * the record's W3C {@code traceparent} header, so every Kafka record the work sends (the reply, the events) carries a
  * {@code traceparent} of the same trace. A record without {@code traceparent} gets no span. When tracing is off the
  * work runs as it is. Vert.x's Kafka client does this itself only for handler-style consumers, not for {@code poll()},
- * which {@link KeyedBatchConsumer} uses.
+ * which {@link PipelinedConsumer} uses.
  */
 final class RecordTracing {
 

@@ -60,7 +60,7 @@ public enum ConfigKey {
   CONSUMER_INSTANCES("1"),
   /**
    * How many times a service retries a command or event record whose work failed before it parks the record in
-   * {@code <topic>.dlt} (0 = at once); see {@code KeyedBatchConsumer}.
+   * {@code <topic>.dlt} (0 = at once); see {@code PipelinedConsumer}.
    */
   RECORD_RETRIES("3"),
   /**
@@ -70,6 +70,24 @@ public enum ConfigKey {
   RECORD_RETRY_INITIAL_MS("100"),
   /** Longest wait before one retry of a record, in ms; at least {@link #RECORD_RETRY_INITIAL_MS}. */
   RECORD_RETRY_MAX_MS("2000"),
+  /**
+   * How often, in ms, a service's consumers commit their offsets: each partition up to its lowest record still in
+   * flight (also at a revocation and at stop). A crash redelivers the records in flight plus at most this much
+   * completed work; see {@code PipelinedConsumer}.
+   */
+  COMMIT_INTERVAL_MS("100"),
+  /**
+   * Records one partition of a consumer may hold in flight (polled, work not completed) before it is paused; it
+   * resumes at half. A soft bound: checked after each poll, which returns at most 500 records.
+   */
+  CONSUMER_PARTITION_MAX_IN_FLIGHT("64"),
+  /** Records one consumer may hold in flight over all its partitions before it pauses them all; it resumes at half. */
+  CONSUMER_MAX_IN_FLIGHT("512"),
+  /**
+   * How long, in ms, a consumer whose partitions are revoked (or that stops) waits for their records in flight before
+   * it commits and lets them go; records still running then are run again by the next owner.
+   */
+  CONSUMER_DRAIN_MS("10000"),
   /**
    * How many proxies in front of the gateway append to {@code X-Forwarded-For}; the client IP of the rate limiter is
    * the entry this many from the end (Rocket.Chat's {@code HTTP_FORWARDED_COUNT}). 0 ignores the header.

@@ -1,0 +1,84 @@
+package chat.rocket.livechat.platform.kafka;
+
+import chat.rocket.livechat.platform.runtime.ConfigKey;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Bounds on the records a pipelined consumer holds in flight (polled, work not completed), which decide the partitions
+ * it pauses and resumes (DESIGN.md, Messaging contract): a partition with
+ * {@link ConfigKey#CONSUMER_PARTITION_MAX_IN_FLIGHT} records in flight is paused (the broker keeps the rest), and
+ * every partition is paused while the member holds {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT} in all. A paused partition
+ * is resumed once it is down to half its bound and the member to half of its own, so that a slow key pauses its own
+ * partition and not the others.
+ *
+ * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records} (Kafka's default
+ * 500), so they are soft: a partition holds at most its bound + {@code max.poll.records} - 1 records. Accessed on the
+ * consumer's context only.
+ */
+final class InFlightLimits {
+
+  private final int partitionMax;
+  private final int totalMax;
+  private final Set<TopicPartition> paused = new HashSet<>();
+
+  /** @param config supplies the two bounds (records; at least 1) */
+  InFlightLimits(JsonObject config) {
+    this.partitionMax = Math.max(1, ConfigKey.CONSUMER_PARTITION_MAX_IN_FLIGHT.getInt(config));
+    this.totalMax = Math.max(1, ConfigKey.CONSUMER_MAX_IN_FLIGHT.getInt(config));
+  }
+
+  /**
+   * @param partitions the member's partitions and their progress
+   * @return the partitions to pause now (at their bound, or all while the member is at its own), now counted as paused
+   */
+  Set<TopicPartition> toPause(Map<TopicPartition, PartitionProgress> partitions) {
+    boolean full = total(partitions) >= totalMax;
+    Set<TopicPartition> pause = new HashSet<>();
+    partitions.forEach((partition, progress) -> {
+      if (!paused.contains(partition) && (full || progress.inFlight() >= partitionMax)) {
+        pause.add(partition);
+      }
+    });
+    paused.addAll(pause);
+    return pause;
+  }
+
+  /**
+   * @param partitions the member's partitions and their progress
+   * @return the paused partitions to resume now (down to half their bound, the member down to half its own), no longer
+   *     counted as paused
+   */
+  Set<TopicPartition> toResume(Map<TopicPartition, PartitionProgress> partitions) {
+    if (paused.isEmpty()) {
+      return Set.of();
+    }
+    if (total(partitions) > totalMax / 2) {
+      return Set.of();
+    }
+    Set<TopicPartition> resume = new HashSet<>();
+    for (TopicPartition partition : paused) {
+      if (partitions.get(partition).inFlight() <= partitionMax / 2) {
+        resume.add(partition);
+      }
+    }
+    paused.removeAll(resume);
+    return resume;
+  }
+
+  /** Forgets that {@code partitions} were paused: assigned anew or given up, Kafka no longer pauses them. */
+  void forget(Set<TopicPartition> partitions) {
+    paused.removeAll(partitions);
+  }
+
+  private static int total(Map<TopicPartition, PartitionProgress> partitions) {
+    int sum = 0;
+    for (PartitionProgress progress : partitions.values()) {
+      sum += progress.inFlight();
+    }
+    return sum;
+  }
+}
