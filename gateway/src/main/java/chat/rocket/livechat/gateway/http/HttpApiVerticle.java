@@ -3,7 +3,6 @@ package chat.rocket.livechat.gateway.http;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.AccountRoutes;
 import chat.rocket.livechat.gateway.auth.Authenticator;
-import chat.rocket.livechat.gateway.auth.LoginRoute;
 import chat.rocket.livechat.gateway.messaging.KafkaRequester;
 import chat.rocket.livechat.gateway.ratelimit.RateLimit;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
@@ -14,11 +13,9 @@ import chat.rocket.livechat.gateway.web.Cors;
 import chat.rocket.livechat.gateway.web.LivechatWidget;
 import chat.rocket.livechat.platform.kafka.EventPublisher;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
-import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import chat.rocket.livechat.platform.rocketchat.Permissions;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
-import chat.rocket.livechat.platform.runtime.HealthRoutes;
 import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Mongo;
 import io.vertx.core.Future;
@@ -34,8 +31,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,13 +79,9 @@ public final class HttpApiVerticle extends VerticleBase {
     Authenticator authenticator = new Authenticator(mongo);
     Access access = new Access(authenticator, rateLimit, permissions);
     ddp = ddpServer(authenticator);
+    EndpointHandlers endpoints = new EndpointHandlers(vertx, mongo, requester, access, rateLimit);
     return OpenApiDocument.load(vertx)
-        .map(openApi -> handlers(new RoomRoutes(requester, access), new VisitorRoutes(requester, access),
-            new LoginRoute(vertx, mongo), rateLimit, openApi, mongo))
-        .map(handlers -> withConversation(handlers, new ConversationRoutes(requester, access), rateLimit))
-        .map(handlers -> widgetHandlers(handlers, new WidgetRoutes(requester), rateLimit))
-        .map(handlers -> withAccount(handlers, new AccountRoutes(access, mongo, settings, permissions)))
-        .map(handlers -> adminHandlers(handlers, new AdminRoutes(requester, access, CacheInvalidation.of(vertx))))
+        .map(openApi -> endpoints.all(openApi, new AccountRoutes(access, mongo, settings, permissions)))
         .compose(handlers -> LivechatWidget.load(vertx, config())
             .map(widget -> router(handlers, widget, new Cors(settings))))
         .compose(router -> requester.start().map(router))
@@ -125,89 +116,6 @@ public final class HttpApiVerticle extends VerticleBase {
     Future<Void> closed = server == null ? Future.succeededFuture()
         : server.shutdown(drainMs, TimeUnit.MILLISECONDS);
     return closed.eventually(requester::stop).eventually(activityProducer::close);
-  }
-
-  /**
-   * The handler chain of every endpoint. Routes without authentication count their rate limit before anything else
-   * (spec §1.3, §1.6); authenticated ones right after authentication ({@link Access}).
-   */
-  private Map<Endpoint, List<Handler<RoutingContext>>> handlers(RoomRoutes rooms, VisitorRoutes visitors,
-                                                               LoginRoute login, RateLimit rateLimit, Buffer openApi,
-                                                               MongoClient mongo) {
-    Map<Endpoint, List<Handler<RoutingContext>>> handlers = new EnumMap<>(Endpoint.class);
-    handlers.put(Endpoint.ROOM, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET), rooms::getOrCreate));
-    handlers.put(Endpoint.ROOM_VISITOR, List.of(rooms::changeVisitor));
-    handlers.put(Endpoint.ROOM_SAVE_INFO, List.of(rooms::saveInfo));
-    handlers.put(Endpoint.VISITORS_INFO, List.of(visitors::info));
-    handlers.put(Endpoint.VISITOR_INFO, List.of(visitors::info));
-    handlers.put(Endpoint.VISITOR_REGISTER, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET),
-        visitors::register));
-    handlers.put(Endpoint.VISITOR_BY_TOKEN, List.of(rateLimit.anonymous(null), visitors::byToken));
-    handlers.put(Endpoint.LOGIN, List.of(rateLimit.anonymous(null), login::login));
-    handlers.put(Endpoint.OPENAPI, List.of(ctx -> ApiResponses.json(ctx, openApi)));
-    handlers.put(Endpoint.METRICS, List.of(PrometheusScrapingHandler.create()));
-    handlers.put(Endpoint.HEALTH_LIVE, List.of(HealthRoutes.live(vertx)));
-    handlers.put(Endpoint.HEALTH_READY, List.of(HealthRoutes.ready(vertx, mongo)));
-    return handlers;
-  }
-
-  /**
-   * Adds the conversation's endpoints: the visitor's count their rate limit (Rocket.Chat's defaults) before anything
-   * else, the agent's after authentication ({@link Access}).
-   */
-  private static Map<Endpoint, List<Handler<RoutingContext>>> withConversation(
-      Map<Endpoint, List<Handler<RoutingContext>>> handlers, ConversationRoutes conversation, RateLimit rateLimit) {
-    Handler<RoutingContext> limit = rateLimit.anonymous(null);
-    handlers.put(Endpoint.MESSAGE_SEND, List.of(limit, conversation::send));
-    handlers.put(Endpoint.CHAT_SEND_MESSAGE, List.of(conversation::chatSendMessage));
-    handlers.put(Endpoint.MESSAGES_HISTORY, List.of(limit, conversation::history));
-    handlers.put(Endpoint.MESSAGE_GET, List.of(limit, conversation::get));
-    handlers.put(Endpoint.MESSAGE_UPDATE, List.of(limit, conversation::update));
-    handlers.put(Endpoint.MESSAGE_DELETE, List.of(limit, conversation::delete));
-    handlers.put(Endpoint.ROOM_CLOSE, List.of(limit, conversation::close));
-    handlers.put(Endpoint.ROOM_CLOSE_BY_USER, List.of(conversation::closeByUser));
-    handlers.put(Endpoint.PAGE_VISITED, List.of(limit, conversation::pageVisited));
-    return handlers;
-  }
-
-  /**
-   * Adds the widget's endpoints ({@link WidgetRoutes}), each rate limited as an anonymous route: the default limits,
-   * {@code offline.message} its own {@link RateLimit#OFFLINE_MESSAGE}.
-   */
-  private static Map<Endpoint, List<Handler<RoutingContext>>> widgetHandlers(
-      Map<Endpoint, List<Handler<RoutingContext>>> handlers, WidgetRoutes widget, RateLimit rateLimit) {
-    Handler<RoutingContext> limit = rateLimit.anonymous(null);
-    handlers.put(Endpoint.WIDGET_CONFIG, List.of(limit, widget::config));
-    handlers.put(Endpoint.AGENT_INFO, List.of(limit, widget::agentInfo));
-    handlers.put(Endpoint.AGENT_NEXT, List.of(limit, widget::agentNext));
-    handlers.put(Endpoint.VISITOR_STATUS, List.of(limit, widget::visitorStatus));
-    handlers.put(Endpoint.CUSTOM_FIELD, List.of(limit, widget::customField));
-    handlers.put(Endpoint.CUSTOM_FIELDS, List.of(limit, widget::customFields));
-    handlers.put(Endpoint.TRANSCRIPT, List.of(limit, widget::transcript));
-    handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
-        widget::offlineMessage));
-    handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
-    return handlers;
-  }
-
-  /** Adds the caller's account endpoints ({@link AccountRoutes}), rate limited after authentication. */
-  private static Map<Endpoint, List<Handler<RoutingContext>>> withAccount(
-      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AccountRoutes account) {
-    handlers.put(Endpoint.LOGOUT, List.of(account::logout));
-    handlers.put(Endpoint.ME, List.of(account::me));
-    handlers.put(Endpoint.USERS_SET_STATUS, List.of(account::setStatus));
-    return handlers;
-  }
-
-  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
-  private static Map<Endpoint, List<Handler<RoutingContext>>> adminHandlers(
-      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AdminRoutes admin) {
-    handlers.put(Endpoint.SETTING_GET, List.of(admin::settingGet));
-    handlers.put(Endpoint.SETTING_SET, List.of(admin::settingSet));
-    handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
-    handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
-    handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
-    return handlers;
   }
 
   /**

@@ -1,0 +1,140 @@
+package chat.rocket.livechat.gateway.http;
+
+import chat.rocket.livechat.gateway.auth.Access;
+import chat.rocket.livechat.gateway.auth.AccountRoutes;
+import chat.rocket.livechat.gateway.auth.LoginRoute;
+import chat.rocket.livechat.gateway.messaging.CommandSender;
+import chat.rocket.livechat.gateway.ratelimit.RateLimit;
+import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
+import chat.rocket.livechat.platform.runtime.HealthRoutes;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The handler chain of every {@link Endpoint}, for one HTTP verticle's Router ({@link HttpApiVerticle}). Routes without
+ * authentication count their rate limit before anything else (spec §1.3, §1.6); authenticated ones right after
+ * authentication ({@link Access}).
+ */
+final class EndpointHandlers {
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final CommandSender requester;
+  private final Access access;
+  private final RateLimit rateLimit;
+
+  /**
+   * @param requester this verticle's command sender
+   * @param access    authentication, rate limit, validation and permission checks, in Rocket.Chat's order
+   * @param rateLimit the anonymous routes' rate limit
+   */
+  EndpointHandlers(Vertx vertx, MongoClient mongo, CommandSender requester, Access access, RateLimit rateLimit) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.requester = requester;
+    this.access = access;
+    this.rateLimit = rateLimit;
+  }
+
+  /**
+   * @param openApi the OpenAPI document served at {@link Endpoint#OPENAPI}
+   * @param account the caller's account routes
+   * @return a handler chain for every endpoint
+   */
+  Map<Endpoint, List<Handler<RoutingContext>>> all(Buffer openApi, AccountRoutes account) {
+    return withAdmin(withAccount(withWidget(withConversation(core(openApi))), account));
+  }
+
+  /**
+   * The seeds' endpoints, login and the ops routes.
+   */
+  private Map<Endpoint, List<Handler<RoutingContext>>> core(Buffer openApi) {
+    RoomRoutes rooms = new RoomRoutes(requester, access);
+    VisitorRoutes visitors = new VisitorRoutes(requester, access);
+    LoginRoute login = new LoginRoute(vertx, mongo);
+    Map<Endpoint, List<Handler<RoutingContext>>> handlers = new EnumMap<>(Endpoint.class);
+    handlers.put(Endpoint.ROOM, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET), rooms::getOrCreate));
+    handlers.put(Endpoint.ROOM_VISITOR, List.of(rooms::changeVisitor));
+    handlers.put(Endpoint.ROOM_SAVE_INFO, List.of(rooms::saveInfo));
+    handlers.put(Endpoint.VISITORS_INFO, List.of(visitors::info));
+    handlers.put(Endpoint.VISITOR_INFO, List.of(visitors::info));
+    handlers.put(Endpoint.VISITOR_REGISTER, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET),
+        visitors::register));
+    handlers.put(Endpoint.VISITOR_BY_TOKEN, List.of(rateLimit.anonymous(null), visitors::byToken));
+    handlers.put(Endpoint.LOGIN, List.of(rateLimit.anonymous(null), login::login));
+    handlers.put(Endpoint.OPENAPI, List.of(ctx -> ApiResponses.json(ctx, openApi)));
+    handlers.put(Endpoint.METRICS, List.of(PrometheusScrapingHandler.create()));
+    handlers.put(Endpoint.HEALTH_LIVE, List.of(HealthRoutes.live(vertx)));
+    handlers.put(Endpoint.HEALTH_READY, List.of(HealthRoutes.ready(vertx, mongo)));
+    return handlers;
+  }
+
+  /**
+   * Adds the conversation's endpoints: the visitor's count their rate limit (Rocket.Chat's defaults) before anything
+   * else, the agent's after authentication ({@link Access}).
+   */
+  private Map<Endpoint, List<Handler<RoutingContext>>> withConversation(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+    ConversationRoutes conversation = new ConversationRoutes(requester, access);
+    Handler<RoutingContext> limit = rateLimit.anonymous(null);
+    handlers.put(Endpoint.MESSAGE_SEND, List.of(limit, conversation::send));
+    handlers.put(Endpoint.CHAT_SEND_MESSAGE, List.of(conversation::chatSendMessage));
+    handlers.put(Endpoint.MESSAGES_HISTORY, List.of(limit, conversation::history));
+    handlers.put(Endpoint.MESSAGE_GET, List.of(limit, conversation::get));
+    handlers.put(Endpoint.MESSAGE_UPDATE, List.of(limit, conversation::update));
+    handlers.put(Endpoint.MESSAGE_DELETE, List.of(limit, conversation::delete));
+    handlers.put(Endpoint.ROOM_CLOSE, List.of(limit, conversation::close));
+    handlers.put(Endpoint.ROOM_CLOSE_BY_USER, List.of(conversation::closeByUser));
+    handlers.put(Endpoint.PAGE_VISITED, List.of(limit, conversation::pageVisited));
+    return handlers;
+  }
+
+  /**
+   * Adds the widget's endpoints ({@link WidgetRoutes}), each rate limited as an anonymous route: the default limits,
+   * {@code offline.message} its own {@link RateLimit#OFFLINE_MESSAGE}.
+   */
+  private Map<Endpoint, List<Handler<RoutingContext>>> withWidget(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+    WidgetRoutes widget = new WidgetRoutes(requester);
+    Handler<RoutingContext> limit = rateLimit.anonymous(null);
+    handlers.put(Endpoint.WIDGET_CONFIG, List.of(limit, widget::config));
+    handlers.put(Endpoint.AGENT_INFO, List.of(limit, widget::agentInfo));
+    handlers.put(Endpoint.AGENT_NEXT, List.of(limit, widget::agentNext));
+    handlers.put(Endpoint.VISITOR_STATUS, List.of(limit, widget::visitorStatus));
+    handlers.put(Endpoint.CUSTOM_FIELD, List.of(limit, widget::customField));
+    handlers.put(Endpoint.CUSTOM_FIELDS, List.of(limit, widget::customFields));
+    handlers.put(Endpoint.TRANSCRIPT, List.of(limit, widget::transcript));
+    handlers.put(Endpoint.OFFLINE_MESSAGE, List.of(rateLimit.anonymous(RateLimit.OFFLINE_MESSAGE),
+        widget::offlineMessage));
+    handlers.put(Endpoint.VISITOR_DELETE, List.of(limit, widget::deleteVisitor));
+    return handlers;
+  }
+
+  /** Adds the caller's account endpoints ({@link AccountRoutes}), rate limited after authentication. */
+  private static Map<Endpoint, List<Handler<RoutingContext>>> withAccount(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers, AccountRoutes account) {
+    handlers.put(Endpoint.LOGOUT, List.of(account::logout));
+    handlers.put(Endpoint.ME, List.of(account::me));
+    handlers.put(Endpoint.USERS_SET_STATUS, List.of(account::setStatus));
+    return handlers;
+  }
+
+  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
+  private Map<Endpoint, List<Handler<RoutingContext>>> withAdmin(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+    AdminRoutes admin = new AdminRoutes(requester, access, CacheInvalidation.of(vertx));
+    handlers.put(Endpoint.SETTING_GET, List.of(admin::settingGet));
+    handlers.put(Endpoint.SETTING_SET, List.of(admin::settingSet));
+    handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
+    handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
+    handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
+    return handlers;
+  }
+}
