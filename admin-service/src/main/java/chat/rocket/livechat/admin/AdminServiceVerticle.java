@@ -14,14 +14,19 @@ import java.util.Map;
 
 /**
  * The admin-service: one member of consumer group {@code admin-service} on {@link Topics#ADMIN_COMMANDS}, executing
- * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update} and
- * {@code roles.list} (issue 11). It reacts to no other service's events. Its changes are published on
- * {@link Topics#ADMIN_EVENTS} through two transactional outboxes, one per evented collection: settings
- * ({@code setting.changed}, data field {@code setting}) and permissions ({@code permission.changed}, data field
- * {@code permission}); the outbox entry is written with the change in one single-document write, so no change is
- * left without its event. Start and stop follow {@link ServiceVerticle}.
+ * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update},
+ * {@code roles.list}, {@code custom-fields.list}, {@code custom-field.get}, {@code custom-field.save} and
+ * {@code custom-field.delete} (issue 11). It reacts to no other service's events. Its changes are published on
+ * {@link Topics#ADMIN_EVENTS} through transactional outboxes, one per evented collection: settings
+ * ({@code setting.changed}, data field {@code setting}), permissions ({@code permission.changed}, data field
+ * {@code permission}), custom fields and, for their removals, the trash ({@code custom-field.changed}, data field
+ * {@code custom-field}; see {@link CustomFieldRemoval}); the outbox entry is written with the change in one
+ * single-document write, so no change is left without its event. Start and stop follow {@link ServiceVerticle}.
  */
 public final class AdminServiceVerticle extends ServiceVerticle {
+
+  /** The data field of {@code custom-field.changed} events. */
+  private static final String CUSTOM_FIELD = "custom-field";
 
   @Override
   public ServiceDefinition define(ServiceClients clients) {
@@ -32,13 +37,27 @@ public final class AdminServiceVerticle extends ServiceVerticle {
     SettingsAdmin settings = new SettingsAdmin(clients.mongo(), settingsOutbox);
     PermissionsAdmin permissions = new PermissionsAdmin(clients.mongo(), permissionsOutbox);
     RolesAdmin roles = new RolesAdmin(clients.mongo());
+    Outbox customFieldsOutbox = outbox(clients, Collections.CUSTOM_FIELDS, CUSTOM_FIELD);
+    Outbox trashOutbox = outbox(clients, Collections.TRASH, CUSTOM_FIELD);
+    CustomFieldsAdmin customFields = new CustomFieldsAdmin(clients.mongo(), customFieldsOutbox);
+    CustomFieldRemoval customFieldRemoval = new CustomFieldRemoval(clients.mongo(), trashOutbox);
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ADMIN_COMMANDS, ConsumerGroups.ADMIN_SERVICE, Map.ofEntries(
             Map.entry(CommandType.SETTING_GET, settings::get),
             Map.entry(CommandType.SETTING_SET, settings::set),
             Map.entry(CommandType.PERMISSIONS_LIST, permissions::list),
             Map.entry(CommandType.PERMISSIONS_UPDATE, permissions::update),
-            Map.entry(CommandType.ROLES_LIST, roles::list))),
-        List.of(), Topics.ADMIN_EVENTS, Future::succeededFuture, List.of(settingsOutbox, permissionsOutbox));
+            Map.entry(CommandType.ROLES_LIST, roles::list),
+            Map.entry(CommandType.CUSTOM_FIELDS_LIST, customFields::list),
+            Map.entry(CommandType.CUSTOM_FIELD_GET, customFields::get),
+            Map.entry(CommandType.CUSTOM_FIELD_SAVE, customFields::save),
+            Map.entry(CommandType.CUSTOM_FIELD_DELETE, customFieldRemoval::delete))),
+        List.of(), Topics.ADMIN_EVENTS, Future::succeededFuture,
+        List.of(settingsOutbox, permissionsOutbox, customFieldsOutbox, trashOutbox));
+  }
+
+  /** @return the outbox of one evented collection, publishing on {@link Topics#ADMIN_EVENTS} */
+  private static Outbox outbox(ServiceClients clients, String collection, String aggregateName) {
+    return new Outbox(clients.config(), clients.mongo(), collection, aggregateName, clients.events());
   }
 }

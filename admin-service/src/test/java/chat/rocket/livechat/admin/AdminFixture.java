@@ -17,12 +17,16 @@ final class AdminFixture extends HandlerFixture {
   final SettingsAdmin settings;
   final PermissionsAdmin permissions;
   final RolesAdmin roles;
+  final CustomFieldsAdmin customFields;
+  final CustomFieldRemoval customFieldRemoval;
 
   AdminFixture(MemoryStore store) {
     super(store, "admin");
     settings = new SettingsAdmin(mongo, outbox(Collections.SETTINGS, "setting"));
     permissions = new PermissionsAdmin(mongo, outbox(Collections.PERMISSIONS, "permission"));
     roles = new RolesAdmin(mongo);
+    customFields = new CustomFieldsAdmin(mongo, outbox(Collections.CUSTOM_FIELDS, "custom-field"));
+    customFieldRemoval = new CustomFieldRemoval(mongo, outbox(Collections.TRASH, "custom-field"));
   }
 
   /** Stores a setting {@code {_id, value, packageValue}} as the seed writes it. */

@@ -24,6 +24,11 @@ public final class Collections {
   public static final String SETTINGS = "rocketchat_settings";
   /** Custom field definitions {@code {_id, label, scope: 'visitor'|'room', regexp}}. */
   public static final String CUSTOM_FIELDS = "rocketchat_livechat_custom_field";
+  /**
+   * Rocket.Chat's trash: removed documents {@code {_id, __collection__, _deletedAt, ...}} (Rocket.Chat's
+   * {@code BaseRaw} trash). Removed custom fields land here, with their removal event.
+   */
+  public static final String TRASH = "rocketchat__trash";
   /** Departments. */
   public static final String DEPARTMENTS = "rocketchat_livechat_department";
 

@@ -186,7 +186,33 @@ public enum CommandType {
    */
   PERMISSIONS_UPDATE("permissions.update", Topics.ADMIN_COMMANDS),
   /** {@code GET roles.list}. Body {@code {}}, caller set; result {@code {roles: [...]}}. Key: {@code roles}. */
-  ROLES_LIST("roles.list", Topics.ADMIN_COMMANDS);
+  ROLES_LIST("roles.list", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET livechat/custom-fields}. Body {@code {text?, offset?, count?}} (query strings), caller set (the gateway
+   * checked {@code view-l-room}); result {@code {customFields: [...], count, offset, total}}, sorted by label. Key:
+   * {@code custom-fields}.
+   */
+  CUSTOM_FIELDS_LIST("custom-fields.list", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET livechat/custom-fields/:_id}. Body {@code {_id}}, caller set (the gateway checked {@code view-l-room});
+   * result {@code {customField: {...} | null}}. Key: the field's {@code _id}.
+   */
+  CUSTOM_FIELD_GET("custom-field.get", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST livechat/custom-fields.save}. Body {@code {customFieldId?, customFieldData: {field, label, scope,
+   * visibility, ...}}}, caller set (the gateway checked {@code view-livechat-manager}); creates ({@code _id} = field)
+   * or updates the field with a {@link EventType#CUSTOM_FIELD_CHANGED} event; result {@code {customField}}; failures
+   * {@link ErrorCode#INVALID_CUSTOM_FIELD_NAME}, {@link ErrorCode#CUSTOM_FIELD_EXISTS},
+   * {@link ErrorCode#CUSTOM_FIELD_NOT_FOUND_FOR_UPDATE}, {@link ErrorCode#INVALID_PARAMS} (scope). Key: the field.
+   */
+  CUSTOM_FIELD_SAVE("custom-field.save", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST livechat/custom-fields.delete}. Body {@code {customFieldId}}, caller set (the gateway checked
+   * {@code view-livechat-manager}); moves the field to {@link Collections#TRASH} with a
+   * {@link EventType#CUSTOM_FIELD_CHANGED} event; result {@code {}}; failure {@link ErrorCode#CUSTOM_FIELD_NOT_FOUND}.
+   * Key: the field's {@code _id}.
+   */
+  CUSTOM_FIELD_DELETE("custom-field.delete", Topics.ADMIN_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

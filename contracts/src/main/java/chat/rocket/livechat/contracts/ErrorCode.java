@@ -153,6 +153,15 @@ public enum ErrorCode {
   /** 400 {@code permissions.listAll} with an {@code updatedSince} that is no date (Rocket.Chat's error id). */
   INVALID_UPDATED_SINCE(400, Style.METEOR, "error-roomId-param-invalid",
       "The \"updatedSince\" query parameter must be a valid date."),
+  /** 400 {@code livechat/custom-fields.save} with a field name other than letters, digits, {@code -} and {@code _}. */
+  INVALID_CUSTOM_FIELD_NAME(400, Style.PLAIN, null,
+      "Invalid custom field name. Use only letters, numbers, hyphens and underscores."),
+  /** 400 {@code livechat/custom-fields.save} creating a field whose name is taken. */
+  CUSTOM_FIELD_EXISTS(400, Style.PLAIN, null, "Custom Field already exists"),
+  /** 400 {@code livechat/custom-fields.save} updating a {@code customFieldId} that does not exist. */
+  CUSTOM_FIELD_NOT_FOUND_FOR_UPDATE(400, Style.PLAIN, null, "Custom Field Not found"),
+  /** 400 {@code livechat/custom-fields.delete} of a {@code customFieldId} that does not exist. */
+  CUSTOM_FIELD_NOT_FOUND(400, Style.PLAIN, null, "Custom field not found"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */
