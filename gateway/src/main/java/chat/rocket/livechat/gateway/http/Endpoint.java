@@ -72,6 +72,14 @@ public enum Endpoint {
   PERMISSIONS_UPDATE(HttpMethod.POST, "/api/v1/permissions.update"),
   /** Every role (issue 11). */
   ROLES_LIST(HttpMethod.GET, "/api/v1/roles.list"),
+  /** Custom field definitions, paged (issue 11). */
+  CUSTOM_FIELDS_LIST(HttpMethod.GET, "/api/v1/livechat/custom-fields"),
+  /** One custom field definition (issue 11). */
+  CUSTOM_FIELD_GET(HttpMethod.GET, "/api/v1/livechat/custom-fields/:_id"),
+  /** Create or update a custom field definition (issue 11). */
+  CUSTOM_FIELD_SAVE(HttpMethod.POST, "/api/v1/livechat/custom-fields.save"),
+  /** Remove a custom field definition (issue 11). */
+  CUSTOM_FIELD_DELETE(HttpMethod.POST, "/api/v1/livechat/custom-fields.delete"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** Log out: the request's login token stops authenticating. */

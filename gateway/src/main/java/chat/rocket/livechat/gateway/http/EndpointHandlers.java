@@ -126,7 +126,10 @@ final class EndpointHandlers {
     return handlers;
   }
 
-  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
+  /**
+   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the custom-field ones
+   * ({@link CustomFieldRoutes}), rate limited after authentication.
+   */
   private Map<Endpoint, List<Handler<RoutingContext>>> withAdmin(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
     AdminRoutes admin = new AdminRoutes(requester, access, CacheInvalidation.of(vertx));
@@ -135,6 +138,11 @@ final class EndpointHandlers {
     handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
     handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
     handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
+    CustomFieldRoutes customFields = new CustomFieldRoutes(requester, access, CacheInvalidation.of(vertx));
+    handlers.put(Endpoint.CUSTOM_FIELDS_LIST, List.of(customFields::list));
+    handlers.put(Endpoint.CUSTOM_FIELD_GET, List.of(customFields::get));
+    handlers.put(Endpoint.CUSTOM_FIELD_SAVE, List.of(customFields::save));
+    handlers.put(Endpoint.CUSTOM_FIELD_DELETE, List.of(customFields::delete));
     return handlers;
   }
 }

@@ -185,6 +185,33 @@ public final class Schemas {
           .requiredProperty("_id", Schema.string())
           .requiredProperty("roles", Schema.uniqueArrayOf(Schema.string()))));
 
+  /** {@code GET livechat/custom-fields} query (rest-typings {@code LivechatCustomFieldsProps}, with pagination). */
+  public static final Schema CUSTOM_FIELDS_LIST_QUERY = Schema.object()
+      .property("text", Schema.string())
+      .property("offset", Schema.string())
+      .property("count", Schema.string())
+      .property("sort", Schema.string());
+
+  /** {@code POST livechat/custom-fields.save} body (rest-typings {@code POSTLivechatSaveCustomFieldsParams}). */
+  public static final Schema CUSTOM_FIELD_SAVE_BODY = Schema.object()
+      .property("customFieldId", Schema.nullableString())
+      .requiredProperty("customFieldData", Schema.object()
+          .requiredProperty("field", Schema.string())
+          .requiredProperty("label", Schema.string())
+          .requiredProperty("scope", Schema.string())
+          .requiredProperty("visibility", Schema.string())
+          .property("regexp", Schema.string())
+          .property("searchable", Schema.bool())
+          .property("type", Schema.string())
+          .property("required", Schema.bool())
+          .property("defaultValue", Schema.string())
+          .property("options", Schema.string())
+          .property("public", Schema.bool()));
+
+  /** {@code POST livechat/custom-fields.delete} body (rest-typings {@code POSTLivechatRemoveCustomFields}). */
+  public static final Schema CUSTOM_FIELD_DELETE_BODY = Schema.object()
+      .requiredProperty("customFieldId", Schema.string());
+
   private Schemas() {
   }
 }

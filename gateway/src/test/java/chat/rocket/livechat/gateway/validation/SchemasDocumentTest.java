@@ -102,7 +102,13 @@ class SchemasDocumentTest {
         Arguments.of("GET permissions.listAll query", "PERMISSIONS_LIST_QUERY", query("/api/v1/permissions.listAll"),
             of(Schemas.PERMISSIONS_LIST_QUERY)),
         Arguments.of("POST permissions.update body", "PERMISSIONS_UPDATE_BODY",
-            body("/api/v1/permissions.update", "post"), of(Schemas.PERMISSIONS_UPDATE_BODY)));
+            body("/api/v1/permissions.update", "post"), of(Schemas.PERMISSIONS_UPDATE_BODY)),
+        Arguments.of("GET livechat/custom-fields query", "CUSTOM_FIELDS_LIST_QUERY",
+            query("/api/v1/livechat/custom-fields"), of(Schemas.CUSTOM_FIELDS_LIST_QUERY)),
+        Arguments.of("POST livechat/custom-fields.save body", "CUSTOM_FIELD_SAVE_BODY",
+            body("/api/v1/livechat/custom-fields.save", "post"), of(Schemas.CUSTOM_FIELD_SAVE_BODY)),
+        Arguments.of("POST livechat/custom-fields.delete body", "CUSTOM_FIELD_DELETE_BODY",
+            body("/api/v1/livechat/custom-fields.delete", "post"), of(Schemas.CUSTOM_FIELD_DELETE_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
