@@ -17,6 +17,7 @@ import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * admin endpoints (issue 11) form a second table: {@code settings/:_id} needs {@code view-privileged-setting} /
  * {@code edit-privileged-setting} and {@code permissions.update} {@code access-permissions} (admin only);
  * {@code permissions.listAll} and {@code roles.list} any logged-in user; an allowed call writes only the setting or
- * permission it names.
+ * permission it names. The custom-field endpoints form a third: reads need {@code view-l-room}, writes
+ * {@code view-livechat-manager} (livechat-manager, livechat-monitor, admin); an allowed write changes only the field
+ * it names (and, for a removal, that field's trash record).
  */
 class AuthorizationMatrixTest {
 
@@ -61,6 +64,10 @@ class AuthorizationMatrixTest {
   private static final String PERMISSIONS_LIST_ALL = "GET permissions.listAll";
   private static final String PERMISSIONS_UPDATE = "POST permissions.update";
   private static final String ROLES_LIST = "GET roles.list";
+  private static final String CUSTOM_FIELDS_LIST = "GET livechat/custom-fields";
+  private static final String CUSTOM_FIELD_GET = "GET livechat/custom-fields/:_id";
+  private static final String CUSTOM_FIELD_SAVE = "POST livechat/custom-fields.save";
+  private static final String CUSTOM_FIELD_DELETE = "POST livechat/custom-fields.delete";
 
   private static TestSystem system;
   private static Api api;
@@ -169,6 +176,58 @@ class AuthorizationMatrixTest {
       assertThat(response.json()).isEqualTo(expected.body);
       assertThat(changes).as("a refused call writes nothing").isEmpty();
     }
+  }
+
+  static Stream<Arguments> customFieldMatrix() {
+    return Stream.of(
+        customFieldRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        customFieldRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        customFieldRow(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+        customFieldRow(Role.AGENT_SERVING, OK, OK, FORBIDDEN, FORBIDDEN),
+        customFieldRow(Role.AGENT_NOT_SERVING, OK, OK, FORBIDDEN, FORBIDDEN),
+        customFieldRow(Role.MANAGER, OK, OK, OK, OK),
+        customFieldRow(Role.ADMIN, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on the custom-field list, get, save and delete */
+  private static Stream<Arguments> customFieldRow(Role role, Answer list, Answer get, Answer save, Answer delete) {
+    return Stream.of(arguments(role, CUSTOM_FIELDS_LIST, list), arguments(role, CUSTOM_FIELD_GET, get),
+        arguments(role, CUSTOM_FIELD_SAVE, save), arguments(role, CUSTOM_FIELD_DELETE, delete));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("customFieldMatrix")
+  void roleOnCustomFieldEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    String field = "matrix_" + role.name().toLowerCase(Locale.ROOT) + "_" + endpoint.hashCode();
+    system.mongo().save(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", field + "_stored").put("label", field)
+        .put("scope", "visitor").put("visibility", "visible")).await();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = customFieldCall(endpoint, headers.get(role), field);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertThat(response.json().getBoolean("success")).isTrue();
+      assertThat(changes).as("writes besides the named field").allMatch(change -> change.id().startsWith(field));
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
+  }
+
+  private static Api.Response customFieldCall(String endpoint, Map<String, String> caller, String field) {
+    return switch (endpoint) {
+      case CUSTOM_FIELDS_LIST -> api.get("livechat/custom-fields", caller);
+      case CUSTOM_FIELD_GET -> api.get("livechat/custom-fields/" + field + "_stored", caller);
+      case CUSTOM_FIELD_SAVE -> api.post("livechat/custom-fields.save", caller, new JsonObject()
+          .put("customFieldId", null).put("customFieldData", new JsonObject().put("field", field)
+              .put("label", "Matrix").put("scope", "visitor").put("visibility", "visible")));
+      case CUSTOM_FIELD_DELETE -> api.post("livechat/custom-fields.delete", caller,
+          new JsonObject().put("customFieldId", field + "_stored"));
+      default -> throw new IllegalArgumentException(endpoint);
+    };
   }
 
   private static Api.Response adminCall(String endpoint, Map<String, String> caller) {

@@ -20,7 +20,7 @@ public final class StoreSnapshot {
   public static final List<String> COLLECTIONS = List.of(Collections.ROOMS, Collections.VISITORS,
       Collections.INQUIRIES, Collections.SUBSCRIPTIONS, Collections.USERS, Collections.PERMISSIONS,
       Collections.ROLES, Collections.SETTINGS, Collections.CUSTOM_FIELDS, Collections.DEPARTMENTS,
-      Collections.MESSAGES, Collections.OFFLINE_MESSAGES);
+      Collections.MESSAGES, Collections.OFFLINE_MESSAGES, Collections.TRASH);
 
   private final Map<String, Map<String, JsonObject>> documents;
 
