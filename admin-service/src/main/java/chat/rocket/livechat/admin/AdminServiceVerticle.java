@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * The admin-service: one member of consumer group {@code admin-service} on {@link Topics#ADMIN_COMMANDS}, executing
- * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update} and
- * {@code roles.list} (issue 11). It reacts to no other service's events. Its changes are published on
+ * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update},
+ * {@code roles.list}, the livechat staff commands {@code staff.list|add|get|remove} and {@code agent.status} (issue
+ * 11; staff writes go to {@code users} without events). It reacts to no other service's events. Its changes are
+ * published on
  * {@link Topics#ADMIN_EVENTS} through two transactional outboxes, one per evented collection: settings
  * ({@code setting.changed}, data field {@code setting}) and permissions ({@code permission.changed}, data field
  * {@code permission}); the outbox entry is written with the change in one single-document write, so no change is
@@ -32,13 +34,20 @@ public final class AdminServiceVerticle extends ServiceVerticle {
     SettingsAdmin settings = new SettingsAdmin(clients.mongo(), settingsOutbox);
     PermissionsAdmin permissions = new PermissionsAdmin(clients.mongo(), permissionsOutbox);
     RolesAdmin roles = new RolesAdmin(clients.mongo());
+    StaffAdmin staff = new StaffAdmin(clients.mongo());
+    AgentStatusAdmin agentStatus = new AgentStatusAdmin(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ADMIN_COMMANDS, ConsumerGroups.ADMIN_SERVICE, Map.ofEntries(
             Map.entry(CommandType.SETTING_GET, settings::get),
             Map.entry(CommandType.SETTING_SET, settings::set),
             Map.entry(CommandType.PERMISSIONS_LIST, permissions::list),
             Map.entry(CommandType.PERMISSIONS_UPDATE, permissions::update),
-            Map.entry(CommandType.ROLES_LIST, roles::list))),
+            Map.entry(CommandType.ROLES_LIST, roles::list),
+            Map.entry(CommandType.STAFF_LIST, staff::list),
+            Map.entry(CommandType.STAFF_ADD, staff::add),
+            Map.entry(CommandType.STAFF_GET, staff::get),
+            Map.entry(CommandType.STAFF_REMOVE, staff::remove),
+            Map.entry(CommandType.AGENT_STATUS, agentStatus::status))),
         List.of(), Topics.ADMIN_EVENTS, Future::succeededFuture, List.of(settingsOutbox, permissionsOutbox));
   }
 }

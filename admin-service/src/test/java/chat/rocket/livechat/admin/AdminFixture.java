@@ -17,12 +17,16 @@ final class AdminFixture extends HandlerFixture {
   final SettingsAdmin settings;
   final PermissionsAdmin permissions;
   final RolesAdmin roles;
+  final StaffAdmin staff;
+  final AgentStatusAdmin agentStatus;
 
   AdminFixture(MemoryStore store) {
     super(store, "admin");
     settings = new SettingsAdmin(mongo, outbox(Collections.SETTINGS, "setting"));
     permissions = new PermissionsAdmin(mongo, outbox(Collections.PERMISSIONS, "permission"));
     roles = new RolesAdmin(mongo);
+    staff = new StaffAdmin(mongo);
+    agentStatus = new AgentStatusAdmin(mongo);
   }
 
   /** Stores a setting {@code {_id, value, packageValue}} as the seed writes it. */
