@@ -72,6 +72,16 @@ public enum Endpoint {
   PERMISSIONS_UPDATE(HttpMethod.POST, "/api/v1/permissions.update"),
   /** Every role (issue 11). */
   ROLES_LIST(HttpMethod.GET, "/api/v1/roles.list"),
+  /** Livechat agents or managers, paged (issue 11). */
+  STAFF_LIST(HttpMethod.GET, "/api/v1/livechat/users/:type"),
+  /** Make a user an agent or a manager (issue 11). */
+  STAFF_ADD(HttpMethod.POST, "/api/v1/livechat/users/:type"),
+  /** One agent or manager (issue 11). */
+  STAFF_GET(HttpMethod.GET, "/api/v1/livechat/users/:type/:_id"),
+  /** Take the agent or manager role away (issue 11). */
+  STAFF_REMOVE(HttpMethod.DELETE, "/api/v1/livechat/users/:type/:_id"),
+  /** An agent's livechat status: available or not (issue 11). */
+  AGENT_STATUS(HttpMethod.POST, "/api/v1/livechat/agent.status"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** Log out: the request's login token stops authenticating. */

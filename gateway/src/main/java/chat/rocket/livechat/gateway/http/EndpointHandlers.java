@@ -126,7 +126,10 @@ final class EndpointHandlers {
     return handlers;
   }
 
-  /** Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), rate limited after authentication. */
+  /**
+   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the livechat staff endpoints
+   * ({@link StaffRoutes}), rate limited after authentication.
+   */
   private Map<Endpoint, List<Handler<RoutingContext>>> withAdmin(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
     AdminRoutes admin = new AdminRoutes(requester, access, CacheInvalidation.of(vertx));
@@ -135,6 +138,12 @@ final class EndpointHandlers {
     handlers.put(Endpoint.PERMISSIONS_LIST_ALL, List.of(admin::permissionsListAll));
     handlers.put(Endpoint.PERMISSIONS_UPDATE, List.of(admin::permissionsUpdate));
     handlers.put(Endpoint.ROLES_LIST, List.of(admin::rolesList));
+    StaffRoutes staff = new StaffRoutes(requester, access);
+    handlers.put(Endpoint.STAFF_LIST, List.of(staff::list));
+    handlers.put(Endpoint.STAFF_ADD, List.of(staff::add));
+    handlers.put(Endpoint.STAFF_GET, List.of(staff::get));
+    handlers.put(Endpoint.STAFF_REMOVE, List.of(staff::remove));
+    handlers.put(Endpoint.AGENT_STATUS, List.of(staff::agentStatus));
     return handlers;
   }
 }

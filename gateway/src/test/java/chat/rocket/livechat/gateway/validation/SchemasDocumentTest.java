@@ -102,7 +102,13 @@ class SchemasDocumentTest {
         Arguments.of("GET permissions.listAll query", "PERMISSIONS_LIST_QUERY", query("/api/v1/permissions.listAll"),
             of(Schemas.PERMISSIONS_LIST_QUERY)),
         Arguments.of("POST permissions.update body", "PERMISSIONS_UPDATE_BODY",
-            body("/api/v1/permissions.update", "post"), of(Schemas.PERMISSIONS_UPDATE_BODY)));
+            body("/api/v1/permissions.update", "post"), of(Schemas.PERMISSIONS_UPDATE_BODY)),
+        Arguments.of("GET livechat/users/:type query", "STAFF_LIST_QUERY", query("/api/v1/livechat/users/{type}"),
+            of(Schemas.STAFF_LIST_QUERY)),
+        Arguments.of("POST livechat/users/:type body", "STAFF_ADD_BODY",
+            body("/api/v1/livechat/users/{type}", "post"), of(Schemas.STAFF_ADD_BODY)),
+        Arguments.of("POST livechat/agent.status body", "AGENT_STATUS_BODY",
+            body("/api/v1/livechat/agent.status", "post"), of(Schemas.AGENT_STATUS_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
