@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.rocket.livechat.contracts.Collections;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,12 @@ class StaffEndpointsTest {
     return response.json();
   }
 
+  /** Waits for livechat/config's {@code online}, which the room-service caches for CACHE_TTL_MS (1 s). */
+  private static void awaitOnline(boolean online) {
+    Waits.upTo("livechat/config online " + online, Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(api.get("livechat/config").json().getJsonObject("config").getBoolean("online")).isEqualTo(online));
+  }
+
   @Test
   @DisplayName("a user made an agent through POST livechat/users/agent and set available is served a new visitor's "
       + "room once the other agent is not available")
@@ -58,9 +65,9 @@ class StaffEndpointsTest {
     assertThat(status(admin, "not-available")).isEqualTo(new JsonObject().put("status", "not-available")
         .put("success", true));
     status(anna, "not-available");
-    assertThat(api.get("livechat/config").json().getJsonObject("config").getBoolean("online")).isFalse();
+    awaitOnline(false);
     status(anna, "available");
-    assertThat(api.get("livechat/config").json().getJsonObject("config").getBoolean("online")).isTrue();
+    awaitOnline(true);
 
     String token = new Visitors(api).create().getString("token");
     JsonObject room = api.get("livechat/room?token=" + token).json().getJsonObject("room");
