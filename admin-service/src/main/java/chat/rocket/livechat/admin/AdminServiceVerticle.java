@@ -15,12 +15,13 @@ import java.util.Map;
 /**
  * The admin-service: one member of consumer group {@code admin-service} on {@link Topics#ADMIN_COMMANDS}, executing
  * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update},
- * {@code roles.list}, {@code custom-fields.list}, {@code custom-field.get}, {@code custom-field.save} and
- * {@code custom-field.delete} (issue 11). It reacts to no other service's events. Its changes are published on
- * {@link Topics#ADMIN_EVENTS} through transactional outboxes, one per evented collection: settings
- * ({@code setting.changed}, data field {@code setting}), permissions ({@code permission.changed}, data field
- * {@code permission}), custom fields and, for their removals, the trash ({@code custom-field.changed}, data field
- * {@code custom-field}; see {@link CustomFieldRemoval}); the outbox entry is written with the change in one
+ * {@code roles.list}, {@code custom-fields.list}, {@code custom-field.get}, {@code custom-field.save},
+ * {@code custom-field.delete}, the livechat staff commands {@code staff.list|add|get|remove} and
+ * {@code agent.status} (issue 11; staff writes go to {@code users} without events). It reacts to no other service's
+ * events. Its changes are published on {@link Topics#ADMIN_EVENTS} through transactional outboxes, one per evented
+ * collection: settings ({@code setting.changed}, data field {@code setting}), permissions ({@code permission.changed},
+ * data field {@code permission}), custom fields and, for their removals, the trash ({@code custom-field.changed}, data
+ * field {@code custom-field}; see {@link CustomFieldRemoval}); the outbox entry is written with the change in one
  * single-document write, so no change is left without its event. Start and stop follow {@link ServiceVerticle}.
  */
 public final class AdminServiceVerticle extends ServiceVerticle {
@@ -41,6 +42,8 @@ public final class AdminServiceVerticle extends ServiceVerticle {
     Outbox trashOutbox = outbox(clients, Collections.TRASH, CUSTOM_FIELD);
     CustomFieldsAdmin customFields = new CustomFieldsAdmin(clients.mongo(), customFieldsOutbox);
     CustomFieldRemoval customFieldRemoval = new CustomFieldRemoval(clients.mongo(), trashOutbox);
+    StaffAdmin staff = new StaffAdmin(clients.mongo());
+    AgentStatusAdmin agentStatus = new AgentStatusAdmin(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ADMIN_COMMANDS, ConsumerGroups.ADMIN_SERVICE, Map.ofEntries(
             Map.entry(CommandType.SETTING_GET, settings::get),
@@ -51,7 +54,12 @@ public final class AdminServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.CUSTOM_FIELDS_LIST, customFields::list),
             Map.entry(CommandType.CUSTOM_FIELD_GET, customFields::get),
             Map.entry(CommandType.CUSTOM_FIELD_SAVE, customFields::save),
-            Map.entry(CommandType.CUSTOM_FIELD_DELETE, customFieldRemoval::delete))),
+            Map.entry(CommandType.CUSTOM_FIELD_DELETE, customFieldRemoval::delete),
+            Map.entry(CommandType.STAFF_LIST, staff::list),
+            Map.entry(CommandType.STAFF_ADD, staff::add),
+            Map.entry(CommandType.STAFF_GET, staff::get),
+            Map.entry(CommandType.STAFF_REMOVE, staff::remove),
+            Map.entry(CommandType.AGENT_STATUS, agentStatus::status))),
         List.of(), Topics.ADMIN_EVENTS, Future::succeededFuture,
         List.of(settingsOutbox, permissionsOutbox, customFieldsOutbox, trashOutbox));
   }

@@ -19,6 +19,8 @@ final class AdminFixture extends HandlerFixture {
   final RolesAdmin roles;
   final CustomFieldsAdmin customFields;
   final CustomFieldRemoval customFieldRemoval;
+  final StaffAdmin staff;
+  final AgentStatusAdmin agentStatus;
 
   AdminFixture(MemoryStore store) {
     super(store, "admin");
@@ -27,6 +29,8 @@ final class AdminFixture extends HandlerFixture {
     roles = new RolesAdmin(mongo);
     customFields = new CustomFieldsAdmin(mongo, outbox(Collections.CUSTOM_FIELDS, "custom-field"));
     customFieldRemoval = new CustomFieldRemoval(mongo, outbox(Collections.TRASH, "custom-field"));
+    staff = new StaffAdmin(mongo);
+    agentStatus = new AgentStatusAdmin(mongo);
   }
 
   /** Stores a setting {@code {_id, value, packageValue}} as the seed writes it. */

@@ -212,7 +212,38 @@ public enum CommandType {
    * {@link EventType#CUSTOM_FIELD_CHANGED} event; result {@code {}}; failure {@link ErrorCode#CUSTOM_FIELD_NOT_FOUND}.
    * Key: the field's {@code _id}.
    */
-  CUSTOM_FIELD_DELETE("custom-field.delete", Topics.ADMIN_COMMANDS);
+  CUSTOM_FIELD_DELETE("custom-field.delete", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET livechat/users/agent|manager}. Body {@code {role, text?, offset, count}} ({@code role} is
+   * {@code livechat-agent} or {@code livechat-manager}), caller set; result {@code {users: [{_id, username, name,
+   * status, statusLivechat, emails, livechat}], count, offset, total}}, sorted by name. Key: the role.
+   */
+  STAFF_LIST("staff.list", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST livechat/users/agent|manager}. Body {@code {role, username}}; adds the role to the user (an agent
+   * also gets {@code operator: true}, {@code statusLivechat: "available"}); result {@code {user: {_id, username}}};
+   * an unknown username is {@link ErrorCode#STAFF_INVALID_USER}. Key: the username.
+   */
+  STAFF_ADD("staff.add", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET livechat/users/agent|manager/:_id}. Body {@code {role, _id}}; result {@code {user: {_id, username,
+   * name, status, statusLivechat, emails, livechat}}}, {@code user: null} when the user lacks the role; an unknown
+   * user is {@link ErrorCode#STAFF_USER_NOT_FOUND}. Key: the user id.
+   */
+  STAFF_GET("staff.get", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code DELETE livechat/users/agent|manager/:_id}. Body {@code {role, _id}}; removes the role (an agent also
+   * loses {@code operator} and {@code statusLivechat}); result {@code {}}; an unknown user is
+   * {@link ErrorCode#FAILURE_WITHOUT_MESSAGE}. Key: the user id.
+   */
+  STAFF_REMOVE("staff.remove", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST livechat/agent.status}. Body {@code {status?: available|not-available, agentId?}}, caller set (the
+   * gateway checked {@code view-l-room}); without {@code status} the agent's status toggles; another agent's status
+   * needs {@code manage-livechat-agents} ({@link ErrorCode#UNAUTHORIZED}); result {@code {status}}. Failures
+   * {@link ErrorCode#AGENT_NOT_FOUND_404}, {@link ErrorCode#USER_DEACTIVATED}. Key: the agent id.
+   */
+  AGENT_STATUS("agent.status", Topics.ADMIN_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

@@ -162,6 +162,16 @@ public enum ErrorCode {
   CUSTOM_FIELD_NOT_FOUND_FOR_UPDATE(400, Style.PLAIN, null, "Custom Field Not found"),
   /** 400 {@code livechat/custom-fields.delete} of a {@code customFieldId} that does not exist. */
   CUSTOM_FIELD_NOT_FOUND(400, Style.PLAIN, null, "Custom field not found"),
+  /** 400 {@code POST livechat/users/agent|manager}, unknown username: {@code Meteor.Error('error-invalid-user')}. */
+  STAFF_INVALID_USER(400, Style.METEOR, "error-invalid-user", null),
+  /** 400 {@code GET livechat/users/agent|manager/:_id}, unknown user: {@code API.v1.failure('User not found')}. */
+  STAFF_USER_NOT_FOUND(400, Style.PLAIN, null, "User not found"),
+  /** 400 {@code livechat/users/:type} with a type other than agent or manager: {@code Error('Invalid type')}. */
+  INVALID_STAFF_TYPE(400, Style.PLAIN, null, "Invalid type"),
+  /** 404 {@code POST livechat/agent.status}, a user who is no agent: {@code API.v1.notFound('Agent not found')}. */
+  AGENT_NOT_FOUND_404(404, Style.PLAIN, null, "Agent not found"),
+  /** 400 {@code POST livechat/agent.status}, a deactivated agent: {@code API.v1.failure('error-user-deactivated')}. */
+  USER_DEACTIVATED(400, Style.PLAIN, null, "error-user-deactivated"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

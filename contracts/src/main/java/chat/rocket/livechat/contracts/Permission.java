@@ -35,7 +35,9 @@ public enum Permission {
   /** Required by {@code POST settings/:_id}. */
   EDIT_PRIVILEGED_SETTING("edit-privileged-setting", List.of("admin")),
   /** Required by {@code POST permissions.update}. */
-  ACCESS_PERMISSIONS("access-permissions", List.of("admin"));
+  ACCESS_PERMISSIONS("access-permissions", List.of("admin")),
+  /** {@code GET livechat/users/agent} and another agent's {@code POST livechat/agent.status}. */
+  MANAGE_LIVECHAT_AGENTS("manage-livechat-agents", List.of("livechat-manager", "admin"));
 
   private final String id;
   private final List<String> defaultRoles;

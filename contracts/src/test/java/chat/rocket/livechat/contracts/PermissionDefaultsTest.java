@@ -27,6 +27,7 @@ class PermissionDefaultsTest {
       Map.entry("api-bypass-rate-limit", List.of(ADMIN, "bot", "app")),
       Map.entry("change-livechat-room-visitor", List.of(ADMIN, MANAGER, AGENT)),
       Map.entry("edit-other-user-info", List.of(ADMIN)),
+      Map.entry("manage-livechat-agents", List.of(MANAGER, ADMIN)),
       Map.entry("edit-privileged-setting", List.of(ADMIN)),
       Map.entry("view-privileged-setting", List.of(ADMIN)),
       Map.entry("view-l-room", List.of(MANAGER, MONITOR, AGENT, ADMIN)),

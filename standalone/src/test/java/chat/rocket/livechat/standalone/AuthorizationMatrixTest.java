@@ -14,6 +14,7 @@ import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -47,6 +48,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * permission it names. The custom-field endpoints form a third: reads need {@code view-l-room}, writes
  * {@code view-livechat-manager} (livechat-manager, livechat-monitor, admin); an allowed write changes only the field
  * it names (and, for a removal, that field's trash record).
+ * permission it names. The livechat staff endpoints form a third table: listing agents needs
+ * {@code manage-livechat-agents}, listing managers and the other staff calls {@code view-livechat-manager}
+ * (livechat-manager, admin; monitors are not seeded here), {@code agent.status} {@code view-l-room}; an allowed call
+ * writes only its target user (a plain user made a manager; the status call names an agent already not available).
  */
 class AuthorizationMatrixTest {
 
@@ -68,6 +73,12 @@ class AuthorizationMatrixTest {
   private static final String CUSTOM_FIELD_GET = "GET livechat/custom-fields/:_id";
   private static final String CUSTOM_FIELD_SAVE = "POST livechat/custom-fields.save";
   private static final String CUSTOM_FIELD_DELETE = "POST livechat/custom-fields.delete";
+  private static final String LIST_AGENTS = "GET livechat/users/agent";
+  private static final String LIST_MANAGERS = "GET livechat/users/manager";
+  private static final String ADD_MANAGER = "POST livechat/users/manager";
+  private static final String GET_MANAGER = "GET livechat/users/manager/:_id";
+  private static final String REMOVE_MANAGER = "DELETE livechat/users/manager/:_id";
+  private static final String AGENT_STATUS = "POST livechat/agent.status";
 
   private static TestSystem system;
   private static Api api;
@@ -240,6 +251,76 @@ class AuthorizationMatrixTest {
           new JsonArray().add(new JsonObject().put("_id", Permission.VIEW_L_ROOM.id())
               .put("roles", new JsonArray(Permission.VIEW_L_ROOM.defaultRoles())))));
       case ROLES_LIST -> api.get("roles.list", caller);
+      default -> throw new IllegalArgumentException(endpoint);
+    };
+  }
+
+  static Stream<Arguments> staffMatrix() {
+    return Stream.of(
+        staffRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffRow(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+        staffRow(Role.AGENT_SERVING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+        staffRow(Role.AGENT_NOT_SERVING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+        staffRow(Role.MANAGER, OK, OK, OK, OK, OK, OK),
+        staffRow(Role.ADMIN, OK, OK, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on the list of agents, of managers, add, get, remove a manager, agent.status */
+  private static Stream<Arguments> staffRow(Role role, Answer agents, Answer managers, Answer add, Answer get,
+                                            Answer remove, Answer status) {
+    return Stream.of(arguments(role, LIST_AGENTS, agents), arguments(role, LIST_MANAGERS, managers),
+        arguments(role, ADD_MANAGER, add), arguments(role, GET_MANAGER, get), arguments(role, REMOVE_MANAGER, remove),
+        arguments(role, AGENT_STATUS, status));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("staffMatrix")
+  void roleOnStaffEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Map<String, String> targets = staffTargets();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = staffCall(endpoint, headers.get(role), targets);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertThat(response.json().getBoolean("success")).isTrue();
+      assertThat(changes).as("writes besides the target user").allMatch(change ->
+          targets.containsValue(change.id()));
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
+  }
+
+  /** The staff calls' target users: a plain user and an agent that is not available ({@code _id} by name). */
+  private static synchronized Map<String, String> staffTargets() {
+    if (system.findOne(Collections.USERS, new JsonObject().put("username", "matrix.staff.user")) == null) {
+      system.user("matrix.staff.user", List.of("user"));
+      String idle = system.user("matrix.staff.idle", List.of("livechat-agent")).get("X-User-Id");
+      system.mongo().updateCollection(Collections.USERS, new JsonObject().put("_id", idle),
+          new JsonObject().put("$set", new JsonObject().put("statusLivechat", "not-available"))).await();
+    }
+    return Map.of("user", idOf("matrix.staff.user"), "idle", idOf("matrix.staff.idle"));
+  }
+
+  private static String idOf(String username) {
+    return system.findOne(Collections.USERS, new JsonObject().put("username", username)).getString("_id");
+  }
+
+  private static Api.Response staffCall(String endpoint, Map<String, String> caller, Map<String, String> targets) {
+    String user = targets.get("user");
+    return switch (endpoint) {
+      case LIST_AGENTS -> api.get("livechat/users/agent", caller);
+      case LIST_MANAGERS -> api.get("livechat/users/manager", caller);
+      case ADD_MANAGER -> api.post("livechat/users/manager", caller,
+          new JsonObject().put("username", "matrix.staff.user"));
+      case GET_MANAGER -> api.get("livechat/users/manager/" + user, caller);
+      case REMOVE_MANAGER -> api.send(HttpMethod.DELETE, "livechat/users/manager/" + user, caller, null);
+      case AGENT_STATUS -> api.post("livechat/agent.status", caller, new JsonObject().put("status", "not-available")
+          .put("agentId", targets.get("idle")));
       default -> throw new IllegalArgumentException(endpoint);
     };
   }

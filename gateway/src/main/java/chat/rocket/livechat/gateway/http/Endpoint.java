@@ -80,6 +80,16 @@ public enum Endpoint {
   CUSTOM_FIELD_SAVE(HttpMethod.POST, "/api/v1/livechat/custom-fields.save"),
   /** Remove a custom field definition (issue 11). */
   CUSTOM_FIELD_DELETE(HttpMethod.POST, "/api/v1/livechat/custom-fields.delete"),
+  /** Livechat agents or managers, paged (issue 11). */
+  STAFF_LIST(HttpMethod.GET, "/api/v1/livechat/users/:type"),
+  /** Make a user an agent or a manager (issue 11). */
+  STAFF_ADD(HttpMethod.POST, "/api/v1/livechat/users/:type"),
+  /** One agent or manager (issue 11). */
+  STAFF_GET(HttpMethod.GET, "/api/v1/livechat/users/:type/:_id"),
+  /** Take the agent or manager role away (issue 11). */
+  STAFF_REMOVE(HttpMethod.DELETE, "/api/v1/livechat/users/:type/:_id"),
+  /** An agent's livechat status: available or not (issue 11). */
+  AGENT_STATUS(HttpMethod.POST, "/api/v1/livechat/agent.status"),
   /** Log in (spec §7.3). */
   LOGIN(HttpMethod.POST, "/api/v1/login"),
   /** Log out: the request's login token stops authenticating. */

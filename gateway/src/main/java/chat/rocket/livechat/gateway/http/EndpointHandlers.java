@@ -129,6 +129,8 @@ final class EndpointHandlers {
   /**
    * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the custom-field ones
    * ({@link CustomFieldRoutes}), rate limited after authentication.
+   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the livechat staff endpoints
+   * ({@link StaffRoutes}), rate limited after authentication.
    */
   private Map<Endpoint, List<Handler<RoutingContext>>> withAdmin(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
@@ -143,6 +145,12 @@ final class EndpointHandlers {
     handlers.put(Endpoint.CUSTOM_FIELD_GET, List.of(customFields::get));
     handlers.put(Endpoint.CUSTOM_FIELD_SAVE, List.of(customFields::save));
     handlers.put(Endpoint.CUSTOM_FIELD_DELETE, List.of(customFields::delete));
+    StaffRoutes staff = new StaffRoutes(requester, access);
+    handlers.put(Endpoint.STAFF_LIST, List.of(staff::list));
+    handlers.put(Endpoint.STAFF_ADD, List.of(staff::add));
+    handlers.put(Endpoint.STAFF_GET, List.of(staff::get));
+    handlers.put(Endpoint.STAFF_REMOVE, List.of(staff::remove));
+    handlers.put(Endpoint.AGENT_STATUS, List.of(staff::agentStatus));
     return handlers;
   }
 }

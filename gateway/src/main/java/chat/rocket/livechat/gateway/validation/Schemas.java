@@ -1,5 +1,10 @@
 package chat.rocket.livechat.gateway.validation;
 
+import chat.rocket.livechat.contracts.ErrorCode;
+import chat.rocket.livechat.contracts.LivechatException;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
 /**
  * The request schemas of every endpoint, as Rocket.Chat declares them (rest-typings {@code omnichannel.ts} for the
  * ajv endpoints, the {@code check()} patterns of {@code room.ts} and {@code visitor.ts}). {@code docs/openapi.yaml}
@@ -211,6 +216,42 @@ public final class Schemas {
   /** {@code POST livechat/custom-fields.delete} body (rest-typings {@code POSTLivechatRemoveCustomFields}). */
   public static final Schema CUSTOM_FIELD_DELETE_BODY = Schema.object()
       .requiredProperty("customFieldId", Schema.string());
+  /** {@code GET livechat/users/:type} query (rest-typings {@code isLivechatUsersManagerGETProps}). */
+  public static final Schema STAFF_LIST_QUERY = Schema.object()
+      .property("text", Schema.string())
+      .property("onlyAvailable", Schema.string())
+      .property("excludeId", Schema.string())
+      .property("showIdleAgents", Schema.string())
+      .property("count", Schema.string())
+      .property("offset", Schema.string())
+      .property("sort", Schema.string())
+      .property("query", Schema.string())
+      .property("fields", Schema.string());
+
+  /** {@code POST livechat/users/:type} body (rest-typings {@code isPOSTLivechatUsersTypeProps}). */
+  public static final Schema STAFF_ADD_BODY = Schema.object()
+      .requiredProperty("username", Schema.string());
+
+  /** {@code POST livechat/agent.status} body (rest-typings {@code isPOSTLivechatAgentStatusProps}). */
+  public static final Schema AGENT_STATUS_BODY = Schema.object()
+      .property("status", Schema.string())
+      .property("agentId", Schema.string());
+
+  /** The statuses {@code POST livechat/agent.status} accepts. */
+  private static final List<String> AGENT_STATUSES = List.of("available", "not-available");
+
+  /**
+   * The enum check of {@link #AGENT_STATUS_BODY}'s {@code status}.
+   *
+   * @return the body
+   * @throws LivechatException {@link ErrorCode#INVALID_PARAMS} {@code must be equal to one of the allowed values}
+   */
+  public static JsonObject agentStatus(JsonObject body) {
+    if (body.containsKey("status") && !AGENT_STATUSES.contains(body.getString("status"))) {
+      throw new LivechatException(ErrorCode.INVALID_PARAMS, "must be equal to one of the allowed values");
+    }
+    return body;
+  }
 
   private Schemas() {
   }

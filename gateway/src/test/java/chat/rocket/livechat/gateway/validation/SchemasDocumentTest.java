@@ -108,7 +108,13 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/custom-fields.save body", "CUSTOM_FIELD_SAVE_BODY",
             body("/api/v1/livechat/custom-fields.save", "post"), of(Schemas.CUSTOM_FIELD_SAVE_BODY)),
         Arguments.of("POST livechat/custom-fields.delete body", "CUSTOM_FIELD_DELETE_BODY",
-            body("/api/v1/livechat/custom-fields.delete", "post"), of(Schemas.CUSTOM_FIELD_DELETE_BODY)));
+            body("/api/v1/livechat/custom-fields.delete", "post"), of(Schemas.CUSTOM_FIELD_DELETE_BODY)),
+        Arguments.of("GET livechat/users/:type query", "STAFF_LIST_QUERY", query("/api/v1/livechat/users/{type}"),
+            of(Schemas.STAFF_LIST_QUERY)),
+        Arguments.of("POST livechat/users/:type body", "STAFF_ADD_BODY",
+            body("/api/v1/livechat/users/{type}", "post"), of(Schemas.STAFF_ADD_BODY)),
+        Arguments.of("POST livechat/agent.status body", "AGENT_STATUS_BODY",
+            body("/api/v1/livechat/agent.status", "post"), of(Schemas.AGENT_STATUS_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
