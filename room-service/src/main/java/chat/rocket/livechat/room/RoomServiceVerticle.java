@@ -80,10 +80,12 @@ public final class RoomServiceVerticle extends ServiceVerticle {
   }
 
   /** The widget's room handlers; the config's token-independent part is cached {@code CACHE_TTL_MS}. */
-  private Widget widget(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors, RoomEvents events) {
+  private static Widget widget(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors,
+                               RoomEvents events) {
     AgentProfiles agents = new AgentProfiles(clients.mongo(), clients.settings());
-    WidgetSettings widgetSettings = new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(clients.config()),
-        clients.settings(), new WidgetAvailability(clients.mongo(), clients.settings()));
+    WidgetSettings widgetSettings = new WidgetSettings(clients.vertx(),
+        ConfigKey.CACHE_TTL_MS.getLong(clients.config()), clients.settings(),
+        new WidgetAvailability(clients.mongo(), clients.settings()));
     return new Widget(new WidgetConfig(widgetSettings, rooms, clients.mongo(), agents),
         new AgentInfo(rooms, visitors, new AgentRouter(rooms, clients.users()), clients.settings(), agents),
         new RequestTranscript(rooms, visitors, events), new RoomCustomFields(rooms, events));

@@ -18,6 +18,8 @@ import io.vertx.kafka.client.producer.KafkaProducer;
  * and events) and the cached readers of Rocket.Chat's settings, permissions and custom fields, with the configuration
  * they were made from.
  *
+ * @param vertx        the Vert.x instance the clients (and any cache a handler makes) belong to
+ * @param vertx        the Vert.x instance the clients, and any cache a handler makes, belong to
  * @param config       the verticle's configuration ({@link ConfigKey})
  * @param mongo        shared Mongo client ({@link Mongo#client})
  * @param producer     the process's shared producer ({@link KafkaClients#sharedProducer})
@@ -27,7 +29,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
  * @param customFields cached custom field definitions
  * @param users        user and agent queries
  */
-public record ServiceClients(JsonObject config, MongoClient mongo, KafkaProducer<String, Buffer> producer,
+public record ServiceClients(Vertx vertx, JsonObject config, MongoClient mongo, KafkaProducer<String, Buffer> producer,
                              EventPublisher events, Settings settings, Permissions permissions,
                              CustomFields customFields, Users users) {
 
@@ -36,7 +38,7 @@ public record ServiceClients(JsonObject config, MongoClient mongo, KafkaProducer
     MongoClient mongo = Mongo.client(vertx, config);
     KafkaProducer<String, Buffer> producer = KafkaClients.sharedProducer(vertx, config);
     EventPublisher events = new EventPublisher(producer, Meters.registry(vertx));
-    return new ServiceClients(config, mongo, producer, events, new Settings(vertx, mongo, config),
+    return new ServiceClients(vertx, config, mongo, producer, events, new Settings(vertx, mongo, config),
         new Permissions(vertx, mongo, config), new CustomFields(vertx, mongo, config), new Users(mongo));
   }
 
