@@ -8,7 +8,6 @@ import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,9 @@ import java.util.Map;
  * The admin-service: one member of consumer group {@code admin-service} on {@link Topics#ADMIN_COMMANDS}, executing
  * {@code setting.get}, {@code setting.set}, {@code permissions.list}, {@code permissions.update},
  * {@code roles.list}, {@code custom-fields.list}, {@code custom-field.get}, {@code custom-field.save},
- * {@code custom-field.delete}, the livechat staff commands {@code staff.list|add|get|remove} and
- * {@code agent.status} (issue 11; staff writes go to {@code users} without events). It reacts to no other service's
+ * {@code custom-field.delete}, the livechat staff commands {@code staff.list|add|get|remove},
+ * {@code agent.status} and the user commands {@code user.create|info|update|delete} (issue 11; writes to
+ * {@code users} publish no events: every reader looks users up, none caches them). It reacts to no other service's
  * events. Its changes are published on {@link Topics#ADMIN_EVENTS} through transactional outboxes, one per evented
  * collection: settings ({@code setting.changed}, data field {@code setting}), permissions ({@code permission.changed},
  * data field {@code permission}), custom fields and, for their removals, the trash ({@code custom-field.changed}, data
@@ -44,6 +44,8 @@ public final class AdminServiceVerticle extends ServiceVerticle {
     CustomFieldRemoval customFieldRemoval = new CustomFieldRemoval(clients.mongo(), trashOutbox);
     StaffAdmin staff = new StaffAdmin(clients.mongo());
     AgentStatusAdmin agentStatus = new AgentStatusAdmin(clients.mongo());
+    UsersAdmin users = new UsersAdmin(clients.mongo());
+    UserUpdate userUpdate = new UserUpdate(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ADMIN_COMMANDS, ConsumerGroups.ADMIN_SERVICE, Map.ofEntries(
             Map.entry(CommandType.SETTING_GET, settings::get),
@@ -59,8 +61,12 @@ public final class AdminServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.STAFF_ADD, staff::add),
             Map.entry(CommandType.STAFF_GET, staff::get),
             Map.entry(CommandType.STAFF_REMOVE, staff::remove),
-            Map.entry(CommandType.AGENT_STATUS, agentStatus::status))),
-        List.of(), Topics.ADMIN_EVENTS, Future::succeededFuture,
+            Map.entry(CommandType.AGENT_STATUS, agentStatus::status),
+            Map.entry(CommandType.USER_CREATE, users::create),
+            Map.entry(CommandType.USER_INFO, users::info),
+            Map.entry(CommandType.USER_UPDATE, userUpdate::update),
+            Map.entry(CommandType.USER_DELETE, users::delete))),
+        List.of(), Topics.ADMIN_EVENTS, () -> new UserChecks(clients.mongo()).ensureIndexes(),
         List.of(settingsOutbox, permissionsOutbox, customFieldsOutbox, trashOutbox));
   }
 

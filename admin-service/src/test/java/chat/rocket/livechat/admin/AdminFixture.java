@@ -21,6 +21,8 @@ final class AdminFixture extends HandlerFixture {
   final CustomFieldRemoval customFieldRemoval;
   final StaffAdmin staff;
   final AgentStatusAdmin agentStatus;
+  final UsersAdmin users;
+  final UserUpdate userUpdate;
 
   AdminFixture(MemoryStore store) {
     super(store, "admin");
@@ -31,6 +33,8 @@ final class AdminFixture extends HandlerFixture {
     customFieldRemoval = new CustomFieldRemoval(mongo, outbox(Collections.TRASH, "custom-field"));
     staff = new StaffAdmin(mongo);
     agentStatus = new AgentStatusAdmin(mongo);
+    users = new UsersAdmin(mongo);
+    userUpdate = new UserUpdate(mongo);
   }
 
   /** Stores a setting {@code {_id, value, packageValue}} as the seed writes it. */

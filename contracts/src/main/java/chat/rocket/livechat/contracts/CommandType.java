@@ -243,7 +243,41 @@ public enum CommandType {
    * needs {@code manage-livechat-agents} ({@link ErrorCode#UNAUTHORIZED}); result {@code {status}}. Failures
    * {@link ErrorCode#AGENT_NOT_FOUND_404}, {@link ErrorCode#USER_DEACTIVATED}. Key: the agent id.
    */
-  AGENT_STATUS("agent.status", Topics.ADMIN_COMMANDS);
+  AGENT_STATUS("agent.status", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST users.create}. Body {@code {username, email, name, bcrypt, roles?, active?, verified?,
+   * requirePasswordChange?}} (the gateway hashed the password; it never travels), caller set (the gateway checked
+   * {@code create-user}, and {@code assign-roles} for {@code roles}); result {@code {user}} without
+   * {@code services}. Failures {@link ErrorCode#FIELD_UNAVAILABLE} (username or email taken). Key: the username.
+   */
+  USER_CREATE("user.create", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET users.info}. Body {@code {userId?, username?, full}} ({@code full}: the caller holds
+   * {@code view-full-other-user-info} or asks for itself); result {@code {user}}; failure
+   * {@link ErrorCode#USER_NOT_FOUND_INFO}. Key: the user id or username.
+   */
+  USER_INFO("user.info", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST users.update}. Body {@code {userId, data: {email?, name?, username?, bcrypt?, active?, roles?,
+   * verified?, requirePasswordChange?}}}, caller set (the gateway checked the permissions of each key); result
+   * {@code {user}}; failures {@link ErrorCode#USER_NOT_FOUND_INFO}, {@link ErrorCode#FIELD_UNAVAILABLE},
+   * {@link ErrorCode#USER_ACTION_NOT_ALLOWED} (the last admin loses its role or is deactivated). Key: the user id.
+   */
+  USER_UPDATE("user.update", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code POST users.delete}. Body {@code {userId?, username?}}, caller set (the gateway checked
+   * {@code delete-user}); removes the user and its subscriptions; result {@code {}}; failures
+   * {@link ErrorCode#INVALID_USER}, {@link ErrorCode#USER_ACTION_NOT_ALLOWED} (the last admin).
+   * Key: the user id or name.
+   */
+  USER_DELETE("user.delete", Topics.ADMIN_COMMANDS),
+  /**
+   * {@code GET channels.info} for a livechat room. Body {@code {roomId?, roomName?}}, caller set; result
+   * {@code {channel}} (the room as stored) when the caller may access it (serving, subscribed or
+   * {@code view-livechat-rooms}); failures {@link ErrorCode#CHANNEL_NOT_FOUND}, {@link ErrorCode#UNAUTHORIZED}.
+   * Key: the room id or name.
+   */
+  ROOM_INFO("room.info", Topics.ROOM_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

@@ -172,6 +172,22 @@ public enum ErrorCode {
   AGENT_NOT_FOUND_404(404, Style.PLAIN, null, "Agent not found"),
   /** 400 {@code POST livechat/agent.status}, a deactivated agent: {@code API.v1.failure('error-user-deactivated')}. */
   USER_DEACTIVATED(400, Style.PLAIN, null, "error-user-deactivated"),
+  /** 400 a user write Rocket.Chat refuses ({@code saveUser}, {@code deleteUser}); the reason is given. */
+  USER_ACTION_NOT_ALLOWED(400, Style.METEOR, "error-action-not-allowed", null),
+  /** 400 {@code users.create|update} with a username or email another user has; {@link #format} with the value. */
+  FIELD_UNAVAILABLE(400, Style.METEOR, "error-field-unavailable", "%s is already in use :("),
+  /** 400 {@code users.create|update} with a username outside {@code [0-9a-zA-Z-_.]+}; {@link #format} with it. */
+  INVALID_USERNAME(400, Style.METEOR, "error-input-is-not-a-valid-field", "%s is not a valid username"),
+  /** 400 {@code users.create|update} with an email that is not one; {@link #format} with it. */
+  USER_INVALID_EMAIL(400, Style.METEOR, "error-invalid-email", "Invalid email %s"),
+  /** 400 {@code users.info|update}, no such user: {@code API.v1.failure('User not found.')}. */
+  USER_NOT_FOUND_INFO(400, Style.PLAIN, null, "User not found."),
+  /** 400 {@code users.delete} without {@code userId} or {@code username} ({@code getUserFromParams}). */
+  USER_PARAM_NOT_PROVIDED(400, Style.METEOR, "error-user-param-not-provided",
+      "The required \"userId\" or \"username\" param was not provided"),
+  /** 400 {@code GET channels.info}: no livechat room with that id or name ({@code findChannelByIdOrName}). */
+  CHANNEL_NOT_FOUND(400, Style.METEOR, "error-room-not-found",
+      "The required \"roomId\" or \"roomName\" param provided does not match any channel"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

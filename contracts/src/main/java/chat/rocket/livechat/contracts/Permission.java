@@ -37,7 +37,19 @@ public enum Permission {
   /** Required by {@code POST permissions.update}. */
   ACCESS_PERMISSIONS("access-permissions", List.of("admin")),
   /** {@code GET livechat/users/agent} and another agent's {@code POST livechat/agent.status}. */
-  MANAGE_LIVECHAT_AGENTS("manage-livechat-agents", List.of("livechat-manager", "admin"));
+  MANAGE_LIVECHAT_AGENTS("manage-livechat-agents", List.of("livechat-manager", "admin")),
+  /** Required by {@code POST users.create}. */
+  CREATE_USER("create-user", List.of("admin")),
+  /** Required by {@code POST users.delete}. */
+  DELETE_USER("delete-user", List.of("admin")),
+  /** Lets {@code users.create|update} set {@code roles}. */
+  ASSIGN_ROLES("assign-roles", List.of("admin")),
+  /** Lets {@code users.update} set another user's password. */
+  EDIT_OTHER_USER_PASSWORD("edit-other-user-password", List.of("admin")),
+  /** Lets {@code users.update} set another user's {@code active}. */
+  EDIT_OTHER_USER_ACTIVE_STATUS("edit-other-user-active-status", List.of("admin")),
+  /** Lets {@code users.info} answer every field of another user (emails, roles, ...), not only the public ones. */
+  VIEW_FULL_OTHER_USER_INFO("view-full-other-user-info", List.of("admin"));
 
   private final String id;
   private final List<String> defaultRoles;

@@ -66,6 +66,11 @@ final class RoomRepository {
     return mongo.findOne(Collections.ROOMS, new JsonObject().put("_id", rid), null);
   }
 
+  /** @return the room whose {@code name} is that (Rocket.Chat's {@code findOneByName}), or null */
+  Future<JsonObject> findByName(String name) {
+    return mongo.findOne(Collections.ROOMS, new JsonObject().put("name", name), null);
+  }
+
   /** Inserts a new room document. */
   Future<Void> insertRoom(JsonObject room) {
     return mongo.insert(Collections.ROOMS, room).mapEmpty();

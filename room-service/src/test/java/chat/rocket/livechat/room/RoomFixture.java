@@ -37,6 +37,7 @@ final class RoomFixture extends HandlerFixture {
   final CloseRoom close;
   final PageVisited pageVisited;
   final CheckRoomAccess checkAccess;
+  final RoomInfo roomInfo;
   final WidgetConfig widgetConfig;
   final AgentInfo agentInfo;
   final RequestTranscript transcript;
@@ -68,6 +69,7 @@ final class RoomFixture extends HandlerFixture {
     close = new CloseRoom(lookup, rooms, messages, settings, permissions, events);
     pageVisited = new PageVisited(rooms, messages, users, settings, events);
     checkAccess = new CheckRoomAccess(rooms, access, permissions);
+    roomInfo = new RoomInfo(rooms, access);
     AgentProfiles agents = new AgentProfiles(mongo, settings);
     widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
         new WidgetAvailability(mongo, settings)), rooms, mongo, agents);

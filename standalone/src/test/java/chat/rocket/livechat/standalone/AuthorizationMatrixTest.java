@@ -1,5 +1,7 @@
 package chat.rocket.livechat.standalone;
 
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.ADDING_NOT_ALLOWED;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.EDITING_NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.FORBIDDEN;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.LOGGED_OUT;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_ALLOWED;
@@ -22,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +51,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code permissions.listAll} and {@code roles.list} any logged-in user; an allowed call writes only the setting or
  * permission it names. The custom-field endpoints form a third: reads need {@code view-l-room}, writes
  * {@code view-livechat-manager} (livechat-manager, livechat-monitor, admin); an allowed write changes only the field
- * it names (and, for a removal, that field's trash record).
- * permission it names. The livechat staff endpoints form a third table: listing agents needs
+ * it names (and, for a removal, that field's trash record). The livechat staff endpoints form a fourth table: listing
+ * agents needs
  * {@code manage-livechat-agents}, listing managers and the other staff calls {@code view-livechat-manager}
  * (livechat-manager, admin; monitors are not seeded here), {@code agent.status} {@code view-l-room}; an allowed call
  * writes only its target user (a plain user made a manager; the status call names an agent already not available).
+ * The users endpoints and {@code channels.info} form a fifth: {@code users.create} needs {@code create-user} (400
+ * {@code error-action-not-allowed} as {@code saveUser} answers), {@code users.update} of another user
+ * {@code edit-other-user-info} (the same 400), {@code users.delete} {@code delete-user} (403 {@code unauthorized}),
+ * all admin only; {@code users.info} any logged-in user; {@code channels.info} the livechat room access rule (403
+ * {@code unauthorized}); an allowed call writes only the user it creates, changes or removes.
  */
 class AuthorizationMatrixTest {
 
@@ -79,6 +88,12 @@ class AuthorizationMatrixTest {
   private static final String GET_MANAGER = "GET livechat/users/manager/:_id";
   private static final String REMOVE_MANAGER = "DELETE livechat/users/manager/:_id";
   private static final String AGENT_STATUS = "POST livechat/agent.status";
+  private static final String USERS_CREATE = "POST users.create";
+  private static final String USERS_INFO = "GET users.info";
+  private static final String USERS_UPDATE = "POST users.update";
+  private static final String USERS_DELETE = "POST users.delete";
+  private static final String CHANNELS_INFO = "GET channels.info";
+  private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
   private static Api api;
@@ -103,7 +118,15 @@ class AuthorizationMatrixTest {
     /** 400, room.visitor or chat.sendMessage on a room the caller cannot access. */
     NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "error-not-allowed")),
     /** 400, room.closeByUser of a room without the caller's subscription nor close-others-livechat-room. */
-    NOT_AUTHORIZED(400, new JsonObject().put("success", false).put("error", "error-not-authorized"));
+    NOT_AUTHORIZED(400, new JsonObject().put("success", false).put("error", "error-not-authorized")),
+    /** 400, users.create without create-user ({@code saveUser}'s Meteor error). */
+    ADDING_NOT_ALLOWED(400, new JsonObject().put("success", false)
+        .put("error", "Adding user is not allowed [error-action-not-allowed]")
+        .put("errorType", "error-action-not-allowed")),
+    /** 400, users.update of another user without edit-other-user-info. */
+    EDITING_NOT_ALLOWED(400, new JsonObject().put("success", false)
+        .put("error", "Editing user is not allowed [error-action-not-allowed]")
+        .put("errorType", "error-action-not-allowed"));
 
     private final int status;
     private final JsonObject body;
@@ -177,16 +200,8 @@ class AuthorizationMatrixTest {
 
     Api.Response response = adminCall(endpoint, headers.get(role));
 
-    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
-    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
-    if (expected == OK) {
-      assertThat(response.json().getBoolean("success")).isTrue();
-      assertThat(changes).as("writes besides the named setting or permission").allMatch(change ->
-          change.id().equals(Setting.LIVECHAT_TITLE.id()) || change.id().equals(Permission.VIEW_L_ROOM.id()));
-    } else {
-      assertThat(response.json()).isEqualTo(expected.body);
-      assertThat(changes).as("a refused call writes nothing").isEmpty();
-    }
+    assertAnswered(response, expected, before, "writes besides the named setting or permission", change ->
+        change.id().equals(Setting.LIVECHAT_TITLE.id()) || change.id().equals(Permission.VIEW_L_ROOM.id()));
   }
 
   static Stream<Arguments> customFieldMatrix() {
@@ -217,15 +232,8 @@ class AuthorizationMatrixTest {
 
     Api.Response response = customFieldCall(endpoint, headers.get(role), field);
 
-    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
-    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
-    if (expected == OK) {
-      assertThat(response.json().getBoolean("success")).isTrue();
-      assertThat(changes).as("writes besides the named field").allMatch(change -> change.id().startsWith(field));
-    } else {
-      assertThat(response.json()).isEqualTo(expected.body);
-      assertThat(changes).as("a refused call writes nothing").isEmpty();
-    }
+    assertAnswered(response, expected, before, "writes besides the named field", change ->
+        change.id().startsWith(field));
   }
 
   private static Api.Response customFieldCall(String endpoint, Map<String, String> caller, String field) {
@@ -283,16 +291,8 @@ class AuthorizationMatrixTest {
 
     Api.Response response = staffCall(endpoint, headers.get(role), targets);
 
-    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
-    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
-    if (expected == OK) {
-      assertThat(response.json().getBoolean("success")).isTrue();
-      assertThat(changes).as("writes besides the target user").allMatch(change ->
-          targets.containsValue(change.id()));
-    } else {
-      assertThat(response.json()).isEqualTo(expected.body);
-      assertThat(changes).as("a refused call writes nothing").isEmpty();
-    }
+    assertAnswered(response, expected, before, "writes besides the target user", change ->
+        targets.containsValue(change.id()));
   }
 
   /** The staff calls' target users: a plain user and an agent that is not available ({@code _id} by name). */
@@ -323,6 +323,72 @@ class AuthorizationMatrixTest {
           .put("agentId", targets.get("idle")));
       default -> throw new IllegalArgumentException(endpoint);
     };
+  }
+
+  static Stream<Arguments> usersMatrix() {
+    return Stream.of(
+        usersRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        usersRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        usersRow(Role.USER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED),
+        usersRow(Role.AGENT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK),
+        usersRow(Role.AGENT_NOT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED),
+        usersRow(Role.MANAGER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK),
+        usersRow(Role.ADMIN, OK, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on users.create, users.info, users.update, users.delete and channels.info */
+  private static Stream<Arguments> usersRow(Role role, Answer create, Answer info, Answer update, Answer delete,
+                                            Answer channelInfo) {
+    return Stream.of(arguments(role, USERS_CREATE, create), arguments(role, USERS_INFO, info),
+        arguments(role, USERS_UPDATE, update), arguments(role, USERS_DELETE, delete),
+        arguments(role, CHANNELS_INFO, channelInfo));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("usersMatrix")
+  void roleOnUsersEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    String username = "matrix.users." + USER_COUNT.incrementAndGet();
+    String target = system.user(username, List.of("user")).get("X-User-Id");
+    String rid = fixture().rid();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = usersCall(endpoint, headers.get(role), username, target, rid);
+
+    assertAnswered(response, expected, before, "writes besides the user created, changed or removed", change ->
+        Collections.USERS.equals(change.collection())
+            && (change.id().equals(target) || username.concat(".new").equals(change.field("username"))));
+  }
+
+  private static Api.Response usersCall(String endpoint, Map<String, String> caller, String username, String target,
+                                        String rid) {
+    return switch (endpoint) {
+      case USERS_CREATE -> api.post("users.create", caller, new JsonObject().put("username", username + ".new")
+          .put("email", username + ".new@example.com").put("name", username).put("password", "secret-1"));
+      case USERS_INFO -> api.get("users.info?username=" + username, caller);
+      case USERS_UPDATE -> api.post("users.update", caller, new JsonObject().put("userId", target)
+          .put("data", new JsonObject().put("name", "Renamed")));
+      case USERS_DELETE -> api.post("users.delete", caller, new JsonObject().put("userId", target));
+      case CHANNELS_INFO -> api.get("channels.info?roomId=" + rid, caller);
+      default -> throw new IllegalArgumentException(endpoint);
+    };
+  }
+
+  /**
+   * Asserts Rocket.Chat's answer and what the call wrote: an allowed call succeeds and writes only documents
+   * {@code mayChange} accepts; a refused one answers the expected body and writes nothing.
+   */
+  private static void assertAnswered(Api.Response response, Answer expected, StoreSnapshot before, String allowed,
+                                     Predicate<StoreSnapshot.Change> mayChange) {
+    assertThat(response.status()).as(response.body()).isEqualTo(expected.status);
+    List<StoreSnapshot.Change> changes = StoreSnapshot.take(system).changesSince(before);
+    if (expected == OK) {
+      assertThat(response.json().getBoolean("success")).isTrue();
+      assertThat(changes).as(allowed).allMatch(mayChange);
+    } else {
+      assertThat(response.json()).isEqualTo(expected.body);
+      assertThat(changes).as("a refused call writes nothing").isEmpty();
+    }
   }
 
   /**

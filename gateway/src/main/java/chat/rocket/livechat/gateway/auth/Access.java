@@ -50,6 +50,23 @@ public final class Access {
   }
 
   /**
+   * A permission a handler checks itself (Rocket.Chat's checks inside a method, e.g. {@code saveUser}'s
+   * {@code create-user}), answered with that method's own failure instead of the 403 of {@code permissionsRequired}.
+   *
+   * @param refusal the failure when the caller lacks the permission, e.g. {@link ErrorCode#ACTION_NOT_ALLOWED}
+   * @return completes when the caller holds the permission
+   */
+  public Future<Void> require(Caller caller, Permission permission, LivechatException refusal) {
+    return permissions.hasAll(caller.roles(), List.of(permission))
+        .compose(granted -> granted ? Future.succeededFuture() : Future.failedFuture(refusal));
+  }
+
+  /** @return whether the caller holds the permission */
+  public Future<Boolean> holds(Caller caller, Permission permission) {
+    return permissions.hasAll(caller.roles(), List.of(permission));
+  }
+
+  /**
    * An authenticated, validated and authorized request.
    *
    * @param caller the user

@@ -22,8 +22,9 @@ import java.util.List;
  *
  * <p>Like {@link LoginRoute}, these read and write the {@code users} collection from the gateway instead of sending a
  * command: a user's session and presence belong to the gateway's authentication (it issues the login tokens and reads
- * them on every request), no service owns user documents, and each call is one single-document read or update whose
- * result nothing else consumes, so a Kafka round trip would add latency and a failure mode for no gain.
+ * them on every request), and each call is one single-document read or update of the caller's own document whose
+ * result nothing else consumes, so a Kafka round trip would add latency and a failure mode for no gain. Managing other
+ * users ({@code users.create|update|delete}) is the admin-service's ({@code UserRoutes}).
  */
 public final class AccountRoutes {
 

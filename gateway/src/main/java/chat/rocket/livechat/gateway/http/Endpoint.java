@@ -96,6 +96,16 @@ public enum Endpoint {
   LOGOUT(HttpMethod.POST, "/api/v1/logout"),
   /** The caller's own user. */
   ME(HttpMethod.GET, "/api/v1/me"),
+  /** Create a user (admin). */
+  USERS_CREATE(HttpMethod.POST, "/api/v1/users.create"),
+  /** A user by id or username. */
+  USERS_INFO(HttpMethod.GET, "/api/v1/users.info"),
+  /** Change a user (admin, or the user itself). */
+  USERS_UPDATE(HttpMethod.POST, "/api/v1/users.update"),
+  /** Delete a user (admin). */
+  USERS_DELETE(HttpMethod.POST, "/api/v1/users.delete"),
+  /** A livechat room as staff read it through Rocket.Chat's channels API. */
+  CHANNELS_INFO(HttpMethod.GET, "/api/v1/channels.info"),
   /** Set the caller's (or, with edit-other-user-info, another user's) status and status text. */
   USERS_SET_STATUS(HttpMethod.POST, "/api/v1/users.setStatus"),
   /** This API's OpenAPI 3.1 document, as JSON. */

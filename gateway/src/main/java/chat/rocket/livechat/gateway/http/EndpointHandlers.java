@@ -63,6 +63,7 @@ final class EndpointHandlers {
     handlers.put(Endpoint.ROOM, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET), rooms::getOrCreate));
     handlers.put(Endpoint.ROOM_VISITOR, List.of(rooms::changeVisitor));
     handlers.put(Endpoint.ROOM_SAVE_INFO, List.of(rooms::saveInfo));
+    handlers.put(Endpoint.CHANNELS_INFO, List.of(rooms::channelInfo));
     handlers.put(Endpoint.VISITORS_INFO, List.of(visitors::info));
     handlers.put(Endpoint.VISITOR_INFO, List.of(visitors::info));
     handlers.put(Endpoint.VISITOR_REGISTER, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET),
@@ -127,10 +128,9 @@ final class EndpointHandlers {
   }
 
   /**
-   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the custom-field ones
-   * ({@link CustomFieldRoutes}), rate limited after authentication.
-   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}) and the livechat staff endpoints
-   * ({@link StaffRoutes}), rate limited after authentication.
+   * Adds the settings, permissions and roles endpoints ({@link AdminRoutes}), the custom-field ones
+   * ({@link CustomFieldRoutes}), the livechat staff endpoints ({@link StaffRoutes}) and the users endpoints
+   * ({@link UserRoutes}), rate limited after authentication.
    */
   private Map<Endpoint, List<Handler<RoutingContext>>> withAdmin(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
@@ -151,6 +151,11 @@ final class EndpointHandlers {
     handlers.put(Endpoint.STAFF_GET, List.of(staff::get));
     handlers.put(Endpoint.STAFF_REMOVE, List.of(staff::remove));
     handlers.put(Endpoint.AGENT_STATUS, List.of(staff::agentStatus));
+    UserRoutes users = new UserRoutes(vertx, requester, access);
+    handlers.put(Endpoint.USERS_CREATE, List.of(users::create));
+    handlers.put(Endpoint.USERS_INFO, List.of(users::info));
+    handlers.put(Endpoint.USERS_UPDATE, List.of(users::update));
+    handlers.put(Endpoint.USERS_DELETE, List.of(users::delete));
     return handlers;
   }
 }

@@ -9,6 +9,7 @@ import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Access.AuthorizedCall;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
 import chat.rocket.livechat.gateway.validation.Schemas;
+import chat.rocket.livechat.gateway.validation.UserSchemas;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
@@ -71,6 +72,21 @@ public final class RoomRoutes {
             List.of(Permission.VIEW_L_ROOM))
         .compose(call -> send(ctx, CommandType.ROOM_CHANGE_VISITOR, call.input().getString("rid"),
             call.caller(), call.input())));
+  }
+
+  /**
+   * {@code GET channels.info?roomId|roomName} for a livechat room (Rocket.Chat's {@code findChannelByIdOrName}
+   * accepts {@code t:'l'}; its tests read omnichannel rooms through it): auth, then the livechat room access rule
+   * (serving, subscribed or {@code view-livechat-rooms}). 200 {@code {channel: the room as stored, success}};
+   * neither parameter 400 {@code invalid-params}; no such livechat room 400 {@code error-room-not-found}; a room the
+   * caller may not access 403 {@code {"success":false,"error":"unauthorized"}}.
+   */
+  public void channelInfo(RoutingContext ctx) {
+    ApiResponses.respond(ctx, access.authorize(ctx, c -> UserRoutes.oneOf(
+                RequestInput.validate(RequestInput.query(c), UserSchemas.CHANNEL_INFO_QUERY), "roomId", "roomName"),
+            List.of())
+        .compose(call -> send(ctx, CommandType.ROOM_INFO,
+            call.input().getString("roomId", call.input().getString("roomName")), call.caller(), call.input())));
   }
 
   /**

@@ -1,5 +1,7 @@
 package chat.rocket.livechat.platform.rocketchat;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -21,6 +23,15 @@ public final class MongoDocs {
    * event.
    */
   public static final String OUTBOX_FIELD = "_livechatPendingEvents";
+
+  /**
+   * @param failure a failed write's cause
+   * @return true when a unique index refused the write (MongoDB error 11000, also raised by the embedded store)
+   */
+  public static boolean isDuplicateKey(Throwable failure) {
+    return failure instanceof MongoException mongoError
+        && ErrorCategory.fromErrorCode(mongoError.getCode()) == ErrorCategory.DUPLICATE_KEY;
+  }
 
   /**
    * @param document a stored document as read
