@@ -52,13 +52,8 @@ public enum EventType {
    */
   PERMISSION_CHANGED("chat.rocket.livechat.permission.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE),
   /**
-   * A role was created, changed or removed; data {@code {role, changedFields}}. Every process drops its cached
-   * roles. (No endpoint of this system changes roles yet; Rocket.Chat's {@code roles.*} writes would publish it.)
-   */
-  ROLE_CHANGED("chat.rocket.livechat.role.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE),
-  /**
    * A livechat custom field was saved or deleted; data {@code {custom-field, changedFields}}. Every process drops its
-   * cached custom field definitions. (Published by the custom-field commands, issue 11, not served yet.)
+   * cached custom field definitions. Published by {@code custom-field.save} and {@code custom-field.delete}.
    */
   CUSTOM_FIELD_CHANGED("chat.rocket.livechat.custom-field.changed", Topics.ADMIN_EVENTS, EventSource.ADMIN_SERVICE);
 

@@ -15,8 +15,9 @@ import java.util.WeakHashMap;
  * {@link Settings}, {@link Permissions} and {@link CustomFields} of a Vert.x instance registers its
  * {@link CachedLookup} here, and a change event of {@code livechat.admin.events} drops the matching entries in all of
  * them ({@link #invalidate}): {@link EventType#SETTING_CHANGED} and {@link EventType#PERMISSION_CHANGED} the entry of
- * the event's subject (the setting or permission {@code _id}), {@link EventType#CUSTOM_FIELD_CHANGED} and
- * {@link EventType#ROLE_CHANGED} every entry of the caches of that kind. The entries' {@code CACHE_TTL_MS} expiry stays
+ * the event's subject (the setting or permission {@code _id}), {@link EventType#CUSTOM_FIELD_CHANGED} every entry of
+ * the caches of that kind. No process caches roles or users (a user's roles are read with its session on every
+ * request), so a change of either applies at once without an event. The entries' {@code CACHE_TTL_MS} expiry stays
  * the fallback for documents written straight into MongoDB. One instance per Vert.x instance (in its local shared
  * data, like {@code Readiness}); caches are held weakly, so an undeployed verticle's caches leave with it. Thread-safe.
  */
