@@ -33,13 +33,16 @@ final class StaffAdmin {
   }
 
   /**
-   * Body {@code {role, text?, offset, count}}: the users with the role whose username or name contains {@code text}
-   * (case-insensitive, taken literally), sorted by name, from {@code offset}, at most {@code count} (0: all).
+   * Body {@code {role, text?, onlyAvailable, excludeId?, showIdleAgents, offset, count}}: the users with the role
+   * whose username, name or email contains {@code text} (case-insensitive, taken literally), only those with
+   * {@code statusLivechat: available} when {@code onlyAvailable}, never {@code excludeId}, only those online (any
+   * {@code status} but offline) unless {@code showIdleAgents} (Rocket.Chat's {@code findUsers}); sorted by name, from
+   * {@code offset}, at most {@code count} (0: all).
    * Result {@code {users: [...STAFF_FIELDS], count: users on this page, offset, total: all matching}}.
    */
   Future<JsonObject> list(Command command) {
     JsonObject body = command.body();
-    JsonObject query = staffQuery(body.getString("role"), body.getString("text"));
+    JsonObject query = staffQuery(body);
     int offset = body.getInteger("offset", 0);
     FindOptions options = new FindOptions().setFields(STAFF_FIELDS).setSort(new JsonObject().put("name", 1))
         .setSkip(offset).setLimit(body.getInteger("count", 0));
@@ -109,13 +112,24 @@ final class StaffAdmin {
         });
   }
 
-  /** @return the users holding {@code role}, and matching {@code text} in username or name when given */
-  private static JsonObject staffQuery(String role, String text) {
-    JsonObject query = new JsonObject().put("roles", role);
+  /** @return the users holding the body's {@code role} that match its filters (see {@link #list}) */
+  private static JsonObject staffQuery(JsonObject body) {
+    JsonObject query = new JsonObject().put("roles", body.getString("role"));
+    String text = body.getString("text");
     if (text != null && !text.isEmpty()) {
       JsonObject contains = new JsonObject().put("$regex", Pattern.quote(text)).put("$options", "i");
       query.put("$or", new JsonArray().add(new JsonObject().put("username", contains))
-          .add(new JsonObject().put("name", contains.copy())));
+          .add(new JsonObject().put("name", contains.copy()))
+          .add(new JsonObject().put("emails.address", contains.copy())));
+    }
+    if (body.getBoolean("onlyAvailable", false)) {
+      query.put("statusLivechat", "available");
+    }
+    if (body.getString("excludeId") != null) {
+      query.put("_id", new JsonObject().put("$ne", body.getString("excludeId")));
+    }
+    if (!body.getBoolean("showIdleAgents", true)) {
+      query.put("status", new JsonObject().put("$exists", true).put("$ne", "offline"));
     }
     return query;
   }

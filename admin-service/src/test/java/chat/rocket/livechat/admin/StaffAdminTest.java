@@ -67,6 +67,27 @@ class StaffAdminTest extends AdminHandlerTest {
   }
 
   @Test
+  @DisplayName("list keeps only available agents with onlyAvailable, leaves out excludeId, hides offline users "
+      + "unless showIdleAgents, and matches text in email addresses too")
+  void appliesFilters() {
+    await(fixture.mongo.updateCollection(Collections.USERS, new JsonObject().put("_id", "u1"), new JsonObject()
+        .put("$set", new JsonObject().put("statusLivechat", "available").put("emails", new JsonArray()
+            .add(new JsonObject().put("address", "zoe@desk.example"))))));
+    await(fixture.mongo.updateCollection(Collections.USERS, new JsonObject().put("_id", "u2"), new JsonObject()
+        .put("$set", new JsonObject().put("status", "offline"))));
+
+    assertThat(ids(body(AGENT).put("onlyAvailable", true))).containsExactly("u1");
+    assertThat(ids(body(AGENT).put("excludeId", "u1"))).containsExactly("u2");
+    assertThat(ids(body(AGENT).put("showIdleAgents", false))).containsExactly("u1");
+    assertThat(ids(body(AGENT).put("text", "DESK.example"))).containsExactly("u1");
+  }
+
+  private List<Object> ids(JsonObject body) {
+    return await(fixture.staff.list(command(CommandType.STAFF_LIST, null, body.put("offset", 0).put("count", 0))))
+        .getJsonArray("users").stream().map(user -> ((JsonObject) user).getValue("_id")).toList();
+  }
+
+  @Test
   @DisplayName("add gives an agent the role, operator true and statusLivechat available, and answers {_id, username}")
   void addsAgent() {
     JsonObject answer = await(fixture.staff.add(command(CommandType.STAFF_ADD, null,

@@ -214,7 +214,8 @@ public enum CommandType {
    */
   CUSTOM_FIELD_DELETE("custom-field.delete", Topics.ADMIN_COMMANDS),
   /**
-   * {@code GET livechat/users/agent|manager}. Body {@code {role, text?, offset, count}} ({@code role} is
+   * {@code GET livechat/users/agent|manager}. Body {@code {role, text?, onlyAvailable, excludeId?, showIdleAgents,
+   * offset, count}} ({@code role} is
    * {@code livechat-agent} or {@code livechat-manager}), caller set; result {@code {users: [{_id, username, name,
    * status, statusLivechat, emails, livechat}], count, offset, total}}, sorted by name. Key: the role.
    */

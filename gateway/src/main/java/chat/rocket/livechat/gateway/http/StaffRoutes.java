@@ -44,9 +44,10 @@ public final class StaffRoutes {
   }
 
   /**
-   * {@code GET livechat/users/:type?text&count&offset}: agents need {@code manage-livechat-agents}, managers
-   * {@code view-livechat-manager} (403). 200 {@code {users: [{_id, username, name, status, statusLivechat, emails,
-   * livechat}], count, offset, total, success}}, by name; {@code count} defaults to 50, at most 100.
+   * {@code GET livechat/users/:type?text&onlyAvailable&excludeId&showIdleAgents&count&offset}: agents need
+   * {@code manage-livechat-agents}, managers {@code view-livechat-manager} (403). 200 {@code {users: [{_id, username,
+   * name, status, statusLivechat, emails, livechat}], count, offset, total, success}}, by name; {@code count} defaults
+   * to 50, at most 100.
    */
   public void list(RoutingContext ctx) {
     String role = ROLES.get(ctx.pathParam("type"));
@@ -56,6 +57,9 @@ public final class StaffRoutes {
             c -> RequestInput.validate(RequestInput.query(c), Schemas.STAFF_LIST_QUERY), List.of(permission))
         .compose(call -> send(ctx, CommandType.STAFF_LIST, known(role), call.caller(), new JsonObject()
             .put("role", role).put("text", call.input().getString("text"))
+            .put("onlyAvailable", "true".equals(call.input().getString("onlyAvailable")))
+            .put("excludeId", call.input().getString("excludeId"))
+            .put("showIdleAgents", !"false".equals(call.input().getString("showIdleAgents")))
             .put("offset", number(call.input().getString("offset"), 0))
             .put("count", Math.min(number(call.input().getString("count"), DEFAULT_COUNT), MAX_COUNT)))));
   }
