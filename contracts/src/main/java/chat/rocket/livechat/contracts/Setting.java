@@ -1,9 +1,10 @@
 package chat.rocket.livechat.contracts;
 
 /**
- * The Rocket.Chat settings this system reads from {@link Collections#SETTINGS} ({@code {_id, value}}), with the
- * default used when the document is absent (DECISIONS.md, Data). The seeding step
- * ({@code chat.rocket.livechat.gateway.seed.DefaultData}) inserts these defaults when absent.
+ * The Rocket.Chat settings this system reads from {@link Collections#SETTINGS} ({@code {_id, value}}) or serves to
+ * Rocket.Chat's clients through {@code settings/:_id}, with the default used when the document is absent
+ * (DECISIONS.md, Data). The seeding step ({@code chat.rocket.livechat.gateway.seed.DefaultData}) inserts these defaults
+ * when absent.
  */
 public enum Setting {
   /** Omnichannel on; when false, room creation answers {@link ErrorCode#OMNICHANNEL_DISABLED}. */
@@ -116,7 +117,12 @@ public enum Setting {
   /** When false, {@code POST users.setStatus} answers {@link ErrorCode#STATUS_CHANGE_NOT_ALLOWED}. */
   ACCOUNTS_ALLOW_USER_STATUS_MESSAGE_CHANGE("Accounts_AllowUserStatusMessageChange", true),
   /** When false, {@code POST users.setStatus} to {@code offline} answers {@link ErrorCode#STATUS_NOT_ALLOWED}. */
-  ACCOUNTS_ALLOW_INVISIBLE_STATUS_OPTION("Accounts_AllowInvisibleStatusOption", true);
+  ACCOUNTS_ALLOW_INVISIBLE_STATUS_OPTION("Accounts_AllowInvisibleStatusOption", true),
+  /**
+   * Whether departments may be removed. Seeded with Rocket.Chat's default so that its clients (and its own test
+   * set-up) can read and write it; this system serves no department removal and never reads it.
+   */
+  OMNICHANNEL_ENABLE_DEPARTMENT_REMOVAL("Omnichannel_enable_department_removal", false);
 
   /** The routing method value that assigns an agent on creation. */
   public static final String AUTO_SELECTION = "Auto_Selection";
