@@ -278,7 +278,19 @@ public enum CommandType {
    * {@code view-livechat-rooms}); failures {@link ErrorCode#CHANNEL_NOT_FOUND}, {@link ErrorCode#UNAUTHORIZED}.
    * Key: the room id or name.
    */
-  ROOM_INFO("room.info", Topics.ROOM_COMMANDS);
+  ROOM_INFO("room.info", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/rooms}. Body {@code {agents?, roomName?, departmentId?, open?, queued?, createdAt?: {start?,
+   * end?}, closedAt?: {start?, end?}, tags?, customFields?: {field: text}, sort?: {field: 1|-1}, fields?: {field: 0|1},
+   * offset, count}} (the gateway checked the caller may list and that every field name is a plain name), caller set;
+   * result {@code {rooms, count, offset, total}}, newest first by default. Key: the caller's user id.
+   */
+  ROOM_LIST("room.list", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/rooms/filters}. Body {@code {}}, caller set; result {@code {filters: [{type}]}}: the source
+   * types of the stored livechat rooms. Key: {@code "filters"}.
+   */
+  ROOM_FILTERS("room.filters", Topics.ROOM_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

@@ -188,6 +188,14 @@ public enum ErrorCode {
   /** 400 {@code GET channels.info}: no livechat room with that id or name ({@code findChannelByIdOrName}). */
   CHANNEL_NOT_FOUND(400, Style.METEOR, "error-room-not-found",
       "The required \"roomId\" or \"roomName\" param provided does not match any channel"),
+  /** 400 {@code livechat/rooms} with a JSON filter that is not JSON (or not an object); {@link #format} the name. */
+  INVALID_JSON_PARAM(400, Style.PLAIN, null, "The \"%s\" query parameter must be a valid JSON."),
+  /** 400 {@code livechat/rooms}, a date range bound that is no ISO date; {@link #format} with e.g. createdAt.end. */
+  INVALID_DATE_PARAM(400, Style.PLAIN, null, "The \"%s\" query parameter must be a valid date."),
+  /** 400 a {@code sort} that is not a JSON object of field names to 1 or -1 ({@code parseJsonQuery}). */
+  INVALID_SORT(400, Style.METEOR, "error-invalid-sort", "Invalid sort parameter provided \"%s\""),
+  /** 400 a {@code fields} that is not a JSON object of field names to 0 or 1 ({@code parseJsonQuery}). */
+  INVALID_FIELDS(400, Style.METEOR, "error-invalid-fields", "Invalid fields parameter provided \"%s\""),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

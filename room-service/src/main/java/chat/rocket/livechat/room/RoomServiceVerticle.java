@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code room.get|update|delete-message}, {@code room.close}, {@code room.page-visited}) and the widget's
  * ({@code room.widget-config}, {@code room.agent-info}, {@code room.next-agent}, {@code room.request-transcript},
  * {@code room.set-custom-fields}; DESIGN.md, Conversation and realtime); {@code room.check-access} (a DDP
- * subscription's authorization) and {@code room.info} ({@code channels.info}). It subscribes to
+ * subscription's authorization), {@code room.info} ({@code channels.info}) and
+ * {@code room.list} / {@code room.filters} ({@code livechat/rooms}). It subscribes to
  * {@code visitor.registered} events, which rename the visitor's open room (spec §7.1), and {@code visitor.updated}
  * events, which show a new visitor status on it. It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow
  * {@link ServiceVerticle}.
@@ -38,6 +39,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     RoomAccess access = new RoomAccess(rooms, clients.permissions());
     ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
     CheckRoomAccess checkAccess = new CheckRoomAccess(rooms, access, clients.permissions());
+    RoomList roomList = new RoomList(clients.mongo());
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
     MessageRepository messages = new MessageRepository(clients.mongo());
@@ -58,6 +60,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.ROOM_PAGE_VISITED, chat.pageVisited()::handle),
             Map.entry(CommandType.ROOM_CHECK_ACCESS, checkAccess::handle),
             Map.entry(CommandType.ROOM_INFO, new RoomInfo(rooms, access)::handle),
+            Map.entry(CommandType.ROOM_LIST, roomList::list),
+            Map.entry(CommandType.ROOM_FILTERS, roomList::filters),
             Map.entry(CommandType.ROOM_WIDGET_CONFIG, widget.config()::handle),
             Map.entry(CommandType.ROOM_AGENT_INFO, widget.agentInfo()::ofRoom),
             Map.entry(CommandType.ROOM_NEXT_AGENT, widget.agentInfo()::next),

@@ -38,6 +38,7 @@ final class RoomFixture extends HandlerFixture {
   final PageVisited pageVisited;
   final CheckRoomAccess checkAccess;
   final RoomInfo roomInfo;
+  final RoomList roomList;
   final WidgetConfig widgetConfig;
   final AgentInfo agentInfo;
   final RequestTranscript transcript;
@@ -70,6 +71,7 @@ final class RoomFixture extends HandlerFixture {
     pageVisited = new PageVisited(rooms, messages, users, settings, events);
     checkAccess = new CheckRoomAccess(rooms, access, permissions);
     roomInfo = new RoomInfo(rooms, access);
+    roomList = new RoomList(mongo);
     AgentProfiles agents = new AgentProfiles(mongo, settings);
     widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
         new WidgetAvailability(mongo, settings)), rooms, mongo, agents);

@@ -60,7 +60,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code error-action-not-allowed} as {@code saveUser} answers), {@code users.update} of another user
  * {@code edit-other-user-info} (the same 400), {@code users.delete} {@code delete-user} (403 {@code unauthorized}),
  * all admin only; {@code users.info} any logged-in user; {@code channels.info} the livechat room access rule (403
- * {@code unauthorized}); an allowed call writes only the user it creates, changes or removes.
+ * {@code unauthorized}); {@code livechat/rooms} {@code view-livechat-rooms} (403 {@code unauthorized}; an agent may
+ * list only its own rooms), {@code livechat/rooms/filters} {@code view-l-room}; an allowed call writes only the user
+ * it creates, changes or removes.
  */
 class AuthorizationMatrixTest {
 
@@ -93,6 +95,8 @@ class AuthorizationMatrixTest {
   private static final String USERS_UPDATE = "POST users.update";
   private static final String USERS_DELETE = "POST users.delete";
   private static final String CHANNELS_INFO = "GET channels.info";
+  private static final String ROOMS_LIST = "GET livechat/rooms";
+  private static final String ROOMS_FILTERS = "GET livechat/rooms/filters";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -327,22 +331,28 @@ class AuthorizationMatrixTest {
 
   static Stream<Arguments> usersMatrix() {
     return Stream.of(
-        usersRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        usersRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        usersRow(Role.USER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED),
-        usersRow(Role.AGENT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK),
-        usersRow(Role.AGENT_NOT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED),
-        usersRow(Role.MANAGER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK),
-        usersRow(Role.ADMIN, OK, OK, OK, OK, OK))
+        usersRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        usersRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        usersRow(Role.USER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED,
+            FORBIDDEN),
+        usersRow(Role.AGENT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK, UNAUTHORIZED, OK),
+        usersRow(Role.AGENT_NOT_SERVING, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, UNAUTHORIZED,
+            UNAUTHORIZED, OK),
+        usersRow(Role.MANAGER, ADDING_NOT_ALLOWED, OK, EDITING_NOT_ALLOWED, UNAUTHORIZED, OK, OK, OK),
+        usersRow(Role.ADMIN, OK, OK, OK, OK, OK, OK, OK))
         .flatMap(row -> row);
   }
 
-  /** @return one role's answers on users.create, users.info, users.update, users.delete and channels.info */
+  /**
+   * @return one role's answers on users.create, users.info, users.update, users.delete, channels.info, livechat/rooms
+   *     (without agents) and livechat/rooms/filters
+   */
   private static Stream<Arguments> usersRow(Role role, Answer create, Answer info, Answer update, Answer delete,
-                                            Answer channelInfo) {
+                                            Answer channelInfo, Answer roomsList, Answer roomsFilters) {
     return Stream.of(arguments(role, USERS_CREATE, create), arguments(role, USERS_INFO, info),
         arguments(role, USERS_UPDATE, update), arguments(role, USERS_DELETE, delete),
-        arguments(role, CHANNELS_INFO, channelInfo));
+        arguments(role, CHANNELS_INFO, channelInfo), arguments(role, ROOMS_LIST, roomsList),
+        arguments(role, ROOMS_FILTERS, roomsFilters));
   }
 
   @ParameterizedTest(name = "{0} on {1} answers {2}")
@@ -370,6 +380,8 @@ class AuthorizationMatrixTest {
           .put("data", new JsonObject().put("name", "Renamed")));
       case USERS_DELETE -> api.post("users.delete", caller, new JsonObject().put("userId", target));
       case CHANNELS_INFO -> api.get("channels.info?roomId=" + rid, caller);
+      case ROOMS_LIST -> api.get("livechat/rooms?count=1", caller);
+      case ROOMS_FILTERS -> api.get("livechat/rooms/filters", caller);
       default -> throw new IllegalArgumentException(endpoint);
     };
   }

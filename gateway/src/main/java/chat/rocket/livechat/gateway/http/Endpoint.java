@@ -104,6 +104,10 @@ public enum Endpoint {
   USERS_UPDATE(HttpMethod.POST, "/api/v1/users.update"),
   /** Delete a user (admin). */
   USERS_DELETE(HttpMethod.POST, "/api/v1/users.delete"),
+  /** The livechat rooms, filtered and paged, for staff. */
+  ROOMS_LIST(HttpMethod.GET, "/api/v1/livechat/rooms"),
+  /** The source types of the stored rooms, for the room list's filter. */
+  ROOMS_FILTERS(HttpMethod.GET, "/api/v1/livechat/rooms/filters"),
   /** A livechat room as staff read it through Rocket.Chat's channels API. */
   CHANNELS_INFO(HttpMethod.GET, "/api/v1/channels.info"),
   /** Set the caller's (or, with edit-other-user-info, another user's) status and status text. */

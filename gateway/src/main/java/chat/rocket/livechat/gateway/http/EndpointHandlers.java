@@ -64,6 +64,9 @@ final class EndpointHandlers {
     handlers.put(Endpoint.ROOM_VISITOR, List.of(rooms::changeVisitor));
     handlers.put(Endpoint.ROOM_SAVE_INFO, List.of(rooms::saveInfo));
     handlers.put(Endpoint.CHANNELS_INFO, List.of(rooms::channelInfo));
+    RoomListRoutes roomList = new RoomListRoutes(requester, access);
+    handlers.put(Endpoint.ROOMS_LIST, List.of(roomList::list));
+    handlers.put(Endpoint.ROOMS_FILTERS, List.of(roomList::sources));
     handlers.put(Endpoint.VISITORS_INFO, List.of(visitors::info));
     handlers.put(Endpoint.VISITOR_INFO, List.of(visitors::info));
     handlers.put(Endpoint.VISITOR_REGISTER, List.of(rateLimit.anonymous(RateLimit.LIVECHAT_WIDGET),

@@ -23,21 +23,41 @@ public final class RequestInput {
   private RequestInput() {
   }
 
-  /** @return the query parameters in request order; a repeated name maps to an array of its values */
+  /**
+   * @return the query parameters in request order, with the bracket forms of Rocket.Chat's query parser (Express's
+   *     {@code qs}): a repeated name maps to an array of its values, {@code name[]=v} adds {@code v} to the array
+   *     {@code name}, {@code name[key]=v} puts {@code key: v} into the object {@code name} (one level); so
+   *     {@code ?agents[]=a} is {@code {agents: ["a"]}} and {@code ?token[$ne]=x} an object a string check refuses
+   */
   public static JsonObject query(RoutingContext ctx) {
     MultiMap params = ctx.queryParams();
     JsonObject query = new JsonObject();
     for (Map.Entry<String, String> param : params.entries()) {
-      Object existing = query.getValue(param.getKey());
-      if (existing == null) {
-        query.put(param.getKey(), param.getValue());
-      } else if (existing instanceof JsonArray values) {
-        values.add(param.getValue());
+      String name = param.getKey();
+      int bracket = name.indexOf('[');
+      if (bracket > 0 && name.endsWith("]")) {
+        String key = name.substring(bracket + 1, name.length() - 1);
+        Object value = key.isEmpty() ? param.getValue() : new JsonObject().put(key, param.getValue());
+        add(query, name.substring(0, bracket), value, key.isEmpty());
       } else {
-        query.put(param.getKey(), new JsonArray().add(existing).add(param.getValue()));
+        add(query, name, param.getValue(), false);
       }
     }
     return query;
+  }
+
+  /** Adds one value under {@code name}: the second value makes an array; objects of {@code name[key]} merge. */
+  private static void add(JsonObject query, String name, Object value, boolean array) {
+    Object existing = query.getValue(name);
+    if (existing == null) {
+      query.put(name, array ? new JsonArray().add(value) : value);
+    } else if (existing instanceof JsonObject object && value instanceof JsonObject more) {
+      object.mergeIn(more);
+    } else if (existing instanceof JsonArray values) {
+      values.add(value);
+    } else {
+      query.put(name, new JsonArray().add(existing).add(value));
+    }
   }
 
   /**

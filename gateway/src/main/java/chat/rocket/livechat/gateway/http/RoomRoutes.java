@@ -8,8 +8,8 @@ import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Access.AuthorizedCall;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
+import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import chat.rocket.livechat.gateway.validation.Schemas;
-import chat.rocket.livechat.gateway.validation.UserSchemas;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
@@ -83,7 +83,7 @@ public final class RoomRoutes {
    */
   public void channelInfo(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx, c -> UserRoutes.oneOf(
-                RequestInput.validate(RequestInput.query(c), UserSchemas.CHANNEL_INFO_QUERY), "roomId", "roomName"),
+                RequestInput.validate(RequestInput.query(c), OperatorSchemas.CHANNEL_INFO_QUERY), "roomId", "roomName"),
             List.of())
         .compose(call -> send(ctx, CommandType.ROOM_INFO,
             call.input().getString("roomId", call.input().getString("roomName")), call.caller(), call.input())));

@@ -26,10 +26,6 @@ import java.util.Map;
 public final class StaffRoutes {
 
   private static final Map<String, String> ROLES = Map.of("agent", "livechat-agent", "manager", "livechat-manager");
-  /** Rocket.Chat's {@code API_Default_Count} default: the page size without {@code count}. */
-  private static final int DEFAULT_COUNT = 50;
-  /** Rocket.Chat's {@code API_Upper_Count_Limit} default: the largest page. */
-  private static final int MAX_COUNT = 100;
 
   private final CommandSender requester;
   private final Access access;
@@ -60,8 +56,8 @@ public final class StaffRoutes {
             .put("onlyAvailable", "true".equals(call.input().getString("onlyAvailable")))
             .put("excludeId", call.input().getString("excludeId"))
             .put("showIdleAgents", !"false".equals(call.input().getString("showIdleAgents")))
-            .put("offset", number(call.input().getString("offset"), 0))
-            .put("count", Math.min(number(call.input().getString("count"), DEFAULT_COUNT), MAX_COUNT)))));
+            .put("offset", PageParams.offset(call.input().getString("offset")))
+            .put("count", PageParams.count(call.input().getString("count"))))));
   }
 
   /**
@@ -122,16 +118,6 @@ public final class StaffRoutes {
       throw new LivechatException(ErrorCode.INVALID_STAFF_TYPE);
     }
     return role;
-  }
-
-  /** JavaScript's {@code parseInt} for a page parameter: the default when absent, unparsable or negative. */
-  private static int number(String text, int fallback) {
-    try {
-      int value = text == null ? fallback : Integer.parseInt(text.trim());
-      return value < 0 ? fallback : value;
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 
   private Future<JsonObject> send(RoutingContext ctx, CommandType type, String key, Caller caller, JsonObject body) {

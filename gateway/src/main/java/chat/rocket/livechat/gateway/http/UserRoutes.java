@@ -8,7 +8,7 @@ import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Passwords;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
-import chat.rocket.livechat.gateway.validation.UserSchemas;
+import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +50,7 @@ public final class UserRoutes {
    */
   public void create(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), UserSchemas.USER_CREATE_BODY), List.of())
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.USER_CREATE_BODY), List.of())
         .compose(call -> access.require(call.caller(), Permission.CREATE_USER, notAllowed("Adding user is not allowed"))
             .compose(v -> rolesAllowed(call.caller(), call.input()))
             .compose(v -> hashed(call.input()))
@@ -65,7 +65,8 @@ public final class UserRoutes {
    */
   public void info(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> oneOf(RequestInput.validate(RequestInput.query(c), UserSchemas.USER_INFO_QUERY), "userId", "username"),
+            c -> oneOf(RequestInput.validate(RequestInput.query(c), OperatorSchemas.USER_INFO_QUERY), "userId",
+                "username"),
             List.of())
         .compose(call -> {
           String userId = blankToNull(call.input().getString("userId"));
@@ -88,7 +89,7 @@ public final class UserRoutes {
    */
   public void update(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), UserSchemas.USER_UPDATE_BODY), List.of())
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.USER_UPDATE_BODY), List.of())
         .compose(call -> updateAllowed(call.caller(), call.input())
             .compose(v -> hashed(call.input().getJsonObject("data")))
             .compose(data -> send(ctx, CommandType.USER_UPDATE, call.input().getString("userId"), call.caller(),
@@ -102,7 +103,7 @@ public final class UserRoutes {
    */
   public void delete(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), UserSchemas.USER_DELETE_BODY), List.of())
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.USER_DELETE_BODY), List.of())
         .compose(call -> access.require(call.caller(), Permission.DELETE_USER,
                 new LivechatException(ErrorCode.UNAUTHORIZED))
             .compose(v -> {

@@ -116,15 +116,17 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/agent.status body", "AGENT_STATUS_BODY",
             body("/api/v1/livechat/agent.status", "post"), of(Schemas.AGENT_STATUS_BODY)),
         Arguments.of("POST users.create body", "USER_CREATE_BODY", body("/api/v1/users.create", "post"),
-            of(UserSchemas.USER_CREATE_BODY)),
+            of(OperatorSchemas.USER_CREATE_BODY)),
         Arguments.of("GET users.info query", "USER_INFO_QUERY", query("/api/v1/users.info"),
-            of(UserSchemas.USER_INFO_QUERY)),
+            of(OperatorSchemas.USER_INFO_QUERY)),
         Arguments.of("POST users.update body", "USER_UPDATE_BODY", body("/api/v1/users.update", "post"),
-            of(UserSchemas.USER_UPDATE_BODY)),
+            of(OperatorSchemas.USER_UPDATE_BODY)),
         Arguments.of("POST users.delete body", "USER_DELETE_BODY", body("/api/v1/users.delete", "post"),
-            of(UserSchemas.USER_DELETE_BODY)),
+            of(OperatorSchemas.USER_DELETE_BODY)),
         Arguments.of("GET channels.info query", "CHANNEL_INFO_QUERY", query("/api/v1/channels.info"),
-            of(UserSchemas.CHANNEL_INFO_QUERY)));
+            of(OperatorSchemas.CHANNEL_INFO_QUERY)),
+        Arguments.of("GET livechat/rooms query", "ROOMS_QUERY", query("/api/v1/livechat/rooms"),
+            of(OperatorSchemas.ROOMS_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -140,9 +142,10 @@ class SchemasDocumentTest {
   }
 
   @Test
-  @DisplayName("every schema of Schemas and UserSchemas is held to docs/openapi.yaml")
+  @DisplayName("every schema of Schemas and OperatorSchemas is held to docs/openapi.yaml")
   void everySchemaIsChecked() {
-    Set<String> constants = Stream.of(Schemas.class, UserSchemas.class).flatMap(type -> Arrays.stream(type.getFields()))
+    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class)
+        .flatMap(type -> Arrays.stream(type.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
 
     assertThat(routes().map(route -> (String) route.get()[1]).collect(Collectors.toSet())).isEqualTo(constants);

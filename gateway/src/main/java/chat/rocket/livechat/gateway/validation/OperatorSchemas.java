@@ -1,12 +1,13 @@
 package chat.rocket.livechat.gateway.validation;
 
 /**
- * The request schemas of the users endpoints and of {@code channels.info} (issue 11), as Rocket.Chat's rest-typings
- * declare them ({@code isUserCreateParamsPOST}, {@code isUsersInfoParamsGetProps}, {@code isUsersUpdateParamsPOST},
- * {@code isChannelsInfoProps}): no additional keys. Held to {@code docs/openapi.yaml} by {@code SchemasDocumentTest},
- * like {@link Schemas}.
+ * The request schemas of the operator's endpoints added with issue 11 (users, {@code channels.info},
+ * {@code livechat/rooms}), as Rocket.Chat's rest-typings declare them ({@code isUserCreateParamsPOST},
+ * {@code isUsersInfoParamsGetProps}, {@code isUsersUpdateParamsPOST}, {@code isChannelsInfoProps},
+ * {@code isGETLivechatRoomsParams}): no additional keys. Held to {@code docs/openapi.yaml} by
+ * {@code SchemasDocumentTest}, like {@link Schemas}.
  */
-public final class UserSchemas {
+public final class OperatorSchemas {
 
   /** {@code POST users.create} body: email, name, password and username required. */
   public static final Schema USER_CREATE_BODY = userData(Schema.object()
@@ -43,7 +44,30 @@ public final class UserSchemas {
       .property("roomId", Schema.string())
       .property("roomName", Schema.string());
 
-  private UserSchemas() {
+  /**
+   * {@code GET livechat/rooms} query: every filter optional; {@code agents}, {@code tags} and {@code units} arrays
+   * ({@code agents[]=...}), the JSON filters strings (parsed by the route); {@code departmentId} one id (Rocket.Chat
+   * 7.x also takes an array, which only its enterprise tests use).
+   */
+  public static final Schema ROOMS_QUERY = Schema.object()
+      .property("agents", Schema.arrayOf(Schema.string()))
+      .property("roomName", Schema.string())
+      .property("departmentId", Schema.string())
+      .property("open", Schema.string())
+      .property("onhold", Schema.string())
+      .property("queued", Schema.string())
+      .property("createdAt", Schema.string())
+      .property("closedAt", Schema.string())
+      .property("tags", Schema.arrayOf(Schema.string()))
+      .property("units", Schema.arrayOf(Schema.string()))
+      .property("customFields", Schema.string())
+      .property("count", Schema.string())
+      .property("offset", Schema.string())
+      .property("sort", Schema.string())
+      .property("fields", Schema.string())
+      .property("query", Schema.string());
+
+  private OperatorSchemas() {
   }
 
   /** The optional keys of a user's data that {@code users.create} and {@code users.update} share. */
