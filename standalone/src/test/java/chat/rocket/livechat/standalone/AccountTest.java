@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AccountTest {
 
-  /** The preference keys Rocket.Chat's own {@code /me} end-to-end test expects (CE). */
+  /** The preference keys Rocket.Chat's own 7.x {@code /me} end-to-end test expects (CE). */
   private static final List<String> PREFERENCE_KEYS = List.of("alsoSendThreadToChannel", "newRoomNotification",
       "newMessageNotification", "showThreadsInMainChannel", "useEmojis", "convertAsciiEmoji", "saveMobileBandwidth",
       "collapseMediaByDefault", "autoImageLoad", "emailNotificationMode", "unreadAlert", "notificationsSoundVolume",
@@ -29,7 +29,8 @@ class AccountTest {
       "desktopNotificationRequireInteraction", "hideUsernames", "hideRoles", "displayAvatars", "hideFlexTab",
       "sendOnEnter", "idleTimeLimit", "sidebarShowFavorites", "sidebarShowUnread", "themeAppearence",
       "sidebarSortby", "sidebarViewMode", "sidebarDisplayAvatar", "sidebarGroupByType", "muteFocusedConversations",
-      "notifyCalendarEvents", "enableMobileRinging");
+      "notifyCalendarEvents", "enableMobileRinging", "masterVolume", "voipRingerVolume", "sidebarSectionsOrder",
+      "featuresPreview");
 
   private static TestSystem system;
   private static Api api;

@@ -28,9 +28,9 @@ final class UserInfo {
       "openBusinessHours");
 
   /**
-   * The values of Rocket.Chat's {@code Accounts_Default_User_Preferences_*} settings as it ships them (its
-   * {@code apps/meteor/server/settings/accounts.ts}; the keys its {@code /me} end-to-end test expects). Those settings
-   * are not read: this system has no account preferences UI.
+   * The values of Rocket.Chat's {@code Accounts_Default_User_Preferences_*} settings as 7.x ships them (its
+   * {@code apps/meteor/server/settings/accounts.ts}; the keys its 7.x {@code /me} end-to-end test expects, CE).
+   * Those settings are not read: this system has no account preferences UI.
    */
   static final Map<String, Object> DEFAULT_PREFERENCES = Map.ofEntries(
       Map.entry("enableAutoAway", true), Map.entry("idleTimeLimit", 300),
@@ -47,7 +47,11 @@ final class UserInfo {
       Map.entry("newRoomNotification", "door"), Map.entry("newMessageNotification", "chime"),
       Map.entry("muteFocusedConversations", true), Map.entry("notificationsSoundVolume", 100),
       Map.entry("omnichannelTranscriptEmail", false), Map.entry("notifyCalendarEvents", true),
-      Map.entry("enableMobileRinging", true));
+      Map.entry("enableMobileRinging", true), Map.entry("masterVolume", 100), Map.entry("voipRingerVolume", 100),
+      Map.entry("sidebarSectionsOrder", List.of("Incoming_Calls", "Incoming_Livechats", "Open_Livechats",
+          "On_Hold_Chats", "Unread", "Favorites", "Teams", "Discussions", "Channels", "Direct_Messages",
+          "Conversations")),
+      Map.entry("featuresPreview", List.of()));
 
   private UserInfo() {
   }
