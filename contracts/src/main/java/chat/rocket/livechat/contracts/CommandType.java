@@ -86,10 +86,12 @@ public enum CommandType {
    */
   MESSAGE_DELETE("room.delete-message", Topics.ROOM_COMMANDS),
   /**
-   * {@code POST livechat/room.close} (visitor: body {@code {rid, token}}, no caller) and
-   * {@code POST livechat/room.closeByUser} (agent: body {@code {rid, comment?}}, caller set). Writes the closing
-   * fields, the {@code livechat-close} message, closes inquiry and subscriptions; result {@code {rid, comment}};
-   * publishes {@code message.created} and {@code room.closed}. Key: rid.
+   * {@code POST livechat/room.close} (visitor: body {@code {rid, token, requestedAt}}, no caller) and
+   * {@code POST livechat/room.closeByUser} (agent: body {@code {rid, comment?, tags?, forceClose?,
+   * generateTranscriptPdf?, transcriptEmail?, requestedAt}}, caller set); {@code requestedAt}: epoch ms the gateway
+   * accepted the request (a room closed after it answers {@link ErrorCode#ROOM_CANNOT_BE_CLOSED_TRY_AGAIN}). Writes the
+   * closing fields, the {@code livechat-close} message, closes inquiry and subscriptions; result
+   * {@code {rid, comment}}; publishes {@code message.created} and {@code room.closed}. Key: rid.
    */
   ROOM_CLOSE("room.close", Topics.ROOM_COMMANDS),
   /**

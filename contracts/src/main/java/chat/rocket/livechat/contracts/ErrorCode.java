@@ -128,6 +128,17 @@ public enum ErrorCode {
   NOT_AUTHORIZED(400, Style.PLAIN, null, "error-not-authorized"),
   /** 400 {@code livechat/room.close} while {@code Omnichannel_allow_visitors_to_close_conversation} is false. */
   NOT_ALLOWED_TO_CLOSE_CONVERSATION(400, Style.PLAIN, null, "error-not-allowed-to-close-conversation"),
+  /**
+   * 400 {@code livechat/room.closeByUser} without a comment (or a blank one) while
+   * {@code Livechat_request_comment_when_closing_conversation} is on (Rocket.Chat 7.x {@code closeRoom}).
+   */
+  COMMENT_IS_REQUIRED(400, Style.PLAIN, null, "error-comment-is-required"),
+  /**
+   * 400 {@code livechat/room.close}, {@code livechat/room.closeByUser}: another close of the room finished while this
+   * request was waiting (Rocket.Chat 7.x {@code closeRoom}'s answer when its transaction loses to a concurrent
+   * close).
+   */
+  ROOM_CANNOT_BE_CLOSED_TRY_AGAIN(400, Style.PLAIN, null, "error-room-cannot-be-closed-try-again"),
   /** 400 {@code livechat/message} longer than {@code Livechat_message_character_limit} while that limit is on. */
   MESSAGE_TOO_LONG(400, Style.PLAIN, null, "message-length-exceeds-character-limit"),
   /**

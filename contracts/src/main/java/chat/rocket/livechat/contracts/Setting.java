@@ -37,6 +37,16 @@ public enum Setting {
   MESSAGE_ALLOW_DELETING("Message_AllowDeleting", true),
   /** A visitor may close its room ({@code POST livechat/room.close}). */
   OMNICHANNEL_ALLOW_VISITORS_TO_CLOSE_CONVERSATION("Omnichannel_allow_visitors_to_close_conversation", true),
+  /**
+   * An agent's close ({@code livechat/room.closeByUser}) needs a comment that is not blank; default true, as in
+   * Rocket.Chat ({@code apps/meteor/server/settings/omnichannel.ts}).
+   */
+  LIVECHAT_REQUEST_COMMENT_WHEN_CLOSING_CONVERSATION("Livechat_request_comment_when_closing_conversation", true),
+  /**
+   * {@code livechat/room.closeByUser} honours {@code forceClose: true} (closes a room even when it is closed);
+   * default false, as in Rocket.Chat.
+   */
+  OMNICHANNEL_ALLOW_FORCE_CLOSE_CONVERSATIONS("Omnichannel_allow_force_close_conversations", false),
   /** When false, navigation messages are stored hidden ({@code _hidden: true}). */
   LIVECHAT_VISITOR_NAVIGATION_AS_A_MESSAGE("Livechat_Visitor_navigation_as_a_message", false),
   /**

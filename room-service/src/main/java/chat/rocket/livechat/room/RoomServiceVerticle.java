@@ -81,7 +81,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
         new SendMessage(lookup, rooms, messages, access, clients.users(), clients.settings(), events),
         new MessageHistory(lookup, messages),
         new EditMessage(lookup, rooms, messages, clients.settings(), events),
-        new CloseRoom(lookup, rooms, messages, clients.settings(), clients.permissions(), events),
+        new CloseRoom(lookup, rooms, clients.settings(), clients.permissions(),
+            new RoomClosing(rooms, messages, clients.settings(), events)),
         new PageVisited(rooms, messages, clients.users(), clients.settings(), events));
   }
 

@@ -14,6 +14,7 @@ import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -125,20 +126,114 @@ class CloseRoomTest extends RoomHandlerTest {
   @Test
   @DisplayName("an agent without subscription needs close-others-livechat-room, else error-not-authorized")
   void otherAgent() {
-    assertThat(failure(byAgent(BOB, null)).code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+    assertThat(failure(byAgent(BOB, "done")).code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
     assertThat(storedRoom().getBoolean("open")).isTrue();
 
     fixture.grant(Permission.CLOSE_OTHERS_LIVECHAT_ROOM, "livechat-agent");
-    await(byAgent(BOB, null));
-    assertThat(fixture.findOne(Collections.MESSAGES, new JsonObject().put("rid", rid())).getString("msg")).isEmpty();
+    await(byAgent(BOB, "done"));
+    assertThat(storedRoom().getJsonObject("closedBy").getString("username")).isEqualTo("bob");
   }
 
   @Test
   @DisplayName("an agent closing a closed room gets error-room-already-closed, and an unknown room error-invalid-room")
   void agentRefusals() {
     await(byVisitor(visitor.getString("token")));
-    assertThat(failure(byAgent(ALICE, null)).code()).isEqualTo(ErrorCode.ROOM_ALREADY_CLOSED);
+    fixture.grant(Permission.CLOSE_OTHERS_LIVECHAT_ROOM, "livechat-agent");
+    assertThat(failure(byAgent(ALICE, "late")).code()).isEqualTo(ErrorCode.ROOM_ALREADY_CLOSED);
     assertThat(failure(fixture.close.handle(command(CommandType.ROOM_CLOSE, ALICE,
         new JsonObject().put("rid", "no-such-room")))).code()).isEqualTo(ErrorCode.ERROR_INVALID_ROOM);
+  }
+
+  @Test
+  @DisplayName("the closed room's subscriptions are gone, so its former agent needs close-others-livechat-room")
+  void closedRoomChecksPermissionFirst() {
+    await(byVisitor(visitor.getString("token")));
+    assertThat(failure(byAgent(ALICE, "late")).code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+  }
+
+  @Test
+  @DisplayName("an agent closing without a comment or with a blank one fails error-comment-is-required, writes nothing")
+  void commentRequired() {
+    assertThat(failure(byAgent(ALICE, null)).code()).isEqualTo(ErrorCode.COMMENT_IS_REQUIRED);
+    assertThat(failure(byAgent(ALICE, " \t ")).code()).isEqualTo(ErrorCode.COMMENT_IS_REQUIRED);
+
+    assertThat(storedRoom().getBoolean("open")).isTrue();
+    assertThat(fixture.find(Collections.MESSAGES, new JsonObject())).isEmpty();
+    assertThat(fixture.find(Collections.INQUIRIES, new JsonObject().put("rid", rid()))).hasSize(1);
+    assertThat(fixture.published).isEmpty();
+  }
+
+  @Test
+  @DisplayName("with Livechat_request_comment_when_closing_conversation off an agent closes without comment")
+  void commentOptional() {
+    fixture.setting(Setting.LIVECHAT_REQUEST_COMMENT_WHEN_CLOSING_CONVERSATION, false);
+
+    await(byAgent(ALICE, null));
+
+    assertThat(storedRoom().containsKey("open")).isFalse();
+    assertThat(fixture.findOne(Collections.MESSAGES, new JsonObject().put("rid", rid())).getString("msg")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the request's tags are stored on the closed room before the room's own, without repeats")
+  void tags() {
+    fixture.updateRoom(room, new JsonObject().put("tags", new JsonArray().add("vip").add("sales")));
+
+    await(fixture.close.handle(command(CommandType.ROOM_CLOSE, ALICE, new JsonObject().put("rid", rid())
+        .put("comment", "done").put("tags", new JsonArray().add("billing").add("vip")))));
+
+    assertThat(storedRoom().getJsonArray("tags")).isEqualTo(new JsonArray().add("billing").add("vip").add("sales"));
+  }
+
+  @Test
+  @DisplayName("forceClose closes a closed room again only while Omnichannel_allow_force_close_conversations is on")
+  void forceClose() {
+    await(byAgent(ALICE, "first"));
+    fixture.grant(Permission.CLOSE_OTHERS_LIVECHAT_ROOM, "livechat-agent");
+    assertThat(failure(forced(BOB)).code()).isEqualTo(ErrorCode.ROOM_ALREADY_CLOSED);
+
+    fixture.setting(Setting.OMNICHANNEL_ALLOW_FORCE_CLOSE_CONVERSATIONS, true);
+    await(forced(BOB));
+
+    assertThat(storedRoom().getJsonObject("closedBy").getString("username")).isEqualTo("bob");
+    assertThat(fixture.find(Collections.MESSAGES, new JsonObject().put("t", "livechat-close")))
+        .extracting(message -> message.getString("msg")).containsExactlyInAnyOrder("first", "again");
+    assertThat(fixture.published).extracting(p -> p.type()).containsExactly(EventType.MESSAGE_CREATED,
+        EventType.ROOM_CLOSED, EventType.MESSAGE_CREATED, EventType.ROOM_CLOSED);
+  }
+
+  private Future<JsonObject> forced(Caller caller) {
+    return fixture.close.handle(command(CommandType.ROOM_CLOSE, caller, new JsonObject().put("rid", rid())
+        .put("comment", "again").put("forceClose", true)));
+  }
+
+  @Test
+  @DisplayName("a close accepted before the room's closedAt lost a race: error-room-cannot-be-closed-try-again")
+  void lostRace() {
+    long before = Instant.now().minusSeconds(5).toEpochMilli();
+    await(byAgent(ALICE, "won"));
+
+    assertThat(failure(fixture.close.handle(command(CommandType.ROOM_CLOSE, ALICE, new JsonObject()
+        .put("rid", rid()).put("comment", "lost").put("requestedAt", before)))).code())
+        .isEqualTo(ErrorCode.ROOM_CANNOT_BE_CLOSED_TRY_AGAIN);
+    assertThat(failure(fixture.close.handle(command(CommandType.ROOM_CLOSE, null, new JsonObject()
+        .put("rid", rid()).put("token", visitor.getString("token")).put("requestedAt", before)))).code())
+        .isEqualTo(ErrorCode.ROOM_CANNOT_BE_CLOSED_TRY_AGAIN);
+    assertThat(fixture.find(Collections.MESSAGES, new JsonObject())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a close accepted after the room's closedAt is late: error-room-already-closed, or room-closed")
+  void lateClose() {
+    await(byAgent(ALICE, "won"));
+    long after = Instant.now().plusSeconds(5).toEpochMilli();
+    fixture.grant(Permission.CLOSE_OTHERS_LIVECHAT_ROOM, "livechat-agent");
+
+    assertThat(failure(fixture.close.handle(command(CommandType.ROOM_CLOSE, ALICE, new JsonObject()
+        .put("rid", rid()).put("comment", "late").put("requestedAt", after)))).code())
+        .isEqualTo(ErrorCode.ROOM_ALREADY_CLOSED);
+    assertThat(failure(fixture.close.handle(command(CommandType.ROOM_CLOSE, null, new JsonObject()
+        .put("rid", rid()).put("token", visitor.getString("token")).put("requestedAt", after)))).code())
+        .isEqualTo(ErrorCode.ROOM_CLOSED);
   }
 }

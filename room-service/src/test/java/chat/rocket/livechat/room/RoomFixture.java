@@ -67,7 +67,7 @@ final class RoomFixture extends HandlerFixture {
     send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, permissions), users, settings, events);
     history = new MessageHistory(lookup, messages);
     edit = new EditMessage(lookup, rooms, messages, settings, events);
-    close = new CloseRoom(lookup, rooms, messages, settings, permissions, events);
+    close = new CloseRoom(lookup, rooms, settings, permissions, new RoomClosing(rooms, messages, settings, events));
     pageVisited = new PageVisited(rooms, messages, users, settings, events);
     checkAccess = new CheckRoomAccess(rooms, access, permissions);
     roomInfo = new RoomInfo(rooms, access);

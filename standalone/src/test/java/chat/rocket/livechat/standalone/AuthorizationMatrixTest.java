@@ -492,7 +492,8 @@ class AuthorizationMatrixTest {
       case VISITOR_INFO -> api.get("livechat/visitor.info?visitorId=" + fixture.visitorId(), caller);
       case SEND_MESSAGE -> api.post("chat.sendMessage", caller,
           new JsonObject().put("message", new JsonObject().put("rid", fixture.rid()).put("msg", "matrix")));
-      case CLOSE_BY_USER -> api.post("livechat/room.closeByUser", caller, new JsonObject().put("rid", fixture.rid()));
+      case CLOSE_BY_USER -> api.post("livechat/room.closeByUser", caller,
+          new JsonObject().put("rid", fixture.rid()).put("comment", "matrix"));
       default -> throw new IllegalArgumentException(endpoint);
     };
   }

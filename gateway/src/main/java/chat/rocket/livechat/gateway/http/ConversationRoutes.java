@@ -86,25 +86,35 @@ public final class ConversationRoutes {
   /**
    * {@code POST livechat/room.close {rid, token}}: 200 {@code {rid, comment, success}}; 400
    * {@code error-not-allowed-to-close-conversation}, {@code invalid-token}, {@code invalid-room},
-   * {@code room-closed}.
+   * {@code room-closed}, {@code error-room-cannot-be-closed-try-again}. The command carries {@code requestedAt}.
    */
   public void close(RoutingContext ctx) {
     visitorCall(ctx, c -> RequestInput.validate(RequestInput.body(c), Schemas.ROOM_CLOSE_BODY),
-        CommandType.ROOM_CLOSE, Function.identity());
+        CommandType.ROOM_CLOSE, ConversationRoutes::stamped);
   }
 
   /**
-   * {@code POST livechat/room.closeByUser {rid, comment?, tags?}}: 401 without a session, 403 without
-   * {@code close-livechat-room}; 200 {@code {success}}; 400 {@code error-invalid-room},
-   * {@code error-room-already-closed}, {@code error-not-authorized}.
+   * {@code POST livechat/room.closeByUser {rid, comment?, tags?, generateTranscriptPdf?, transcriptEmail?,
+   * forceClose?}} (Rocket.Chat 7.x): 401 without a session, 403 without {@code close-livechat-room}; 200
+   * {@code {success}}; 400 {@code error-invalid-room}, {@code error-not-authorized},
+   * {@code error-room-already-closed}, {@code error-comment-is-required},
+   * {@code error-room-cannot-be-closed-try-again}. The command carries {@code requestedAt}.
    */
   public void closeByUser(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
             c -> RequestInput.validate(RequestInput.body(c), Schemas.ROOM_CLOSE_BY_USER_BODY),
             List.of(Permission.CLOSE_LIVECHAT_ROOM))
         .compose(call -> send(ctx, CommandType.ROOM_CLOSE, call.input().getString("rid"), call.caller(),
-            call.input()))
+            stamped(call.input())))
         .map(closed -> new JsonObject()));
+  }
+
+  /**
+   * @return the close command's body: the validated input with {@code requestedAt}, now in epoch ms (the room-service
+   *     tells a close that lost a race from a late one by it, see {@code CommandType.ROOM_CLOSE})
+   */
+  private static JsonObject stamped(JsonObject input) {
+    return input.copy().put("requestedAt", System.currentTimeMillis());
   }
 
   /**

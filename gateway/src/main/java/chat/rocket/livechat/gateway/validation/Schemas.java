@@ -109,11 +109,21 @@ public final class Schemas {
       .requiredProperty("rid", Schema.string())
       .requiredProperty("token", Schema.string());
 
-  /** {@code POST livechat/room.closeByUser} body (without the transcript options, which need a mail server). */
+  /**
+   * {@code POST livechat/room.closeByUser} body (rest-typings 7.x {@code POSTLivechatRoomCloseByUserParams}); the
+   * transcript options are accepted as Rocket.Chat accepts them, and produce nothing here.
+   */
   public static final Schema ROOM_CLOSE_BY_USER_BODY = Schema.object()
       .requiredProperty("rid", Schema.string())
-      .property("comment", Schema.string())
-      .property("tags", Schema.nullableArrayOf(Schema.string()));
+      .property("comment", Schema.nullableString())
+      .property("tags", Schema.nullableArrayOf(Schema.string()))
+      .property("generateTranscriptPdf", Schema.bool())
+      .property("transcriptEmail", Schema.object()
+          .requiredProperty("sendToVisitor", Schema.bool())
+          .property("requestData", Schema.object()
+              .requiredProperty("email", Schema.string())
+              .requiredProperty("subject", Schema.string())))
+      .property("forceClose", Schema.bool());
 
   /** {@code POST livechat/page.visited} body. */
   public static final Schema PAGE_VISITED_BODY = Schema.object()
