@@ -124,7 +124,13 @@ class SchemasDocumentTest {
         Arguments.of("POST users.delete body", "USER_DELETE_BODY", body("/api/v1/users.delete", "post"),
             of(UserSchemas.USER_DELETE_BODY)),
         Arguments.of("GET channels.info query", "CHANNEL_INFO_QUERY", query("/api/v1/channels.info"),
-            of(UserSchemas.CHANNEL_INFO_QUERY)));
+            of(UserSchemas.CHANNEL_INFO_QUERY)),
+        Arguments.of("GET livechat/inquiries.getOne query", "INQUIRY_GET_QUERY",
+            query("/api/v1/livechat/inquiries.getOne"), of(InquirySchemas.INQUIRY_GET_QUERY)),
+        Arguments.of("POST livechat/inquiries.take body", "INQUIRY_TAKE_BODY",
+            body("/api/v1/livechat/inquiries.take", "post"), of(InquirySchemas.INQUIRY_TAKE_BODY)),
+        Arguments.of("GET licenses.info query", "LICENSES_INFO_QUERY", query("/api/v1/licenses.info"),
+            of(InquirySchemas.LICENSES_INFO_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -140,9 +146,10 @@ class SchemasDocumentTest {
   }
 
   @Test
-  @DisplayName("every schema of Schemas and UserSchemas is held to docs/openapi.yaml")
+  @DisplayName("every schema of Schemas, UserSchemas and InquirySchemas is held to docs/openapi.yaml")
   void everySchemaIsChecked() {
-    Set<String> constants = Stream.of(Schemas.class, UserSchemas.class).flatMap(type -> Arrays.stream(type.getFields()))
+    Set<String> constants = Stream.of(Schemas.class, UserSchemas.class, InquirySchemas.class)
+        .flatMap(type -> Arrays.stream(type.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
 
     assertThat(routes().map(route -> (String) route.get()[1]).collect(Collectors.toSet())).isEqualTo(constants);
