@@ -24,6 +24,7 @@ import java.util.Map;
  * {@code visitor.registered} events, which rename the visitor's open room (spec §7.1), and {@code visitor.updated}
  * events, which show a new visitor status on it. It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow
  * {@link ServiceVerticle}.
+ *
  * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, and {@code license.usage}
  * ({@code licenses.info}).
  */
