@@ -292,7 +292,27 @@ public enum CommandType {
    * {@code GET livechat/rooms/filters}. Body {@code {}}, caller set; result {@code {filters: [{type}]}}: the source
    * types of the stored livechat rooms. Key: {@code "filters"}.
    */
-  ROOM_FILTERS("room.filters", Topics.ROOM_COMMANDS);
+  ROOM_FILTERS("room.filters", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/inquiries.getOne}. Body {@code {roomId}}, caller set (the gateway checked
+   * {@code view-l-room}); result {@code {inquiry}}: the room's inquiry as stored (ISO dates), or null. Key: the rid.
+   */
+  INQUIRY_GET("inquiry.get-by-room", Topics.ROOM_COMMANDS),
+  /**
+   * {@code POST livechat/inquiries.take}. Body {@code {inquiryId, userId?}}, caller set (the gateway checked
+   * {@code view-l-room}); the agent ({@code userId}, else the caller) takes the inquiry: inquiry {@code taken}, room
+   * {@code servedBy} and {@code usersCount + 1}, the agent's subscription, {@link EventType#ROOM_UPDATED} and
+   * {@link EventType#ROOM_AGENT_CHANGED}; result {@code {}}. Failures {@link ErrorCode#INQUIRY_USER_INVALID},
+   * {@link ErrorCode#INQUIRY_NOT_FOUND}, {@link ErrorCode#INQUIRY_TAKEN}, {@link ErrorCode#AGENT_OFFLINE},
+   * {@link ErrorCode#MAC_LIMIT_REACHED} (the inquiry's room is gone). Key: the inquiry id.
+   */
+  INQUIRY_TAKE("inquiry.take", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET licenses.info?loadValues=true}. Body {@code {}}, caller set (the gateway checked
+   * {@code view-privileged-setting}); result {@code {activeUsers, guestUsers, monthlyActiveContacts}}: the current
+   * values of Rocket.Chat's license limits this system can count. Key: {@code licenses}.
+   */
+  LICENSE_USAGE("license.usage", Topics.ROOM_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

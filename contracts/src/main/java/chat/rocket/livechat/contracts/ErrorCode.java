@@ -207,6 +207,20 @@ public enum ErrorCode {
   INVALID_SORT(400, Style.METEOR, "error-invalid-sort", "Invalid sort parameter provided \"%s\""),
   /** 400 a {@code fields} that is not a JSON object of field names to 0 or 1 ({@code parseJsonQuery}). */
   INVALID_FIELDS(400, Style.METEOR, "error-invalid-fields", "Invalid fields parameter provided \"%s\""),
+  /** 400 {@code livechat/inquiries.take} with a {@code userId} naming no user: {@code API.v1.failure(...)}. */
+  INQUIRY_USER_INVALID(400, Style.PLAIN, null, "The user is invalid"),
+  /** 400 {@code livechat/inquiries.take} of an unknown inquiry ({@code takeInquiry}'s Meteor error). */
+  INQUIRY_NOT_FOUND(400, Style.METEOR, "error-not-found", "Inquiry not found"),
+  /** 400 {@code livechat/inquiries.take} of an inquiry whose status is {@code taken}. */
+  INQUIRY_TAKEN(400, Style.METEOR, "error-inquiry-taken", "Inquiry already taken"),
+  /** 400 {@code livechat/inquiries.take} by (or for) a user who is no online, available agent. */
+  AGENT_OFFLINE(400, Style.METEOR, "error-agent-status-service-offline",
+      "Agent status is offline or Omnichannel service is not active"),
+  /**
+   * 400 {@code livechat/inquiries.take} of an inquiry whose room is gone: Rocket.Chat's
+   * {@code Meteor.Error('error-mac-limit-reached')} without reason (it checks the room and the MAC limit at once).
+   */
+  MAC_LIMIT_REACHED(400, Style.METEOR, "error-mac-limit-reached", null),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

@@ -25,6 +25,9 @@ import java.util.Map;
  * {@code visitor.registered} events, which rename the visitor's open room (spec §7.1), and {@code visitor.updated}
  * events, which show a new visitor status on it. It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow
  * {@link ServiceVerticle}.
+ *
+ * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, and {@code license.usage}
+ * ({@code licenses.info}).
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -45,6 +48,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     MessageRepository messages = new MessageRepository(clients.mongo());
     Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
     Widget widget = widget(clients, rooms, visitors, events);
+    InquiryRepository inquiries = new InquiryRepository(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
@@ -66,7 +70,11 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.ROOM_AGENT_INFO, widget.agentInfo()::ofRoom),
             Map.entry(CommandType.ROOM_NEXT_AGENT, widget.agentInfo()::next),
             Map.entry(CommandType.ROOM_REQUEST_TRANSCRIPT, widget.transcript()::handle),
-            Map.entry(CommandType.ROOM_SET_CUSTOM_FIELDS, widget.customFields()::handle))),
+            Map.entry(CommandType.ROOM_SET_CUSTOM_FIELDS, widget.customFields()::handle),
+            Map.entry(CommandType.INQUIRY_GET, new InquiryByRoom(inquiries)::handle),
+            Map.entry(CommandType.INQUIRY_TAKE, new TakeInquiry(inquiries, rooms, clients.users(),
+                new AgentProfiles(clients.mongo(), clients.settings()), events)::handle),
+            Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),

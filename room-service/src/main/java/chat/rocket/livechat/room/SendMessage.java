@@ -13,6 +13,7 @@ import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /**
  * {@code room.send-message}: body {@code {rid, msg, _id?, token?}}; result {@code {message}} (the stored document,
@@ -29,7 +30,8 @@ import io.vertx.core.json.JsonObject;
  * </ul>
  * The room then gets {@code msgs + 1}, {@code lastMessage}, {@code lm}; a visitor's message sets
  * {@code v.lastMessageTs} (and, after an answer, {@code waitingResponse: true} without {@code responseBy}); an agent's
- * sets {@code responseBy} (first answer) or {@code responseBy.lastMessageTs}, and removes {@code waitingResponse}.
+ * sets {@code responseBy} (first answer) or {@code responseBy.lastMessageTs}, removes {@code waitingResponse} and adds
+ * the month to {@code v.activity} ({@link LicenseUsage}: the room's visitor is a monthly active contact).
  * Idempotent: the client's {@code _id} is kept (when empty or absent, a {@code Random.id()}); the same {@code _id}
  * again answers the stored message and counts it once (a message with that {@code _id} in another room or from
  * someone else is {@link ErrorCode#NOT_ALLOWED}).
@@ -137,6 +139,9 @@ final class SendMessage {
     JsonObject update = new JsonObject().put("$set", set).put("$inc", new JsonObject().put("msgs", 1));
     if (!unset.isEmpty()) {
       update.put("$unset", unset);
+    }
+    if (!draft.fromVisitor()) {
+      update.put("$addToSet", new JsonObject().put("v.activity", LicenseUsage.period(Instant.now())));
     }
     return OutboxEntries.pushing(update, MessageDocs.event(EventType.MESSAGE_CREATED, message));
   }

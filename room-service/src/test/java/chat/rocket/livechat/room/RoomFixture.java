@@ -44,6 +44,9 @@ final class RoomFixture extends HandlerFixture {
   final RequestTranscript transcript;
   final RoomCustomFields customFields;
   final RoomVisitorStatus visitorStatus;
+  final InquiryByRoom inquiryByRoom;
+  final TakeInquiry takeInquiry;
+  final LicenseUsage licenseUsage;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -79,6 +82,10 @@ final class RoomFixture extends HandlerFixture {
     transcript = new RequestTranscript(rooms, visitors, events);
     customFields = new RoomCustomFields(rooms, events);
     visitorStatus = new RoomVisitorStatus(rooms, mongo, events);
+    InquiryRepository inquiries = new InquiryRepository(mongo);
+    inquiryByRoom = new InquiryByRoom(inquiries);
+    takeInquiry = new TakeInquiry(inquiries, rooms, users, agents, events);
+    licenseUsage = new LicenseUsage(mongo);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -57,12 +57,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (livechat-manager, admin; monitors are not seeded here), {@code agent.status} {@code view-l-room}; an allowed call
  * writes only its target user (a plain user made a manager; the status call names an agent already not available).
  * The users endpoints and {@code channels.info} form a fifth: {@code users.create} needs {@code create-user} (400
- * {@code error-action-not-allowed} as {@code saveUser} answers), {@code users.update} of another user
- * {@code edit-other-user-info} (the same 400), {@code users.delete} {@code delete-user} (403 {@code unauthorized}),
- * all admin only; {@code users.info} any logged-in user; {@code channels.info} the livechat room access rule (403
- * {@code unauthorized}); {@code livechat/rooms} {@code view-livechat-rooms} (403 {@code unauthorized}; an agent may
- * list only its own rooms), {@code livechat/rooms/filters} {@code view-l-room}; an allowed call writes only the user
- * it creates, changes or removes.
+ * {@code error-action-not-allowed} as {@code saveUser} answers), {@code users.update} of another user {@code
+ * edit-other-user-info} (the same 400), {@code users.delete} {@code delete-user} (403 {@code unauthorized}), all admin
+ * only; {@code users.info} any logged-in user; {@code channels.info} the livechat room access rule (403 {@code
+ * unauthorized}); {@code livechat/rooms} {@code view-livechat-rooms} (403 {@code unauthorized}; an agent may list only
+ * its own rooms), {@code livechat/rooms/filters} {@code view-l-room}; an allowed call writes only the user it creates,
+ * changes or removes. The inquiry endpoints and {@code licenses.info} form a sixth: {@code livechat/inquiries.getOne}
+ * and {@code livechat/inquiries.take} need {@code view-l-room} (a take names the available serving agent, so every
+ * holder may hand it the inquiry), and {@code licenses.info} any logged-in user; an allowed take writes only its room,
+ * inquiry and subscription, the reads nothing.
  */
 class AuthorizationMatrixTest {
 
@@ -97,6 +100,9 @@ class AuthorizationMatrixTest {
   private static final String CHANNELS_INFO = "GET channels.info";
   private static final String ROOMS_LIST = "GET livechat/rooms";
   private static final String ROOMS_FILTERS = "GET livechat/rooms/filters";
+  private static final String INQUIRY_GET_ONE = "GET livechat/inquiries.getOne";
+  private static final String INQUIRY_TAKE = "POST livechat/inquiries.take";
+  private static final String LICENSES_INFO = "GET licenses.info";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -384,6 +390,57 @@ class AuthorizationMatrixTest {
       case ROOMS_FILTERS -> api.get("livechat/rooms/filters", caller);
       default -> throw new IllegalArgumentException(endpoint);
     };
+  }
+
+  static Stream<Arguments> inquiriesMatrix() {
+    return Stream.of(
+        inquiriesRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        inquiriesRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        inquiriesRow(Role.USER, FORBIDDEN, FORBIDDEN, OK),
+        inquiriesRow(Role.AGENT_SERVING, OK, OK, OK),
+        inquiriesRow(Role.AGENT_NOT_SERVING, OK, OK, OK),
+        inquiriesRow(Role.MANAGER, OK, OK, OK),
+        inquiriesRow(Role.ADMIN, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on livechat/inquiries.getOne, livechat/inquiries.take and licenses.info */
+  private static Stream<Arguments> inquiriesRow(Role role, Answer getOne, Answer take, Answer licenses) {
+    return Stream.of(arguments(role, INQUIRY_GET_ONE, getOne), arguments(role, INQUIRY_TAKE, take),
+        arguments(role, LICENSES_INFO, licenses));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("inquiriesMatrix")
+  void roleOnInquiryEndpointGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    JsonObject inquiry = queuedInquiry();
+    String rid = inquiry.getString("rid");
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = switch (endpoint) {
+      case INQUIRY_GET_ONE -> api.get("livechat/inquiries.getOne?roomId=" + rid, headers.get(role));
+      case INQUIRY_TAKE -> api.post("livechat/inquiries.take", headers.get(role), new JsonObject()
+          .put("inquiryId", inquiry.getString("_id")).put("userId", servingAgentId));
+      default -> api.get("licenses.info?loadValues=true", headers.get(role));
+    };
+
+    assertAnswered(response, expected, before, "writes besides the taken room, its inquiry and subscription",
+        change -> INQUIRY_TAKE.equals(endpoint) && (change.id().equals(rid) || rid.equals(change.field("rid"))));
+  }
+
+  /** @return a queued inquiry of a new unserved room, written as Rocket.Chat stores them under Manual_Selection */
+  private static JsonObject queuedInquiry() {
+    String rid = "matrix-room-" + UUID.randomUUID();
+    JsonObject v = new JsonObject().put("_id", "matrix-visitor-" + rid).put("username", "guest-matrix")
+        .put("token", TestSystem.randomToken()).put("status", "online");
+    system.mongo().insert(Collections.ROOMS, new JsonObject().put("_id", rid).put("t", "l").put("open", true)
+        .put("fname", "Matrix visitor").put("msgs", 0).put("usersCount", 1).put("v", v).put("ts", MongoDocs.now())
+        .put("_updatedAt", MongoDocs.now())).await();
+    JsonObject inquiry = new JsonObject().put("_id", "matrix-inquiry-" + rid).put("rid", rid)
+        .put("name", "Matrix visitor").put("status", "queued").put("v", v).put("t", "l").put("ts", MongoDocs.now())
+        .put("_updatedAt", MongoDocs.now());
+    system.mongo().insert(Collections.INQUIRIES, inquiry).await();
+    return inquiry;
   }
 
   /**

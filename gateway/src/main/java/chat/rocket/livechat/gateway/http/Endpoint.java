@@ -112,6 +112,12 @@ public enum Endpoint {
   CHANNELS_INFO(HttpMethod.GET, "/api/v1/channels.info"),
   /** Set the caller's (or, with edit-other-user-info, another user's) status and status text. */
   USERS_SET_STATUS(HttpMethod.POST, "/api/v1/users.setStatus"),
+  /** The inquiry of a livechat room. */
+  INQUIRIES_GET_ONE(HttpMethod.GET, "/api/v1/livechat/inquiries.getOne"),
+  /** An agent takes a queued inquiry. */
+  INQUIRIES_TAKE(HttpMethod.POST, "/api/v1/livechat/inquiries.take"),
+  /** The license's modules and limits (none: Community Edition), with the current values of the limits. */
+  LICENSES_INFO(HttpMethod.GET, "/api/v1/licenses.info"),
   /** This API's OpenAPI 3.1 document, as JSON. */
   OPENAPI(HttpMethod.GET, "/api/v1/openapi.json"),
   /** Prometheus scrape of the process's metrics. */

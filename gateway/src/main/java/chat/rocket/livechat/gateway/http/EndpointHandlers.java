@@ -49,7 +49,17 @@ final class EndpointHandlers {
    * @return a handler chain for every endpoint
    */
   Map<Endpoint, List<Handler<RoutingContext>>> all(Buffer openApi, AccountRoutes account) {
-    return withAdmin(withAccount(withWidget(withConversation(core(openApi))), account));
+    return withInquiries(withAdmin(withAccount(withWidget(withConversation(core(openApi))), account)));
+  }
+
+  /** Adds the inquiry endpoints ({@link InquiryRoutes}) and {@code licenses.info} ({@link LicenseRoutes}). */
+  private Map<Endpoint, List<Handler<RoutingContext>>> withInquiries(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+    InquiryRoutes inquiries = new InquiryRoutes(requester, access);
+    handlers.put(Endpoint.INQUIRIES_GET_ONE, List.of(inquiries::getOne));
+    handlers.put(Endpoint.INQUIRIES_TAKE, List.of(inquiries::take));
+    handlers.put(Endpoint.LICENSES_INFO, List.of(new LicenseRoutes(requester, access)::info));
+    return handlers;
   }
 
   /**

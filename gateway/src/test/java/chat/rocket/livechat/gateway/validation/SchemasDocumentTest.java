@@ -126,7 +126,13 @@ class SchemasDocumentTest {
         Arguments.of("GET channels.info query", "CHANNEL_INFO_QUERY", query("/api/v1/channels.info"),
             of(OperatorSchemas.CHANNEL_INFO_QUERY)),
         Arguments.of("GET livechat/rooms query", "ROOMS_QUERY", query("/api/v1/livechat/rooms"),
-            of(OperatorSchemas.ROOMS_QUERY)));
+            of(OperatorSchemas.ROOMS_QUERY)),
+        Arguments.of("GET livechat/inquiries.getOne query", "INQUIRY_GET_QUERY",
+            query("/api/v1/livechat/inquiries.getOne"), of(InquirySchemas.INQUIRY_GET_QUERY)),
+        Arguments.of("POST livechat/inquiries.take body", "INQUIRY_TAKE_BODY",
+            body("/api/v1/livechat/inquiries.take", "post"), of(InquirySchemas.INQUIRY_TAKE_BODY)),
+        Arguments.of("GET licenses.info query", "LICENSES_INFO_QUERY", query("/api/v1/licenses.info"),
+            of(InquirySchemas.LICENSES_INFO_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -142,9 +148,9 @@ class SchemasDocumentTest {
   }
 
   @Test
-  @DisplayName("every schema of Schemas and OperatorSchemas is held to docs/openapi.yaml")
+  @DisplayName("every schema of Schemas, OperatorSchemas and InquirySchemas is held to docs/openapi.yaml")
   void everySchemaIsChecked() {
-    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class)
+    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class, InquirySchemas.class)
         .flatMap(type -> Arrays.stream(type.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
 

@@ -37,6 +37,15 @@ public final class Users {
     return mongo.findWithOptions(Collections.USERS, onlineAgentQuery(), new FindOptions().setFields(AGENT_FIELDS));
   }
 
+  /**
+   * Rocket.Chat's {@code findOneOnlineAgentById}.
+   *
+   * @return the user with that {@code _id} when it is an agent that can take a chat now (see class comment), else null
+   */
+  public Future<JsonObject> findOnlineAgent(String userId) {
+    return mongo.findOne(Collections.USERS, onlineAgentQuery().put("_id", userId), AGENT_FIELDS);
+  }
+
   /** @return the query matching available, non-offline agents */
   public static JsonObject onlineAgentQuery() {
     return new JsonObject()
