@@ -1,8 +1,7 @@
 package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -30,7 +29,7 @@ final class MessageRepository {
    */
   Future<Boolean> insert(JsonObject message) {
     return mongo.insert(Collections.MESSAGES, message.copy()).map(true)
-        .recover(e -> isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
+        .recover(e -> MongoDocs.isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   /** @return the message with that {@code _id}, or null */
@@ -63,10 +62,5 @@ final class MessageRepository {
             mongo.createIndex(Collections.MESSAGES, new JsonObject().put("rid", 1).put("ts", -1)),
             mongo.createIndex(Collections.MESSAGES, new JsonObject().put("rid", 1)))
         .mapEmpty();
-  }
-
-  private static boolean isDuplicateKey(Throwable e) {
-    return e instanceof MongoException mongoError
-        && ErrorCategory.fromErrorCode(mongoError.getCode()) == ErrorCategory.DUPLICATE_KEY;
   }
 }

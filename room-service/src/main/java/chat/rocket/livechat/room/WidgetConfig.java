@@ -24,13 +24,13 @@ final class WidgetConfig {
       .put("open", 1).put("callStatus", 1);
 
   private final WidgetSettings settings;
-  private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final MongoClient mongo;
   private final AgentProfiles agents;
 
-  WidgetConfig(WidgetSettings settings, RoomRepository rooms, MongoClient mongo, AgentProfiles agents) {
+  WidgetConfig(WidgetSettings settings, OpenRooms openRooms, MongoClient mongo, AgentProfiles agents) {
     this.settings = settings;
-    this.rooms = rooms;
+    this.openRooms = openRooms;
     this.mongo = mongo;
     this.agents = agents;
   }
@@ -50,7 +50,7 @@ final class WidgetConfig {
   }
 
   private Future<JsonObject> withRoom(JsonObject config, String token) {
-    return rooms.findOpenByToken(token, null).compose(room -> {
+    return openRooms.ofToken(token).compose(room -> {
       if (room == null) {
         return Future.succeededFuture(config);
       }

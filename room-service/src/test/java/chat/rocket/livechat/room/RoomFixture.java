@@ -27,6 +27,7 @@ import java.util.UUID;
 final class RoomFixture extends HandlerFixture {
 
   final AgentRouter router;
+  final OpenRooms openRooms;
   final GetOrCreateRoom getOrCreate;
   final ChangeRoomVisitor changeVisitor;
   final SaveRoomInfo saveInfo;
@@ -44,9 +45,13 @@ final class RoomFixture extends HandlerFixture {
   final RoomVisitorStatus visitorStatus;
 
   RoomFixture(MemoryStore store) {
+    this(store, MemoryStore.serviceConfig());
+  }
+
+  /** @param config the service config ({@link ConfigKey#OPEN_ROOM_PROOF} etc.) */
+  RoomFixture(MemoryStore store, JsonObject config) {
     super(store, "room");
     Vertx vertx = vertx();
-    JsonObject config = MemoryStore.serviceConfig();
     RoomRepository rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
     RoomEvents events = new RoomEvents(outbox(Collections.ROOMS));
@@ -54,11 +59,14 @@ final class RoomFixture extends HandlerFixture {
     Permissions permissions = new Permissions(vertx, mongo, config);
     Users users = new Users(mongo);
     router = new AgentRouter(rooms, users);
-    getOrCreate = new GetOrCreateRoom(rooms, visitors, settings, users, router, events);
+    openRooms = new OpenRooms(mongo, rooms, visitors, config);
+    openRooms.useStore(false);
+    getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors, openRooms,
+        new RoomCreation.Services(settings, users, router, events)));
     RoomAccess access = new RoomAccess(rooms, permissions);
     changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
-    rename = new RenameOpenRooms(rooms, mongo, events);
+    rename = new RenameOpenRooms(rooms, openRooms, mongo, events);
     MessageRepository messages = new MessageRepository(mongo);
     await(messages.ensureIndexes());
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
@@ -70,11 +78,11 @@ final class RoomFixture extends HandlerFixture {
     checkAccess = new CheckRoomAccess(rooms, access, permissions);
     AgentProfiles agents = new AgentProfiles(mongo, settings);
     widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
-        new WidgetAvailability(mongo, settings)), rooms, mongo, agents);
-    agentInfo = new AgentInfo(rooms, visitors, router, settings, agents);
+        new WidgetAvailability(mongo, settings)), openRooms, mongo, agents);
+    agentInfo = new AgentInfo(rooms, openRooms, visitors, router, settings, agents);
     transcript = new RequestTranscript(rooms, visitors, events);
-    customFields = new RoomCustomFields(rooms, events);
-    visitorStatus = new RoomVisitorStatus(rooms, mongo, events);
+    customFields = new RoomCustomFields(rooms, openRooms, events);
+    visitorStatus = new RoomVisitorStatus(rooms, openRooms, mongo, events);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */
@@ -98,8 +106,20 @@ final class RoomFixture extends HandlerFixture {
     return insert(Collections.USERS, agent);
   }
 
-  /** @return an inserted open livechat room of the visitor, unserved */
+  /**
+   * @return an inserted open livechat room of the visitor, unserved, written as Rocket.Chat writes one: the room,
+   *     then the visitor's {@code lastChat} naming it (its {@code livechat.newRoom} callback)
+   */
   JsonObject openRoom(JsonObject visitor) {
+    JsonObject room = roomWithoutLastChat(visitor);
+    await(mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
+        new JsonObject().put("$set", new JsonObject().put("lastChat",
+            new JsonObject().put("_id", room.getString("_id")).put("ts", MongoDocs.now())))));
+    return room;
+  }
+
+  /** @return an inserted open livechat room of the visitor, unserved, that its {@code lastChat} does not name */
+  JsonObject roomWithoutLastChat(JsonObject visitor) {
     JsonObject v = new JsonObject().put("_id", visitor.getString("_id"))
         .put("username", visitor.getString("username")).put("token", visitor.getString("token"))
         .put("status", "online");

@@ -1,5 +1,7 @@
 package chat.rocket.livechat.platform.rocketchat;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -29,6 +31,16 @@ public final class MongoDocs {
    */
   public static boolean hasPendingEvents(JsonObject document) {
     return document.getValue(OUTBOX_FIELD) instanceof JsonArray pending && !pending.isEmpty();
+  }
+
+  /**
+   * @param failure a failed MongoDB write
+   * @return true for a duplicate-key error (code 11000: a document with that {@code _id}, or that unique index key,
+   *     exists)
+   */
+  public static boolean isDuplicateKey(Throwable failure) {
+    return failure instanceof MongoException mongoError
+        && ErrorCategory.fromErrorCode(mongoError.getCode()) == ErrorCategory.DUPLICATE_KEY;
   }
 
   private static final DateTimeFormatter ISO_MILLIS =
