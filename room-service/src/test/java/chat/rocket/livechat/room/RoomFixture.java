@@ -129,6 +129,12 @@ final class RoomFixture extends HandlerFixture {
     return insert(Collections.ROOMS, room);
   }
 
+  /** {@code $set}s {@code fields} on the visitor. */
+  void updateVisitor(JsonObject visitor, JsonObject fields) {
+    await(mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
+        new JsonObject().put("$set", fields)));
+  }
+
   /** @return the room after {@code $set}ting {@code fields} on it */
   JsonObject updateRoom(JsonObject room, JsonObject fields) {
     await(mongo.updateCollection(Collections.ROOMS, new JsonObject().put("_id", room.getString("_id")),
@@ -139,6 +145,28 @@ final class RoomFixture extends HandlerFixture {
   /** @return the reply of {@code room.get-or-create} with that body, called without a caller (the widget's call) */
   Future<JsonObject> getOrCreate(JsonObject body) {
     return getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
+  }
+
+  /**
+   * @return {@code room.get-or-create} of a second room-service instance on the same database: its own handler,
+   *     repositories, caches and outbox (recording into {@link #published}), nothing shared in memory with
+   *     {@link #getOrCreate}
+   */
+  GetOrCreateRoom secondInstance() {
+    JsonObject config = MemoryStore.serviceConfig();
+    RoomRepository rooms = new RoomRepository(mongo);
+    RoomVisitors visitors = new RoomVisitors(mongo);
+    OpenRooms open = new OpenRooms(mongo, rooms, visitors, config);
+    open.useStore(false);
+    Users users = new Users(mongo);
+    return new GetOrCreateRoom(rooms, visitors, open, new RoomCreation(rooms, visitors, open,
+        new RoomCreation.Services(new Settings(vertx(), mongo, config), users, new AgentRouter(rooms, users),
+            new RoomEvents(outbox(Collections.ROOMS)))));
+  }
+
+  /** @return the reply of {@code room.get-or-create} by {@code instance}, called without a caller */
+  static Future<JsonObject> getOrCreate(GetOrCreateRoom instance, JsonObject body) {
+    return instance.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
   }
 
   /** @return the widget's {@code room.get-or-create} body for the visitor: its token and source {@code api} */
