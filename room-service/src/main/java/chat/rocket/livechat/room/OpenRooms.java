@@ -147,7 +147,8 @@ final class OpenRooms {
 
   private Future<Head> follow(String token, JsonObject claim) {
     String rid = claim.getString("rid");
-    return rooms.findById(rid).compose(room -> room == null ? Future.succeededFuture(Head.pending(claim))
+    return rooms.findById(rid).compose(room -> room == null && claim.containsKey("room")
+        ? Future.succeededFuture(Head.pending(claim))
         : isOpenOf(room, token) ? Future.succeededFuture(Head.open(room)) : walk(token, rid));
   }
 
@@ -163,6 +164,19 @@ final class OpenRooms {
     JsonObject claim = plan.copy().put("_id", claimId(after, token)).put("token", token);
     return mongo.insert(Collections.ROOM_CLAIMS, claim).map(true)
         .recover(e -> MongoDocs.isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  /**
+   * Puts an existing room on the visitor's chain (a room {@code room.change-visitor} moved to this visitor): claims
+   * {@code {rid, ts}} after the visitor's newest room, unless the visitor has an open room already (then, or under
+   * {@link Proof#QUERY} when the query finds the moved room, nothing is written).
+   *
+   * @param lastChatRid the visitor's {@code lastChat._id}, or null
+   */
+  Future<Void> adopt(String token, String lastChatRid, String rid) {
+    return head(token, lastChatRid).compose(head -> head.after() == null ? Future.succeededFuture()
+        : claim(token, head.after(), new JsonObject().put("rid", rid).put("ts", MongoDocs.now()))
+            .compose(won -> won ? Future.succeededFuture() : adopt(token, lastChatRid, rid)));
   }
 
   /** @return the claim {@code _id}: a rid holds no {@code ':'}, so the first one separates it from the token */

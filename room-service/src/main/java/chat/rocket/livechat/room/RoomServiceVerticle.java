@@ -37,7 +37,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors,
         openRooms, new RoomCreation.Services(clients.settings(), clients.users(), router, events)));
     RoomAccess access = new RoomAccess(rooms, clients.permissions());
-    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, openRooms, visitors, clients.users(), access,
+        events);
     CheckRoomAccess checkAccess = new CheckRoomAccess(rooms, access, clients.permissions());
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, openRooms, clients.mongo(), events);

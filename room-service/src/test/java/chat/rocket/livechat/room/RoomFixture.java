@@ -64,7 +64,7 @@ final class RoomFixture extends HandlerFixture {
     getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors, openRooms,
         new RoomCreation.Services(settings, users, router, events)));
     RoomAccess access = new RoomAccess(rooms, permissions);
-    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, access, events);
+    changeVisitor = new ChangeRoomVisitor(rooms, openRooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, openRooms, mongo, events);
     MessageRepository messages = new MessageRepository(mongo);
