@@ -22,7 +22,7 @@ import io.vertx.core.json.JsonObject;
  * The open room is found by point reads ({@link OpenRooms}): the {@code lastChat} room; when it is not the open one,
  * the rest of the proof (the claims' chain, or the {@code v.token} query) runs together with the plan of a new room,
  * so a visitor's first room costs the visitor read, the proof and the agents read in parallel, the claim, the three
- * documents in parallel and the outbox's removal: 5 sequential store round trips (9, plus a scan of every room,
+ * documents in parallel and the outbox's removal: 5 sequential store round trips (11, plus a scan of every room,
  * before issue 12). Idempotent: a redelivered command finds the room it created, or finishes writing its claim.
  */
 final class GetOrCreateRoom {
