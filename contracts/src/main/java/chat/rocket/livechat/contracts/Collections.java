@@ -34,6 +34,13 @@ public final class Collections {
 
   /** Messages {@code {_id, rid, msg, ts, u: {_id, username, name}, token?, t?}}. Written by room-service. */
   public static final String MESSAGES = "rocketchat_message";
+  /**
+   * The room-service's room claims (not Rocket.Chat's; DESIGN.md, Room creation): one per livechat room it created,
+   * {@code {_id: "<previous rid>:<visitor token>", rid, token, ts, room, inquiry, subscription?}} (the previous rid is
+   * empty for a visitor's first room), inserted before the room's documents. {@code _id} is unique, so only one room
+   * can follow a given room of a visitor: the proof of "no open room" reads only by {@code _id}.
+   */
+  public static final String ROOM_CLAIMS = "livechat_room_claim";
   /** Offline messages left through the widget when no agent is online. Written by visitor-service. */
   public static final String OFFLINE_MESSAGES = "rocketchat_livechat_offline_message";
 

@@ -27,14 +27,16 @@ import io.vertx.core.json.JsonObject;
 final class AgentInfo {
 
   private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final RoomVisitors visitors;
   private final AgentRouter router;
   private final Settings settings;
   private final AgentProfiles agents;
 
-  AgentInfo(RoomRepository rooms, RoomVisitors visitors, AgentRouter router, Settings settings,
+  AgentInfo(RoomRepository rooms, OpenRooms openRooms, RoomVisitors visitors, AgentRouter router, Settings settings,
             AgentProfiles agents) {
     this.rooms = rooms;
+    this.openRooms = openRooms;
     this.visitors = visitors;
     this.router = router;
     this.settings = settings;
@@ -56,7 +58,7 @@ final class AgentInfo {
   /** Handles {@code room.next-agent}. */
   Future<JsonObject> next(Command command) {
     String token = command.body().getString("token", "");
-    return rooms.findOpenByToken(token, null)
+    return openRooms.ofToken(token)
         .compose(open -> open != null ? Future.succeededFuture(new JsonObject()) : nextAgent());
   }
 

@@ -23,7 +23,8 @@ import java.util.List;
  *   <li>Caller's user gone: {@link ErrorCode#USER_NOT_FOUND}; caller cannot access the room:
  *       {@link ErrorCode#NOT_ALLOWED}.</li>
  *   <li>Sets only {@code v._id}, {@code v.username}, {@code v.token} (and {@code _updatedAt}) on the livechat room,
- *       recording {@code room.visitor-changed} in the same write, re-reads it
+ *       recording {@code room.visitor-changed} in the same write; an open room goes on the new visitor's claims'
+ *       chain ({@link OpenRooms#adopt}); re-reads it
  *       ({@link ErrorCode#FAILURE_WITHOUT_MESSAGE} when gone) and publishes the event.</li>
  * </ol>
  */
@@ -32,13 +33,16 @@ final class ChangeRoomVisitor {
   private static final List<String> CHANGED = List.of("v._id", "v.username", "v.token");
 
   private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final RoomVisitors visitors;
   private final Users users;
   private final RoomAccess access;
   private final RoomEvents events;
 
-  ChangeRoomVisitor(RoomRepository rooms, RoomVisitors visitors, Users users, RoomAccess access, RoomEvents events) {
+  ChangeRoomVisitor(RoomRepository rooms, OpenRooms openRooms, RoomVisitors visitors, Users users, RoomAccess access,
+                    RoomEvents events) {
     this.rooms = rooms;
+    this.openRooms = openRooms;
     this.visitors = visitors;
     this.users = users;
     this.access = access;
@@ -54,9 +58,7 @@ final class ChangeRoomVisitor {
         .compose(visitor -> rooms.findById(rid)
             .compose(room -> checkRoom(room, body.getString("oldVisitorId")))
             .compose(room -> checkCaller(room, command.caller()))
-            .compose(room -> rooms.update(rid, new JsonObject().put("t", "l"),
-                OutboxEntries.pushing(visitorUpdate(visitor), RoomEvents.pending(EventType.ROOM_VISITOR_CHANGED,
-                    CHANGED)))))
+            .compose(room -> moveTo(visitor, room)))
         .compose(v -> events.publish(rid))
         .compose(room -> room != null ? Future.succeededFuture(room) : fail(ErrorCode.FAILURE_WITHOUT_MESSAGE))
         .map(room -> new JsonObject().put("room", MongoDocs.toApi(room)));
@@ -79,6 +81,19 @@ final class ChangeRoomVisitor {
     return users.findById(caller.userId())
         .compose(user -> user != null ? access.canAccess(room, caller) : fail(ErrorCode.USER_NOT_FOUND))
         .compose(allowed -> allowed ? Future.succeededFuture(room) : fail(ErrorCode.NOT_ALLOWED));
+  }
+
+  /**
+   * Writes the new visitor on the room; an open room then goes on the new visitor's claims' chain
+   * ({@link OpenRooms#adopt}), so the keys proof finds it as that visitor's open room.
+   */
+  private Future<Void> moveTo(JsonObject visitor, JsonObject room) {
+    String rid = room.getString("_id");
+    return rooms.update(rid, new JsonObject().put("t", "l"), OutboxEntries.pushing(visitorUpdate(visitor),
+            RoomEvents.pending(EventType.ROOM_VISITOR_CHANGED, CHANGED)))
+        .compose(v -> RoomRepository.isOpenLivechat(room)
+            ? openRooms.adopt(visitor.getString("token"), OpenRooms.lastChatRid(visitor), rid)
+            : Future.succeededFuture());
   }
 
   private static JsonObject visitorUpdate(JsonObject visitor) {

@@ -1,15 +1,22 @@
 package chat.rocket.livechat.room;
 
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Locale;
 
 /**
- * The documents of one room creation, in Rocket.Chat's shapes (spec §2.2 room, §2.3 inquiry, §2.4 subscription):
- * the room {@code {_id, msgs, usersCount, lm, fname, t:'l', ts, departmentId?, v, cl, open, waitingResponse, source,
- * queuedAt, priorityWeight: 99, estimatedWaitingTimeQueue: 9999999, _updatedAt}}, its inquiry ({@code ready} under
- * {@code Auto_Selection}, else {@code queued}) and, once routed, the agent's subscription.
+ * The documents of one room creation, in Rocket.Chat's shapes (spec §2.2 room, §2.3 inquiry, §2.4 subscription),
+ * complete before anything is written (the agent chosen first): the room {@code {_id, msgs, usersCount, lm, fname,
+ * t:'l', ts, departmentId?, v, cl, open, waitingResponse, source, queuedAt, priorityWeight: 99,
+ * estimatedWaitingTimeQueue: 9999999, _updatedAt, servedBy?}} ({@code usersCount} 2 once served), its inquiry
+ * ({@code taken} by the assigned agent, else {@code ready} under {@code Auto_Selection}, else {@code queued}) and the
+ * assigned agent's subscription. {@link #claim} holds all of them, the room carrying its {@code room.created} event
+ * with its data frozen (the room as inserted), so whoever writes or publishes them writes and publishes the same.
  */
 final class NewRoom {
 
@@ -27,6 +34,7 @@ final class NewRoom {
   private String departmentId;
   private boolean invalidDepartment;
   private boolean autoSelection;
+  private JsonObject agent;
 
   /**
    * @param visitor the visitor as projected by {@link RoomVisitors#findByToken}
@@ -41,11 +49,6 @@ final class NewRoom {
 
   String rid() {
     return rid;
-  }
-
-  /** @return the {@code _id} of the room's inquiry */
-  String inquiryId() {
-    return inquiryId;
   }
 
   JsonObject visitor() {
@@ -74,6 +77,32 @@ final class NewRoom {
     return autoSelection;
   }
 
+  /** @param chosen the agent routing assigned ({@code _id, username}), or null: the room stays unserved */
+  void assign(JsonObject chosen) {
+    this.agent = chosen;
+  }
+
+  /**
+   * @return the claim's content {@code {rid, ts, room, inquiry, subscription?}} ({@link OpenRooms#claim}); the room
+   *     holds its pending {@code room.created} entry ({@link #createdEvent})
+   */
+  JsonObject claim() {
+    JsonObject room = room();
+    JsonObject claim = new JsonObject().put("rid", rid).put("ts", now)
+        .put("room", OutboxEntries.inserting(room, createdEvent(room))).put("inquiry", inquiry());
+    return agent == null ? claim : claim.put("subscription", subscription(agent));
+  }
+
+  /**
+   * @return {@code room.created} with its data frozen as the outbox relay renders a creation:
+   *     {@code {room: <room, API form>, changedFields: <every field>}}
+   */
+  private static JsonObject createdEvent(JsonObject room) {
+    JsonObject api = MongoDocs.toApi(room);
+    return OutboxEntries.frozenEntry(EventType.ROOM_CREATED, new JsonObject().put("room", api)
+        .put("changedFields", new JsonArray(new ArrayList<>(api.fieldNames()))));
+  }
+
   /** @return the room's {@code fname}: the visitor's name, else its username */
   String fname() {
     String name = visitor.getString("name");
@@ -86,7 +115,7 @@ final class NewRoom {
         .put("token", visitor.getString("token")).put("status", visitor.getString("status", "online"));
   }
 
-  /** @return the room document to insert */
+  /** @return the room document to insert, without its event */
   JsonObject room() {
     JsonObject room = new JsonObject().put("_id", rid).put("msgs", 0).put("usersCount", 1).put("lm", now)
         .put("fname", fname()).put("t", "l").put("ts", now);
@@ -95,7 +124,15 @@ final class NewRoom {
     }
     return room.put("v", visitorSnapshot()).put("cl", false).put("open", true).put("waitingResponse", true)
         .put("source", source).put("queuedAt", now).put("priorityWeight", PRIORITY_WEIGHT_NOT_SPECIFIED)
-        .put("estimatedWaitingTimeQueue", ESTIMATED_WAITING_TIME_QUEUE).put("_updatedAt", now);
+        .put("estimatedWaitingTimeQueue", ESTIMATED_WAITING_TIME_QUEUE).put("_updatedAt", now)
+        .mergeIn(served());
+  }
+
+  /** @return {@code servedBy} and the agent counted in {@code usersCount}, as routing sets them; empty unserved */
+  private JsonObject served() {
+    return agent == null ? new JsonObject() : new JsonObject().put("usersCount", 2).put("servedBy",
+        new JsonObject().put("_id", agent.getString("_id")).put("username", agent.getString("username"))
+            .put("ts", now));
   }
 
   /** @return the inquiry document to insert */
@@ -105,14 +142,16 @@ final class NewRoom {
     if (departmentId != null) {
       inquiry.put("department", departmentId);
     }
-    return inquiry.put("status", autoSelection ? "ready" : "queued").put("v", visitorSnapshot()).put("t", "l")
-        .put("priorityWeight", PRIORITY_WEIGHT_NOT_SPECIFIED)
+    inquiry.put("status", agent != null ? "taken" : autoSelection ? "ready" : "queued").put("v", visitorSnapshot())
+        .put("t", "l").put("priorityWeight", PRIORITY_WEIGHT_NOT_SPECIFIED)
         .put("estimatedWaitingTimeQueue", ESTIMATED_WAITING_TIME_QUEUE).put("source", source)
         .put("queuedAt", now).put("_updatedAt", now);
+    return agent == null ? inquiry : inquiry.put("takenAt", now).put("defaultAgent",
+        new JsonObject().put("agentId", agent.getString("_id")).put("username", agent.getString("username")));
   }
 
   /** @return the assigned agent's subscription document */
-  JsonObject subscription(JsonObject agent) {
+  private JsonObject subscription(JsonObject agent) {
     String name = visitor.getString("username");
     JsonObject subscription = new JsonObject().put("_id", Ids.randomId()).put("rid", rid).put("name", name)
         .put("fname", fname()).put("lowerCaseName", name.toLowerCase(Locale.ROOT))

@@ -18,11 +18,13 @@ import java.util.List;
 final class RenameOpenRooms {
 
   private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final MongoClient mongo;
   private final RoomEvents events;
 
-  RenameOpenRooms(RoomRepository rooms, MongoClient mongo, RoomEvents events) {
+  RenameOpenRooms(RoomRepository rooms, OpenRooms openRooms, MongoClient mongo, RoomEvents events) {
     this.rooms = rooms;
+    this.openRooms = openRooms;
     this.mongo = mongo;
     this.events = events;
   }
@@ -36,7 +38,7 @@ final class RenameOpenRooms {
       return Future.succeededFuture();
     }
     JsonObject lastChat = visitor.getJsonObject("lastChat");
-    return rooms.findOpenByToken(token, lastChat == null ? null : lastChat.getString("_id"))
+    return openRooms.find(token, lastChat == null ? null : lastChat.getString("_id"))
         .compose(room -> room == null || name.equals(room.getString("fname")) ? Future.succeededFuture()
             : rename(room.getString("_id"), name));
   }

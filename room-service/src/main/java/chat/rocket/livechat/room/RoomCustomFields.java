@@ -22,10 +22,12 @@ import java.util.List;
 final class RoomCustomFields {
 
   private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final RoomEvents events;
 
-  RoomCustomFields(RoomRepository rooms, RoomEvents events) {
+  RoomCustomFields(RoomRepository rooms, OpenRooms openRooms, RoomEvents events) {
     this.rooms = rooms;
+    this.openRooms = openRooms;
     this.events = events;
   }
 
@@ -33,7 +35,7 @@ final class RoomCustomFields {
   Future<JsonObject> handle(Command command) {
     String token = command.body().getString("token", "");
     JsonArray fields = command.body().getJsonArray("customFields", new JsonArray());
-    return rooms.findOpenByToken(token, null)
+    return openRooms.ofToken(token)
         .compose(room -> room == null ? Future.succeededFuture() : write(room, fields))
         .map(v -> new JsonObject());
   }

@@ -4,8 +4,11 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Room events on {@code livechat.room.events} through the rooms' {@link Outbox}: key and {@code ce_subject} =
@@ -27,6 +30,18 @@ final class RoomEvents {
    */
   static JsonObject pending(EventType type, Collection<String> changedFields) {
     return OutboxEntries.entry(type, changedFields);
+  }
+
+  /**
+   * Publishes the pending events of a room this call has just inserted, with their data frozen in them, without
+   * reading it back ({@link Outbox#publishInserted}).
+   *
+   * @param pending the inserted room's outbox entries
+   */
+  Future<Void> publishInserted(String rid, JsonArray pending) {
+    List<JsonObject> entries = new ArrayList<>();
+    pending.forEach(entry -> entries.add((JsonObject) entry));
+    return outbox.publishInserted(rid, entries);
   }
 
   /** @return the room as read before its pending events were published (and acknowledged), or null when gone */

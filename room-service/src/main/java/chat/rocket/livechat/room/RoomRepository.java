@@ -28,18 +28,14 @@ final class RoomRepository {
   }
 
   /**
-   * The visitor's open livechat room: {@code {t:'l', open:true, 'v.token': token}}. The room named by the visitor's
-   * {@code lastChat} is tried first by {@code _id}; only when it is not the visitor's open room does the query run
-   * (on the embedded store it scans, having no secondary indexes).
+   * Rocket.Chat's query for the visitor's open livechat room, {@code {t:'l', open:true, 'v.token': token}}: a point
+   * lookup where {@code v.token} is indexed (a real MongoDB), a scan of every room on the embedded store; used only
+   * under {@link OpenRooms.Proof#QUERY}.
    *
-   * @param lastChatRid the visitor's {@code lastChat._id}, or null
    * @return the room, or null
    */
-  Future<JsonObject> findOpenByToken(String token, String lastChatRid) {
-    Future<JsonObject> lastChat = lastChatRid == null ? Future.succeededFuture()
-        : findOpenByIdAndToken(lastChatRid, token);
-    return lastChat.compose(room -> room != null ? Future.succeededFuture(room)
-        : mongo.findOne(Collections.ROOMS, openLivechat().put("v.token", token), null));
+  Future<JsonObject> findOpenByTokenQuery(String token) {
+    return mongo.findOne(Collections.ROOMS, openLivechat().put("v.token", token), null);
   }
 
   /**
@@ -71,35 +67,16 @@ final class RoomRepository {
     return mongo.findOne(Collections.ROOMS, new JsonObject().put("name", name), null);
   }
 
-  /** Inserts a new room document. */
-  Future<Void> insertRoom(JsonObject room) {
-    return mongo.insert(Collections.ROOMS, room).mapEmpty();
-  }
-
-  /** Inserts a new inquiry document. */
-  Future<Void> insertInquiry(JsonObject inquiry) {
-    return mongo.insert(Collections.INQUIRIES, inquiry).mapEmpty();
-  }
-
-  /** Inserts an agent's subscription to a room. */
-  Future<Void> insertSubscription(JsonObject subscription) {
-    return mongo.insert(Collections.SUBSCRIPTIONS, subscription).mapEmpty();
-  }
-
-  /** Sets {@code servedBy} and increments {@code usersCount} (spec §2.2, after routing). */
-  Future<Void> setServedBy(String rid, JsonObject servedBy) {
-    JsonObject update = new JsonObject()
-        .put("$set", new JsonObject().put("servedBy", servedBy).put("_updatedAt", MongoDocs.now()))
-        .put("$inc", new JsonObject().put("usersCount", 1));
-    return mongo.updateCollection(Collections.ROOMS, new JsonObject().put("_id", rid), update).mapEmpty();
-  }
-
-  /** Marks the inquiry {@code taken} by the agent; by {@code _id}, a point lookup even on the embedded store. */
-  Future<Void> markInquiryTaken(String inquiryId, JsonObject agent) {
-    JsonObject set = new JsonObject().put("status", "taken").put("takenAt", MongoDocs.now())
-        .put("defaultAgent", agent).put("_updatedAt", MongoDocs.now());
-    return mongo.updateCollection(Collections.INQUIRIES, new JsonObject().put("_id", inquiryId),
-        new JsonObject().put("$set", set)).mapEmpty();
+  /**
+   * Inserts a document once: a document with that {@code _id} already there is no error (a redelivered or concurrent
+   * creation writing the same claimed documents).
+   *
+   * @param collection {@code rocketchat_room}, {@code rocketchat_livechat_inquiry} or {@code rocketchat_subscription}
+   * @return true when this call inserted it, false when it existed
+   */
+  Future<Boolean> insertOnce(String collection, JsonObject document) {
+    return mongo.insert(collection, document.copy()).map(true)
+        .recover(e -> MongoDocs.isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   /** @return true when the user has a subscription to the room */
@@ -142,9 +119,11 @@ final class RoomRepository {
    * subscriptions (and {@code rid} alone on subscriptions, for the embedded store's removal on close), and, where the
    * store supports partial indexes, a unique partial index on {@code v.token} for open
    * livechat rooms (Rocket.Chat PR #39087). On a store that does not honour partial indexes (the embedded
-   * MongoDB-wire store), one open room per visitor rests on per-token serialization in the command loop alone.
+   * MongoDB-wire store), one open room per visitor rests on the room claims ({@link OpenRooms}).
+   *
+   * @return whether the store honours partial unique indexes (a real MongoDB)
    */
-  Future<Void> ensureIndexes() {
+  Future<Boolean> ensureIndexes() {
     return Future.all(
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("v.token", 1)),
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1)),
@@ -154,20 +133,20 @@ final class RoomRepository {
         .compose(v -> ensureSingleOpenRoomIndex());
   }
 
-  private Future<Void> ensureSingleOpenRoomIndex() {
+  private Future<Boolean> ensureSingleOpenRoomIndex() {
     return enforcesPartialIndexes().compose(enforced -> {
       if (!enforced) {
-        LOG.info("the store does not honour partial indexes; one open room per visitor rests on per-token "
-            + "serialization in the command loop");
-        return Future.succeededFuture();
+        LOG.info("the store does not honour partial indexes; one open room per visitor rests on the room claims");
+        return Future.succeededFuture(false);
       }
       IndexOptions options = new IndexOptions().name(SINGLE_OPEN_ROOM_INDEX).unique(true)
           .partialFilterExpression(openLivechat());
       return mongo.createIndexWithOptions(Collections.ROOMS, new JsonObject().put("v.token", 1), options)
+          .map(true)
           .recover(e -> {
-            LOG.warn("unique open-room index not created ({}); one open room per visitor rests on per-token "
-                + "serialization", e.getMessage());
-            return Future.succeededFuture();
+            LOG.warn("unique open-room index not created ({}); one open room per visitor rests on the room claims",
+                e.getMessage());
+            return Future.succeededFuture(true);
           });
     });
   }

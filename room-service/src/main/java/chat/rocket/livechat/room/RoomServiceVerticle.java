@@ -37,17 +37,20 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
     RoomEvents events = new RoomEvents(outbox);
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
-    GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, clients.settings(), clients.users(),
-        new AgentRouter(rooms, clients.users()), events);
+    OpenRooms openRooms = new OpenRooms(clients.mongo(), rooms, visitors, clients.config());
+    AgentRouter router = new AgentRouter(rooms, clients.users());
+    GetOrCreateRoom getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors,
+        openRooms, new RoomCreation.Services(clients.settings(), clients.users(), router, events)));
     RoomAccess access = new RoomAccess(rooms, clients.permissions());
-    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, visitors, clients.users(), access, events);
+    ChangeRoomVisitor changeVisitor = new ChangeRoomVisitor(rooms, openRooms, visitors, clients.users(), access,
+        events);
     CheckRoomAccess checkAccess = new CheckRoomAccess(rooms, access, clients.permissions());
     RoomList roomList = new RoomList(clients.mongo());
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
-    RenameOpenRooms rename = new RenameOpenRooms(rooms, clients.mongo(), events);
+    RenameOpenRooms rename = new RenameOpenRooms(rooms, openRooms, clients.mongo(), events);
     MessageRepository messages = new MessageRepository(clients.mongo());
     Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
-    Widget widget = widget(clients, rooms, visitors, events);
+    Widget widget = widget(clients, rooms, openRooms, router, events);
     InquiryRepository inquiries = new InquiryRepository(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
@@ -77,8 +80,10 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
-                EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),
-        Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes(), messages.ensureIndexes()).mapEmpty(), outbox);
+                EventType.VISITOR_UPDATED,
+                new RoomVisitorStatus(rooms, openRooms, clients.mongo(), events)::handle)),
+        Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes().onSuccess(openRooms::useStore),
+            messages.ensureIndexes()).mapEmpty(), outbox);
   }
 
   /** The conversation's handlers: messages of {@code rocketchat_message}, closing, page visits. */
@@ -95,15 +100,16 @@ public final class RoomServiceVerticle extends ServiceVerticle {
   }
 
   /** The widget's room handlers; the config's token-independent part is cached {@code CACHE_TTL_MS}. */
-  private static Widget widget(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors,
+  private static Widget widget(ServiceClients clients, RoomRepository rooms, OpenRooms openRooms, AgentRouter router,
                                RoomEvents events) {
+    RoomVisitors visitors = new RoomVisitors(clients.mongo());
     AgentProfiles agents = new AgentProfiles(clients.mongo(), clients.settings());
     WidgetSettings widgetSettings = new WidgetSettings(clients.vertx(),
         ConfigKey.CACHE_TTL_MS.getLong(clients.config()), clients.settings(),
         new WidgetAvailability(clients.mongo(), clients.settings()));
-    return new Widget(new WidgetConfig(widgetSettings, rooms, clients.mongo(), agents),
-        new AgentInfo(rooms, visitors, new AgentRouter(rooms, clients.users()), clients.settings(), agents),
-        new RequestTranscript(rooms, visitors, events), new RoomCustomFields(rooms, events));
+    return new Widget(new WidgetConfig(widgetSettings, openRooms, clients.mongo(), agents),
+        new AgentInfo(rooms, openRooms, visitors, router, clients.settings(), agents),
+        new RequestTranscript(rooms, visitors, events), new RoomCustomFields(rooms, openRooms, events));
   }
 
   /** The handlers of the conversation's commands. */

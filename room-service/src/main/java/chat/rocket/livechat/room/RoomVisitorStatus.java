@@ -21,11 +21,13 @@ import java.util.List;
 final class RoomVisitorStatus {
 
   private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final MongoClient mongo;
   private final RoomEvents events;
 
-  RoomVisitorStatus(RoomRepository rooms, MongoClient mongo, RoomEvents events) {
+  RoomVisitorStatus(RoomRepository rooms, OpenRooms openRooms, MongoClient mongo, RoomEvents events) {
     this.rooms = rooms;
+    this.openRooms = openRooms;
     this.mongo = mongo;
     this.events = events;
   }
@@ -39,7 +41,7 @@ final class RoomVisitorStatus {
       return Future.succeededFuture();
     }
     JsonObject lastChat = visitor.getValue("lastChat") instanceof JsonObject chat ? chat : new JsonObject();
-    return rooms.findOpenByToken(token, lastChat.getString("_id"))
+    return openRooms.find(token, lastChat.getString("_id"))
         .compose(room -> room == null || status.equals(shownStatus(room)) ? Future.succeededFuture()
             : write(room.getString("_id"), status));
   }

@@ -18,19 +18,20 @@ import io.vertx.ext.mongo.MongoClient;
  */
 final class WidgetConfig {
 
+  /** The guest as shown, plus {@code lastChat} (where the visitor's open room is looked for; not shown). */
   private static final JsonObject GUEST_FIELDS = new JsonObject().put("name", 1).put("username", 1).put("token", 1)
-      .put("visitorEmails", 1).put("department", 1);
+      .put("visitorEmails", 1).put("department", 1).put("lastChat", 1);
   private static final JsonObject ROOM_FIELDS = new JsonObject().put("departmentId", 1).put("servedBy", 1)
       .put("open", 1).put("callStatus", 1);
 
   private final WidgetSettings settings;
-  private final RoomRepository rooms;
+  private final OpenRooms openRooms;
   private final MongoClient mongo;
   private final AgentProfiles agents;
 
-  WidgetConfig(WidgetSettings settings, RoomRepository rooms, MongoClient mongo, AgentProfiles agents) {
+  WidgetConfig(WidgetSettings settings, OpenRooms openRooms, MongoClient mongo, AgentProfiles agents) {
     this.settings = settings;
-    this.rooms = rooms;
+    this.openRooms = openRooms;
     this.mongo = mongo;
     this.agents = agents;
   }
@@ -46,11 +47,18 @@ final class WidgetConfig {
 
   private Future<JsonObject> withVisitor(JsonObject config, String token) {
     return mongo.findOne(Collections.VISITORS, new JsonObject().put("token", token), GUEST_FIELDS)
-        .compose(guest -> guest == null ? Future.succeededFuture(config) : withRoom(config.put("guest", guest), token));
+        .compose(guest -> {
+          if (guest == null) {
+            return Future.succeededFuture(config);
+          }
+          String lastChatRid = OpenRooms.lastChatRid(guest);
+          guest.remove("lastChat");
+          return withRoom(config.put("guest", guest), token, lastChatRid);
+        });
   }
 
-  private Future<JsonObject> withRoom(JsonObject config, String token) {
-    return rooms.findOpenByToken(token, null).compose(room -> {
+  private Future<JsonObject> withRoom(JsonObject config, String token, String lastChatRid) {
+    return openRooms.head(token, lastChatRid).map(OpenRooms.Head::room).compose(room -> {
       if (room == null) {
         return Future.succeededFuture(config);
       }

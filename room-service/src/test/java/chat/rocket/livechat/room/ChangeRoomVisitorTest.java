@@ -63,6 +63,20 @@ class ChangeRoomVisitorTest extends RoomHandlerTest {
   }
 
   @Test
+  @DisplayName("the moved open room becomes the new visitor's open room, and the old visitor gets a new room")
+  void movedRoomIsTheNewVisitorsOpenRoom() {
+    await(change(servingAgent));
+
+    JsonObject forNew = await(fixture.getOrCreate(RoomFixture.body(newVisitor)));
+    JsonObject forOld = await(fixture.getOrCreate(RoomFixture.body(oldVisitor)));
+
+    assertThat(forNew.getBoolean("newRoom")).isFalse();
+    assertThat(forNew.getJsonObject("room").getString("_id")).isEqualTo(room.getString("_id"));
+    assertThat(forOld.getBoolean("newRoom")).isTrue();
+    assertThat(forOld.getJsonObject("room").getString("_id")).isNotEqualTo(room.getString("_id"));
+  }
+
+  @Test
   @DisplayName("a newVisitorId that is no visitor, or a disabled one, fails visitor-not-found")
   void newVisitorNotFound() {
     fixture.insert(Collections.VISITORS, new JsonObject().put("_id", "disabled").put("disabled", true));

@@ -27,6 +27,7 @@ import java.util.UUID;
 final class RoomFixture extends HandlerFixture {
 
   final AgentRouter router;
+  final OpenRooms openRooms;
   final GetOrCreateRoom getOrCreate;
   final ChangeRoomVisitor changeVisitor;
   final SaveRoomInfo saveInfo;
@@ -49,9 +50,13 @@ final class RoomFixture extends HandlerFixture {
   final LicenseUsage licenseUsage;
 
   RoomFixture(MemoryStore store) {
+    this(store, MemoryStore.serviceConfig());
+  }
+
+  /** @param config the service config ({@link ConfigKey#OPEN_ROOM_PROOF} etc.) */
+  RoomFixture(MemoryStore store, JsonObject config) {
     super(store, "room");
     Vertx vertx = vertx();
-    JsonObject config = MemoryStore.serviceConfig();
     RoomRepository rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
     RoomEvents events = new RoomEvents(outbox(Collections.ROOMS));
@@ -59,11 +64,14 @@ final class RoomFixture extends HandlerFixture {
     Permissions permissions = new Permissions(vertx, mongo, config);
     Users users = new Users(mongo);
     router = new AgentRouter(rooms, users);
-    getOrCreate = new GetOrCreateRoom(rooms, visitors, settings, users, router, events);
+    openRooms = new OpenRooms(mongo, rooms, visitors, config);
+    openRooms.useStore(false);
+    getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors, openRooms,
+        new RoomCreation.Services(settings, users, router, events)));
     RoomAccess access = new RoomAccess(rooms, permissions);
-    changeVisitor = new ChangeRoomVisitor(rooms, visitors, users, access, events);
+    changeVisitor = new ChangeRoomVisitor(rooms, openRooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
-    rename = new RenameOpenRooms(rooms, mongo, events);
+    rename = new RenameOpenRooms(rooms, openRooms, mongo, events);
     MessageRepository messages = new MessageRepository(mongo);
     await(messages.ensureIndexes());
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
@@ -77,11 +85,11 @@ final class RoomFixture extends HandlerFixture {
     roomList = new RoomList(mongo);
     AgentProfiles agents = new AgentProfiles(mongo, settings);
     widgetConfig = new WidgetConfig(new WidgetSettings(vertx, ConfigKey.CACHE_TTL_MS.getLong(config), settings,
-        new WidgetAvailability(mongo, settings)), rooms, mongo, agents);
-    agentInfo = new AgentInfo(rooms, visitors, router, settings, agents);
+        new WidgetAvailability(mongo, settings)), openRooms, mongo, agents);
+    agentInfo = new AgentInfo(rooms, openRooms, visitors, router, settings, agents);
     transcript = new RequestTranscript(rooms, visitors, events);
-    customFields = new RoomCustomFields(rooms, events);
-    visitorStatus = new RoomVisitorStatus(rooms, mongo, events);
+    customFields = new RoomCustomFields(rooms, openRooms, events);
+    visitorStatus = new RoomVisitorStatus(rooms, openRooms, mongo, events);
     InquiryRepository inquiries = new InquiryRepository(mongo);
     inquiryByRoom = new InquiryByRoom(inquiries);
     takeInquiry = new TakeInquiry(inquiries, rooms, users, agents, events);
@@ -109,8 +117,20 @@ final class RoomFixture extends HandlerFixture {
     return insert(Collections.USERS, agent);
   }
 
-  /** @return an inserted open livechat room of the visitor, unserved */
+  /**
+   * @return an inserted open livechat room of the visitor, unserved, written as Rocket.Chat writes one: the room,
+   *     then the visitor's {@code lastChat} naming it (its {@code livechat.newRoom} callback)
+   */
   JsonObject openRoom(JsonObject visitor) {
+    JsonObject room = roomWithoutLastChat(visitor);
+    await(mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
+        new JsonObject().put("$set", new JsonObject().put("lastChat",
+            new JsonObject().put("_id", room.getString("_id")).put("ts", MongoDocs.now())))));
+    return room;
+  }
+
+  /** @return an inserted open livechat room of the visitor, unserved, that its {@code lastChat} does not name */
+  JsonObject roomWithoutLastChat(JsonObject visitor) {
     JsonObject v = new JsonObject().put("_id", visitor.getString("_id"))
         .put("username", visitor.getString("username")).put("token", visitor.getString("token"))
         .put("status", "online");
@@ -118,6 +138,12 @@ final class RoomFixture extends HandlerFixture {
         .put("fname", visitor.getString("name")).put("msgs", 0).put("usersCount", 1).put("v", v)
         .put("ts", MongoDocs.now()).put("_updatedAt", MongoDocs.now());
     return insert(Collections.ROOMS, room);
+  }
+
+  /** {@code $set}s {@code fields} on the visitor. */
+  void updateVisitor(JsonObject visitor, JsonObject fields) {
+    await(mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
+        new JsonObject().put("$set", fields)));
   }
 
   /** @return the room after {@code $set}ting {@code fields} on it */
@@ -130,6 +156,28 @@ final class RoomFixture extends HandlerFixture {
   /** @return the reply of {@code room.get-or-create} with that body, called without a caller (the widget's call) */
   Future<JsonObject> getOrCreate(JsonObject body) {
     return getOrCreate.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
+  }
+
+  /**
+   * @return {@code room.get-or-create} of a second room-service instance on the same database: its own handler,
+   *     repositories, caches and outbox (recording into {@link #published}), nothing shared in memory with
+   *     {@link #getOrCreate}
+   */
+  GetOrCreateRoom secondInstance() {
+    JsonObject config = MemoryStore.serviceConfig();
+    RoomRepository rooms = new RoomRepository(mongo);
+    RoomVisitors visitors = new RoomVisitors(mongo);
+    OpenRooms open = new OpenRooms(mongo, rooms, visitors, config);
+    open.useStore(false);
+    Users users = new Users(mongo);
+    return new GetOrCreateRoom(rooms, visitors, open, new RoomCreation(rooms, visitors, open,
+        new RoomCreation.Services(new Settings(vertx(), mongo, config), users, new AgentRouter(rooms, users),
+            new RoomEvents(outbox(Collections.ROOMS)))));
+  }
+
+  /** @return the reply of {@code room.get-or-create} by {@code instance}, called without a caller */
+  static Future<JsonObject> getOrCreate(GetOrCreateRoom instance, JsonObject body) {
+    return instance.handle(command(CommandType.ROOM_GET_OR_CREATE, null, body));
   }
 
   /** @return the widget's {@code room.get-or-create} body for the visitor: its token and source {@code api} */

@@ -194,7 +194,8 @@ class GetOrCreateRoomTest {
   }
 
   @Test
-  @DisplayName("a room document written by Rocket.Chat is served as stored, unknown fields included")
+  @DisplayName("a room document written by Rocket.Chat (the room, then the visitor's lastChat) is served as stored, "
+      + "unknown fields included")
   void rocketChatDocumentIsServed() {
     JsonObject visitor = visitors.create();
     JsonObject rocketChatRoom = new JsonObject()
@@ -210,6 +211,9 @@ class GetOrCreateRoomTest {
         .put("servedBy", new JsonObject().put("_id", "XycfA5CetCPuEjqxw").put("username", "jane.doe")
             .put("ts", new JsonObject().put("$date", "2021-07-09T20:19:29.422Z")));
     system.mongo().insert(Collections.ROOMS, rocketChatRoom).await();
+    system.mongo().updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
+        new JsonObject().put("$set", new JsonObject().put("lastChat", new JsonObject().put("_id", "kCJDd5peKiZnGJLPq")
+            .put("ts", new JsonObject().put("$date", "2021-07-09T20:12:19.795Z"))))).await();
 
     JsonObject body = api.get("livechat/room?token=" + visitor.getString("token")).json();
 

@@ -87,6 +87,23 @@ public final class Outbox {
   }
 
   /**
+   * Publishes the pending events a handler has just inserted with their data frozen in them
+   * ({@link OutboxEntries#frozenEntry}), without reading the document back: the entries are published in order,
+   * then {@code $pull}ed by id, as {@link #publishPending} does. A relay or sweep that reads the document meanwhile
+   * publishes the same {@code ce_id} with the same bytes.
+   *
+   * @param id      the document's {@code _id}
+   * @param entries the document's pending entries as inserted, each with {@code data}
+   * @return completes once they are published (broker ack) and removed
+   */
+  public Future<Void> publishInserted(String id, List<JsonObject> entries) {
+    crashPoint.afterWrite(collection, id);
+    return publishInOrder(id, entries)
+        .compose(published -> remove(id, published))
+        .onFailure(e -> failed.add(id));
+  }
+
+  /**
    * Publishes again the pending events of every document whose relay failed in this process ({@link OutboxSweep},
    * every {@code OUTBOX_RETRY_MS}); a document leaves the list once its events are published.
    *

@@ -144,7 +144,16 @@ public enum ConfigKey {
    * evented write to one collection (rooms or visitors), after the handler's MongoDB writes and before its events are
    * published; {@code off} never does.
    */
-  OUTBOX_CRASH_POINT("off");
+  OUTBOX_CRASH_POINT("off"),
+  /**
+   * How the room-service proves that a visitor has no open livechat room (DESIGN.md, Room creation): {@code keys}
+   * follows the visitor's {@code lastChat} and the room-service's claims ({@code livechat_room_claim}), point reads
+   * by {@code _id} only, O(1) in the number of stored rooms on any store; {@code query} also runs Rocket.Chat's
+   * {@code {t:'l', open:true, 'v.token'}} query, which counts rooms another system wrote without a claim and is a
+   * point lookup only where {@code v.token} is indexed (a real MongoDB); {@code auto} is {@code query} on a store that
+   * honours partial indexes (a real MongoDB) and {@code keys} otherwise (the embedded store, which would scan).
+   */
+  OPEN_ROOM_PROOF("auto");
 
   private final String defaultValue;
 
