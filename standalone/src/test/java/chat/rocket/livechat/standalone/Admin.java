@@ -2,6 +2,7 @@ package chat.rocket.livechat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.rocket.livechat.contracts.Permission;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -45,12 +46,16 @@ final class Admin {
 
   /**
    * The livechat part of Rocket.Chat's room and visitor test hooks: Livechat switched on through its setting, the
-   * admin made an agent ({@code POST livechat/users/agent}), set online ({@code POST users.setStatus}) and available
-   * ({@code POST livechat/agent.status}), so that new rooms are routed to it.
+   * admin made an agent ({@code POST livechat/users/agent}), view-l-room given back its default roles (without the
+   * Enterprise-only livechat-monitor, as their {@code restorePermissionToRoles} does with EE off), the admin set online
+   * ({@code POST users.setStatus}) and available ({@code POST livechat/agent.status}), so that new rooms are routed to
+   * it.
    */
   void makeAvailableAgent() {
     setting("Livechat_enabled", true);
     ok(api.post("livechat/users/agent", session, new JsonObject().put("username", TestSystem.ADMIN)));
+    permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles().stream()
+        .filter(role -> !"livechat-monitor".equals(role)).toList());
     ok(api.post("users.setStatus", session, new JsonObject().put("message", "").put("status", "online")));
     ok(api.post("livechat/agent.status", session, new JsonObject().put("status", "available")));
   }
