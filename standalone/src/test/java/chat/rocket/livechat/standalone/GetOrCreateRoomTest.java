@@ -22,18 +22,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET livechat/room} (spec §3.4 and DECISIONS.md improvements 1 and 5), through the whole system. */
+/**
+ * {@code GET livechat/room} (spec §3.4 and DECISIONS.md improvements 1 and 5), through the whole system. The system
+ * is prepared as Rocket.Chat's {@code LIVECHAT - rooms} hooks prepare theirs, over REST: Livechat on, department
+ * removal on, the admin an available agent (docs/rocketchat-e2e-cases.md maps their cases to these tests).
+ */
 class GetOrCreateRoomTest {
 
   private static TestSystem system;
   private static Api api;
   private static Visitors visitors;
+  private static Admin admin;
 
   @BeforeAll
   static void start() {
     system = TestSystem.start();
     api = system.api();
     visitors = new Visitors(api);
+    admin = new Admin(api, system.adminHeaders());
+    admin.makeAvailableAgent();
+    admin.setting("Omnichannel_enable_department_removal", true);
   }
 
   @AfterAll
@@ -142,10 +150,11 @@ class GetOrCreateRoomTest {
   }
 
   @Test
-  @DisplayName("a rid of the visitor's open room returns that room with newRoom false")
+  @DisplayName("a rid of the visitor's open room, created by a call carrying a staff session, returns that room with "
+      + "newRoom false")
   void ridOfOpenRoomReturnsIt() {
     String token = visitors.create().getString("token");
-    String rid = visitors.createRoom(token).getString("_id");
+    String rid = visitors.createRoom(token, admin.session()).getString("_id");
 
     JsonObject body = api.get("livechat/room?token=" + token + "&rid=" + rid).json();
 

@@ -102,12 +102,20 @@ class LoginTest {
     assertThat(response.body()).doesNotContain(bcrypt).doesNotContain("loginTokens").doesNotContain("hashedToken");
   }
 
+  /** Rocket.Chat's login answer tells that the user has a password, without its hash. */
+  private static void assertPasswordExistsWithoutHash(JsonObject me) {
+    JsonObject password = me.getJsonObject("services").getJsonObject("password");
+    assertThat(password.getBoolean("exists")).isTrue();
+    assertThat(password.containsKey("bcrypt")).isFalse();
+  }
+
   @Test
-  @DisplayName("a user value containing @ logs in by email")
+  @DisplayName("a user value containing @ logs in by email, and me says the password exists without its hash")
   void loginByEmailInUser() {
     JsonObject data = succeeded(login(new JsonObject().put("user", ADMIN_EMAIL).put("password", TestSystem.ADMIN)));
 
     assertThat(data.getJsonObject("me").getString("username")).isEqualTo(TestSystem.ADMIN);
+    assertPasswordExistsWithoutHash(data.getJsonObject("me"));
   }
 
   @Test
@@ -119,12 +127,13 @@ class LoginTest {
   }
 
   @Test
-  @DisplayName("the username key logs in by username")
+  @DisplayName("the username key logs in by username, and me says the password exists without its hash")
   void loginByUsernameKey() {
     JsonObject data = succeeded(login(new JsonObject().put("username", TestSystem.ADMIN)
         .put("password", TestSystem.ADMIN)));
 
     assertThat(data.getJsonObject("me").getString("username")).isEqualTo(TestSystem.ADMIN);
+    assertPasswordExistsWithoutHash(data.getJsonObject("me"));
   }
 
   @Test

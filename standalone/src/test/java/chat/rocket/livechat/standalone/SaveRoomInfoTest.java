@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST livechat/room.saveInfo} (spec §5.3 and DECISIONS.md improvements 2, 3 and 5), through the whole
- * system. Rooms are created with {@code Auto_Selection}, so the seeded admin serves them.
+ * system. Rooms are created with {@code Auto_Selection}, so the seeded admin serves them. The system is prepared as
+ * Rocket.Chat's {@code LIVECHAT - rooms} hooks prepare theirs, and permissions and settings change as in their
+ * {@code livechat/room.saveInfo} cases: over REST ({@link Admin}).
  */
 class SaveRoomInfoTest {
 
@@ -31,6 +33,7 @@ class SaveRoomInfoTest {
   private static Api api;
   private static Visitors visitors;
   private static Map<String, String> admin;
+  private static Admin rest;
 
   @BeforeAll
   static void start() {
@@ -38,6 +41,9 @@ class SaveRoomInfoTest {
     api = system.api();
     visitors = new Visitors(api);
     admin = system.adminHeaders();
+    rest = new Admin(api, admin);
+    rest.makeAvailableAgent();
+    rest.setting("Omnichannel_enable_department_removal", true);
   }
 
   @AfterAll
@@ -56,9 +62,10 @@ class SaveRoomInfoTest {
   }
 
   @Test
-  @DisplayName("without view-l-room the call answers 403 with the permission text")
+  @DisplayName("with view-l-room granted to no role through permissions.update the call answers 403 with the "
+      + "permission text")
   void withoutViewLRoomIsForbidden() {
-    system.permission(Permission.VIEW_L_ROOM.id(), List.of());
+    rest.permission(Permission.VIEW_L_ROOM.id(), List.of());
     try {
       Api.Response response = api.post(PATH, admin,
           saveInfo(new JsonObject().put("_id", "invalid-guest-id"), new JsonObject().put("_id", "invalid-room-id")));
@@ -67,16 +74,18 @@ class SaveRoomInfoTest {
       assertThat(response.json()).isEqualTo(new JsonObject().put("success", false)
           .put("error", "User does not have the permissions required for this action [error-unauthorized]"));
     } finally {
-      system.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
+      rest.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
     }
   }
 
   @Test
-  @DisplayName("an agent who does not serve the room and lacks save-others-livechat-room-info gets 403 unauthorized")
+  @DisplayName("with view-l-room for admin alone, save-others-livechat-room-info for no role and Manual_Selection "
+      + "routing, all set over REST, an admin who does not serve the room gets 403 unauthorized and writes nothing")
   void notServingWithoutSaveOthersIsUnauthorized() {
     JsonObject visitor = visitors.create();
-    system.permission(Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO.id(), List.of());
-    system.setting("Livechat_Routing_Method", "Manual_Selection");
+    rest.permission(Permission.VIEW_L_ROOM.id(), List.of("admin"));
+    rest.permission(Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO.id(), List.of());
+    rest.setting("Livechat_Routing_Method", "Manual_Selection");
     try {
       String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
       JsonObject before = room(rid);
@@ -90,9 +99,10 @@ class SaveRoomInfoTest {
       assertThat(room(rid)).isEqualTo(before);
       assertThat(visitor(visitor.getString("_id")).getString("name")).isEqualTo(visitor.getString("name"));
     } finally {
-      system.permission(Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO.id(),
+      rest.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
+      rest.permission(Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO.id(),
           Permission.SAVE_OTHERS_LIVECHAT_ROOM_INFO.defaultRoles());
-      system.setting("Livechat_Routing_Method", "Auto_Selection");
+      rest.setting("Livechat_Routing_Method", "Auto_Selection");
     }
   }
 
@@ -137,16 +147,24 @@ class SaveRoomInfoTest {
   }
 
   @Test
-  @DisplayName("the serving agent updates topic and tags of the room and the visitor's name")
+  @DisplayName("the serving agent, with view-l-room granted to admin alone, updates topic and tags of the room, "
+      + "which channels.info then shows, and the visitor's name")
   void servingAgentUpdatesRoomAndGuest() {
     JsonObject visitor = visitors.create();
-    String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
+    String rid = visitors.createRoom(visitor.getString("token"), admin).getString("_id");
+    rest.permission(Permission.VIEW_L_ROOM.id(), List.of("admin"));
+    try {
+      Api.Response response = api.post(PATH, admin, saveInfo(guest(visitor).put("name", "  Renamed Visitor "),
+          new JsonObject().put("_id", rid).put("topic", "new topic").put("tags", array("tag1", "tag2"))));
 
-    Api.Response response = api.post(PATH, admin, saveInfo(guest(visitor).put("name", "  Renamed Visitor "),
-        new JsonObject().put("_id", rid).put("topic", "new topic").put("tags", array("tag1", "tag2"))));
-
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(new JsonObject().put("success", true));
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.json()).isEqualTo(new JsonObject().put("success", true));
+      JsonObject read = rest.room(rid);
+      assertThat(read.getString("topic")).isEqualTo("new topic");
+      assertThat(read.getJsonArray("tags")).isEqualTo(array("tag1", "tag2"));
+    } finally {
+      rest.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
+    }
     JsonObject room = room(rid);
     assertThat(room.getString("topic")).isEqualTo("new topic");
     assertThat(room.getJsonArray("tags")).isEqualTo(array("tag1", "tag2"));

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code GET livechat/visitors.info} and its seed name {@code livechat/visitor.info} (spec §6.3, DECISIONS.md
- * Endpoints), through the whole system: both paths are one endpoint, so every case runs on both.
+ * Endpoints), through the whole system: both paths are one endpoint, so every case runs on both. The system is
+ * prepared as Rocket.Chat's {@code LIVECHAT - visitors} hooks prepare theirs, and view-l-room changes as in their
+ * {@code livechat/visitors.info} cases: over REST ({@link Admin}).
  */
 class VisitorInfoTest {
 
@@ -27,6 +29,7 @@ class VisitorInfoTest {
   private static Api api;
   private static Visitors visitors;
   private static Map<String, String> admin;
+  private static Admin rest;
 
   @BeforeAll
   static void start() {
@@ -34,6 +37,9 @@ class VisitorInfoTest {
     api = system.api();
     visitors = new Visitors(api);
     admin = system.adminHeaders();
+    rest = new Admin(api, admin);
+    rest.makeAvailableAgent();
+    rest.permission(Permission.VIEW_LIVECHAT_MANAGER.id(), List.of("admin"));
     system.mongo().save(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", ADDRESS_FIELD)
         .put("label", ADDRESS_FIELD).put("scope", "visitor").put("visibility", "visible").put("regexp", ""))
         .await();
@@ -46,17 +52,25 @@ class VisitorInfoTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"livechat/visitors.info", "livechat/visitor.info"})
-  @DisplayName("without view-l-room the call answers 403 with the permission text")
+  @DisplayName("with view-l-room granted to no role through permissions.update the call answers 403 with the "
+      + "permission text; granted to admin alone, the next call gets past it to visitor-not-found")
   void withoutViewLRoomIsForbidden(String path) {
-    system.permission(Permission.VIEW_L_ROOM.id(), List.of());
+    rest.permission(Permission.VIEW_L_ROOM.id(), List.of());
     try {
       Api.Response response = api.get(path + "?visitorId=invalid", admin);
 
       assertThat(response.status()).isEqualTo(403);
       assertThat(response.json()).isEqualTo(new JsonObject().put("success", false)
           .put("error", "User does not have the permissions required for this action [error-unauthorized]"));
+
+      rest.permission(Permission.VIEW_L_ROOM.id(), List.of("admin"));
+      Api.Response adminOnly = api.get(path + "?visitorId=invalid", admin);
+
+      assertThat(adminOnly.status()).isEqualTo(400);
+      assertThat(adminOnly.json()).isEqualTo(new JsonObject().put("success", false)
+          .put("error", "visitor-not-found"));
     } finally {
-      system.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
+      rest.permission(Permission.VIEW_L_ROOM.id(), Permission.VIEW_L_ROOM.defaultRoles());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.contracts.Topics;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -25,20 +26,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code POST livechat/visitor} (spec §7.1) and {@code GET livechat/visitor/:token} (spec §7.2), through the whole
- * system.
+ * system, prepared as Rocket.Chat's {@code LIVECHAT - visitors} hooks prepare theirs (over REST: Livechat on,
+ * view-livechat-manager for admin, the admin an available agent); custom fields and settings of their cases are
+ * changed over REST too ({@link Admin}).
  */
 class VisitorRegistrationTest {
 
   private static TestSystem system;
   private static Api api;
+  private static Admin admin;
 
   @BeforeAll
   static void start() {
     system = TestSystem.start();
     api = system.api();
+    admin = new Admin(api, system.adminHeaders());
+    admin.makeAvailableAgent();
+    admin.permission(Permission.VIEW_LIVECHAT_MANAGER.id(), List.of("admin"));
     system.mongo().insert(Collections.DEPARTMENTS,
         new JsonObject().put("_id", "dep1").put("name", "Sales").put("enabled", true)).await();
     system.mongo().insert(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", "address").put("label", "address")
@@ -298,12 +307,13 @@ class VisitorRegistrationTest {
         new JsonObject().put("visitorEmails.address", email)).await()).isEqualTo(1);
   }
 
-  @Test
-  @DisplayName("a token of only spaces answers 400 error-invalid-token and writes no visitor")
-  void blankTokenIsRejected() {
+  @ParameterizedTest(name = "token \"{0}\"")
+  @ValueSource(strings = {"", "   "})
+  @DisplayName("an empty token, or one of only spaces, answers 400 error-invalid-token and writes no visitor")
+  void blankTokenIsRejected(String token) {
     long before = visitorCount();
 
-    Api.Response response = register(new JsonObject().put("token", "   "));
+    Api.Response response = register(new JsonObject().put("token", token));
 
     assertBadRequest(response, meteorError("Token cannot be empty", "error-invalid-token"));
     assertThat(visitorCount()).isEqualTo(before);
@@ -397,18 +407,19 @@ class VisitorRegistrationTest {
     Map<String, String> headers = Map.of("User-Agent", "VisitorTest/1.0", "X-Real-IP", "10.1.2.3");
     JsonObject body = new JsonObject().put("visitor", new JsonObject().put("token", token()));
     String withoutId = api.post("livechat/visitor", headers, body).json().getJsonObject("visitor").getString("_id");
-    system.setting("Livechat_Allow_collect_and_store_HTTP_header_informations", true);
+    admin.setting("Livechat_Allow_collect_and_store_HTTP_header_informations", true);
     try {
       JsonObject collecting = new JsonObject().put("visitor", new JsonObject().put("token", token()));
-      String withId = api.post("livechat/visitor", headers, collecting).json().getJsonObject("visitor")
-          .getString("_id");
+      Api.Response registered = api.post("livechat/visitor", headers, collecting);
+      assertThat(registered.status()).as("no connection data needed in the body").isEqualTo(200);
+      String withId = registered.json().getJsonObject("visitor").getString("_id");
 
       JsonObject with = stored(withId);
       assertThat(with.getString("userAgent")).isEqualTo("VisitorTest/1.0");
       assertThat(with.getString("ip")).isEqualTo("10.1.2.3");
       assertThat(with.getString("host")).isEqualTo("127.0.0.1:" + system.config().getString("PORT"));
     } finally {
-      system.setting("Livechat_Allow_collect_and_store_HTTP_header_informations", false);
+      admin.setting("Livechat_Allow_collect_and_store_HTTP_header_informations", false);
     }
     JsonObject without = stored(withoutId);
     assertThat(without.containsKey("userAgent")).isFalse();
@@ -458,6 +469,68 @@ class VisitorRegistrationTest {
       assertThat(named.getJsonObject("livechatData").getString(required)).isEqualTo("given");
     } finally {
       system.mongo().removeDocument(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", required)).await();
+    }
+  }
+
+  @Test
+  @DisplayName("a visitor-scope field saved through custom-fields.save is filled from customFields, and a later "
+      + "registration with overwrite false keeps its value")
+  void fieldSavedOverRestIsFilled() {
+    String field = "new_custom_field_" + System.nanoTime();
+    admin.customField(field, "visitor", false);
+    String token = token();
+
+    JsonObject created = registered(new JsonObject().put("token", token)
+        .put("customFields", customField(field, "Not a real address :)", true)));
+    JsonObject kept = registered(new JsonObject().put("token", token)
+        .put("customFields", customField(field, "This should not change!", false)));
+
+    assertThat(created.getString("token")).isEqualTo(token);
+    assertThat(created.getJsonObject("livechatData").getString(field)).isEqualTo("Not a real address :)");
+    assertThat(kept.getString("_id")).isEqualTo(created.getString("_id"));
+    assertThat(kept.getJsonObject("livechatData").getString(field)).isEqualTo("Not a real address :)");
+    assertThat(stored(created.getString("_id")).getJsonObject("livechatData").getString(field))
+        .isEqualTo("Not a real address :)");
+  }
+
+  @Test
+  @DisplayName("a room-scope field saved through custom-fields.save, or a key that is no field, leaves a new "
+      + "visitor without livechatData")
+  void roomScopeOrUnknownFieldLeavesNoLivechatData() {
+    String roomField = "new_custom_field_" + System.nanoTime();
+    admin.customField(roomField, "room", false);
+
+    JsonObject roomScoped = registered(new JsonObject().put("token", token())
+        .put("customFields", customField(roomField, "Not a real address :)", true)));
+    JsonObject unknown = registered(new JsonObject().put("token", token())
+        .put("customFields", customField("new_custom_field_" + System.nanoTime(), "Not a real address :)", true)));
+
+    assertThat(roomScoped.containsKey("livechatData")).isFalse();
+    assertThat(unknown.containsKey("livechatData")).isFalse();
+    assertThat(stored(roomScoped.getString("_id")).containsKey("livechatData")).isFalse();
+    assertThat(stored(unknown.getString("_id")).containsKey("livechatData")).isFalse();
+  }
+
+  @Test
+  @DisplayName("with a required visitor field saved through custom-fields.save, a registration without customFields "
+      + "passes, and one naming only an optional field answers 400 Missing required custom fields and writes nothing")
+  void requiredFieldSavedOverRestIsCheckedOnlyWhenFieldsAreGiven() {
+    admin.customField("optional_custom_field", "visitor", false);
+    admin.customField("required_custom_field", "visitor", true);
+    try {
+      String withoutFields = token();
+      JsonObject accepted = registered(new JsonObject().put("token", withoutFields));
+      StoreSnapshot before = StoreSnapshot.take(system);
+
+      Api.Response refused = register(new JsonObject().put("token", token())
+          .put("customFields", customField("optional_custom_field", "test", true)));
+
+      assertThat(accepted.getString("token")).isEqualTo(withoutFields);
+      assertBadRequest(refused, matchError("Missing required custom fields: required_custom_field"));
+      assertThat(StoreSnapshot.take(system).changesSince(before)).isEmpty();
+    } finally {
+      admin.deleteCustomField("optional_custom_field");
+      admin.deleteCustomField("required_custom_field");
     }
   }
 }

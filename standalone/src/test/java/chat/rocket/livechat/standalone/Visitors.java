@@ -34,7 +34,17 @@ public final class Visitors {
 
   /** @return the room of {@code GET livechat/room?token=<token>} ({@code room} of the response) */
   public JsonObject createRoom(String token) {
-    Api.Response response = api.get("livechat/room?token=" + token);
+    return createRoom(token, Map.of());
+  }
+
+  /**
+   * The same call with extra headers, e.g. a staff session as Rocket.Chat's {@code createLivechatRoom} sends (the
+   * endpoint is public and ignores it).
+   *
+   * @return {@code room} of the response
+   */
+  public JsonObject createRoom(String token, Map<String, String> headers) {
+    Api.Response response = api.get("livechat/room?token=" + token, headers);
     if (response.status() != 200) {
       throw new IllegalStateException("room creation failed: " + response.body());
     }

@@ -27,12 +27,14 @@ class WidgetEndpointsTest {
   private static TestSystem system;
   private static Api api;
   private static Visitors visitors;
+  private static Admin rest;
 
   @BeforeAll
   static void start() {
     system = TestSystem.start();
     api = system.api();
     visitors = new Visitors(api);
+    rest = new Admin(api, system.adminHeaders());
     system.mongo().save(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", VISITOR_FIELD).put("label", "Address")
         .put("scope", "visitor").put("visibility", "visible").put("regexp", "")).await();
     system.mongo().save(Collections.CUSTOM_FIELDS, new JsonObject().put("_id", ROOM_FIELD).put("label", "Order")
@@ -268,5 +270,43 @@ class WidgetEndpointsTest {
     assertThat(stored.getBoolean("disabled")).isTrue();
     assertThat(stored.containsKey("token")).isFalse();
     refused(api.get("livechat/visitor/" + token), meteorError(null, "invalid-token"));
+  }
+
+  @Test
+  @DisplayName("visitor delete of a token no visitor has answers 400 [invalid-token] and writes nothing")
+  void deleteUnknownVisitor() {
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    for (String token : new String[] {"invalid", "123"}) {
+      refused(api.send(HttpMethod.DELETE, "livechat/visitor/" + token, rest.session(), null),
+          meteorError(null, "invalid-token"));
+    }
+
+    assertThat(StoreSnapshot.take(system).changesSince(before)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("visitor delete with an open room follows header collection as set over REST: refused while off, "
+      + "the visitor removed while on (GDPR)")
+  void deleteWithOpenRoomFollowsHeaderCollection() {
+    String setting = "Livechat_Allow_collect_and_store_HTTP_header_informations";
+    JsonObject visitor = visitors.create();
+    String token = visitor.getString("token");
+    visitors.createRoom(token, rest.session());
+    rest.setting(setting, false);
+    refused(api.send(HttpMethod.DELETE, "livechat/visitor/" + token, rest.session(), null),
+        meteorError("Cannot remove visitors with opened rooms", "visitor-has-open-rooms"));
+
+    rest.setting(setting, true);
+    try {
+      JsonObject deleted = ok(api.send(HttpMethod.DELETE, "livechat/visitor/" + token, rest.session(), null))
+          .getJsonObject("visitor");
+
+      assertThat(deleted.getString("_id")).isEqualTo(visitor.getString("_id"));
+      assertThat(system.findOne(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")))
+          .getBoolean("disabled")).isTrue();
+    } finally {
+      rest.setting(setting, false);
+    }
   }
 }
