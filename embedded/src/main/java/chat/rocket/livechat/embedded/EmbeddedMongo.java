@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire store in this JVM ({@code de.bwaldvogel:mongo-java-server}): with the H2 backend its data lives in
@@ -25,15 +26,18 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   /**
-   * @param file the H2 database file (its directory is created when missing)
-   * @param host address to listen on
-   * @param port port to listen on, e.g. 27017
+   * @param file    the H2 database file (its directory is created when missing)
+   * @param host    address to listen on
+   * @param port    port to listen on, e.g. 27017
+   * @param cacheMb size of H2's page cache in MiB (heap): pages in it are read without deserializing their documents
+   *                again (H2's default is 16)
    * @return the running store, persisting to {@code file}
    * @throws Exception when the file cannot be opened or the port is taken
    */
-  public static EmbeddedMongo startFile(Path file, String host, int port) throws Exception {
+  public static EmbeddedMongo startFile(Path file, String host, int port, int cacheMb) throws Exception {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    return start(new H2Backend(file.toString()), host, port);
+    MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+    return start(new H2Backend(store), host, port);
   }
 
   /**

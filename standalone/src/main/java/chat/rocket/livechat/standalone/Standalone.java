@@ -77,7 +77,7 @@ public final class Standalone implements AutoCloseable {
     HostPort kafkaAddress = HostPort.parse(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.get(config).split(",")[0], 9092);
     EmbeddedMongo mongo = inMemory ? EmbeddedMongo.startInMemory(mongoAddress.host(), mongoAddress.port())
         : EmbeddedMongo.startFile(dataDir.resolve("mongo").resolve("rocketchat.h2"), mongoAddress.host(),
-            mongoAddress.port());
+            mongoAddress.port(), Integer.parseInt(ConfigKey.STORE_CACHE_MB.get(config)));
     LOG.info("MongoDB-wire store listening on {}", mongo.connectionString());
     EmbeddedKafka kafka;
     try {

@@ -107,6 +107,12 @@ public enum ConfigKey {
   ADMIN_EMAIL("admin@localhost"),
   /** Standalone only: directory of the Kafka log and the MongoDB-wire store's files. */
   DATA_DIR("./data"),
+  /**
+   * Standalone only: the MongoDB-wire store's page cache in MiB, taken from the heap. A page found there is read
+   * without deserializing its documents again; with many stored rooms a cache too small for the working set makes
+   * every read deserialize (issue 12). H2's own default is 16.
+   */
+  STORE_CACHE_MB("64"),
   /** Standalone only: {@code true} runs the Kafka broker and the MongoDB-wire store without any service. */
   INFRA_ONLY("false"),
   /**
