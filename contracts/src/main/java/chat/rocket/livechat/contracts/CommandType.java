@@ -312,7 +312,28 @@ public enum CommandType {
    * {@code view-privileged-setting}); result {@code {activeUsers, guestUsers, monthlyActiveContacts}}: the current
    * values of Rocket.Chat's license limits this system can count. Key: {@code licenses}.
    */
-  LICENSE_USAGE("license.usage", Topics.ROOM_COMMANDS);
+  LICENSE_USAGE("license.usage", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET subscriptions.getOne?roomId}. Body {@code {roomId}}, caller set; result {@code {subscription}}: the
+   * caller's subscription to that room as stored (ISO dates), or null. Key: the rid.
+   */
+  SUBSCRIPTION_GET("subscription.get", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/room.join?roomId}. Body {@code {roomId}}, caller set (the gateway checked
+   * {@code view-l-room}); the caller gets a subscription to the open livechat room (once: {@code usersCount + 1}
+   * and a {@code uj} system message, {@link EventType#MESSAGE_CREATED}); result {@code {}}. Failures
+   * {@link ErrorCode#ERROR_INVALID_ROOM}, {@link ErrorCode#ROOM_CLOSED}, {@link ErrorCode#NOT_ALLOWED} (the caller
+   * may not access the room). Key: the rid.
+   */
+  ROOM_JOIN("room.join", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/:rid/messages}. Body {@code {rid, searchTerm?, sort?: {field: 1|-1}, offset, count}}, caller
+   * set (the gateway checked {@code view-l-room} and that every sort field is a plain name); result {@code {messages,
+   * offset, count, total}}: the room's visible messages and {@code livechat-close} messages whose {@code msg}
+   * contains {@code searchTerm} (literally, case-insensitive), newest first by default. Failures
+   * {@link ErrorCode#INVALID_ROOM}, {@link ErrorCode#ROOM_MESSAGES_NOT_ALLOWED}. Key: the rid.
+   */
+  ROOM_MESSAGES("room.messages", Topics.ROOM_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

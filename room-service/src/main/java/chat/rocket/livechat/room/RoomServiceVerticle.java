@@ -49,6 +49,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
     Widget widget = widget(clients, rooms, visitors, events);
     InquiryRepository inquiries = new InquiryRepository(clients.mongo());
+    SubscriptionRepository subscriptions = new SubscriptionRepository(clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
@@ -74,7 +75,11 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.INQUIRY_GET, new InquiryByRoom(inquiries)::handle),
             Map.entry(CommandType.INQUIRY_TAKE, new TakeInquiry(inquiries, rooms, clients.users(),
                 new AgentProfiles(clients.mongo(), clients.settings()), events)::handle),
-            Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle))),
+            Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle),
+            Map.entry(CommandType.SUBSCRIPTION_GET, new SubscriptionByRoom(subscriptions)::handle),
+            Map.entry(CommandType.ROOM_JOIN, new JoinRoom(rooms, subscriptions, messages, access, clients.users(),
+                events)::handle),
+            Map.entry(CommandType.ROOM_MESSAGES, new RoomMessages(rooms, access, clients.mongo())::handle))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),

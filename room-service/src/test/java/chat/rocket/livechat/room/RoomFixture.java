@@ -47,6 +47,9 @@ final class RoomFixture extends HandlerFixture {
   final InquiryByRoom inquiryByRoom;
   final TakeInquiry takeInquiry;
   final LicenseUsage licenseUsage;
+  final SubscriptionByRoom subscriptionByRoom;
+  final JoinRoom joinRoom;
+  final RoomMessages roomMessages;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -86,6 +89,10 @@ final class RoomFixture extends HandlerFixture {
     inquiryByRoom = new InquiryByRoom(inquiries);
     takeInquiry = new TakeInquiry(inquiries, rooms, users, agents, events);
     licenseUsage = new LicenseUsage(mongo);
+    SubscriptionRepository subscriptions = new SubscriptionRepository(mongo);
+    subscriptionByRoom = new SubscriptionByRoom(subscriptions);
+    joinRoom = new JoinRoom(rooms, subscriptions, messages, access, users, events);
+    roomMessages = new RoomMessages(rooms, access, mongo);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */
