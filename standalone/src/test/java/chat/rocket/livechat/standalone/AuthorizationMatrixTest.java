@@ -4,6 +4,7 @@ import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.ADD
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.EDITING_NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.FORBIDDEN;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.LOGGED_OUT;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.MESSAGES_NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_AUTHORIZED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.OK;
@@ -65,7 +66,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * changes or removes. The inquiry endpoints and {@code licenses.info} form a sixth: {@code livechat/inquiries.getOne}
  * and {@code livechat/inquiries.take} need {@code view-l-room} (a take names the available serving agent, so every
  * holder may hand it the inquiry), and {@code licenses.info} any logged-in user; an allowed take writes only its room,
- * inquiry and subscription, the reads nothing.
+ * inquiry and subscription, the reads nothing. The staff's room reads form a seventh: {@code subscriptions.getOne}
+ * any logged-in user (their own subscription), {@code livechat/room.join} {@code view-l-room} then the room access
+ * rule (400 {@code error-not-allowed}), {@code livechat/:rid/messages} the same (400 {@code not-allowed}); an allowed
+ * join writes only the caller's subscription, its room and the room's messages, the reads nothing.
  */
 class AuthorizationMatrixTest {
 
@@ -103,6 +107,9 @@ class AuthorizationMatrixTest {
   private static final String INQUIRY_GET_ONE = "GET livechat/inquiries.getOne";
   private static final String INQUIRY_TAKE = "POST livechat/inquiries.take";
   private static final String LICENSES_INFO = "GET licenses.info";
+  private static final String SUBSCRIPTION_GET_ONE = "GET subscriptions.getOne";
+  private static final String ROOM_JOIN = "GET livechat/room.join";
+  private static final String ROOM_MESSAGES = "GET livechat/:rid/messages";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -136,7 +143,9 @@ class AuthorizationMatrixTest {
     /** 400, users.update of another user without edit-other-user-info. */
     EDITING_NOT_ALLOWED(400, new JsonObject().put("success", false)
         .put("error", "Editing user is not allowed [error-action-not-allowed]")
-        .put("errorType", "error-action-not-allowed"));
+        .put("errorType", "error-action-not-allowed")),
+    /** 400, livechat/:rid/messages of a room the caller cannot access. */
+    MESSAGES_NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "not-allowed"));
 
     private final int status;
     private final JsonObject body;
@@ -426,6 +435,43 @@ class AuthorizationMatrixTest {
 
     assertAnswered(response, expected, before, "writes besides the taken room, its inquiry and subscription",
         change -> INQUIRY_TAKE.equals(endpoint) && (change.id().equals(rid) || rid.equals(change.field("rid"))));
+  }
+
+  static Stream<Arguments> staffReadsMatrix() {
+    return Stream.of(
+        staffReadsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.USER, OK, FORBIDDEN, FORBIDDEN),
+        staffReadsRow(Role.AGENT_SERVING, OK, OK, OK),
+        staffReadsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, MESSAGES_NOT_ALLOWED),
+        staffReadsRow(Role.MANAGER, OK, OK, OK),
+        staffReadsRow(Role.ADMIN, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on subscriptions.getOne, livechat/room.join and livechat/:rid/messages */
+  private static Stream<Arguments> staffReadsRow(Role role, Answer getOne, Answer join, Answer messages) {
+    return Stream.of(arguments(role, SUBSCRIPTION_GET_ONE, getOne), arguments(role, ROOM_JOIN, join),
+        arguments(role, ROOM_MESSAGES, messages));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("staffReadsMatrix")
+  void roleOnStaffReadGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    String rid = queuedInquiry().getString("rid");
+    system.mongo().updateCollection(Collections.ROOMS, new JsonObject().put("_id", rid), new JsonObject().put("$set",
+        new JsonObject().put("servedBy", new JsonObject().put("_id", servingAgentId)
+            .put("username", "matrix.agent.serving")))).await();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = switch (endpoint) {
+      case SUBSCRIPTION_GET_ONE -> api.get("subscriptions.getOne?roomId=" + rid, headers.get(role));
+      case ROOM_JOIN -> api.get("livechat/room.join?roomId=" + rid, headers.get(role));
+      default -> api.get("livechat/" + rid + "/messages", headers.get(role));
+    };
+
+    assertAnswered(response, expected, before, "writes besides the joined room, its messages and subscription",
+        change -> ROOM_JOIN.equals(endpoint) && (change.id().equals(rid) || rid.equals(change.field("rid"))));
   }
 
   /** @return a queued inquiry of a new unserved room, written as Rocket.Chat stores them under Manual_Selection */

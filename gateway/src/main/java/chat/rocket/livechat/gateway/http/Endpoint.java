@@ -118,6 +118,15 @@ public enum Endpoint {
   INQUIRIES_TAKE(HttpMethod.POST, "/api/v1/livechat/inquiries.take"),
   /** The license's modules and limits (none: Community Edition), with the current values of the limits. */
   LICENSES_INFO(HttpMethod.GET, "/api/v1/licenses.info"),
+  /** The caller's subscription to a room. */
+  SUBSCRIPTIONS_GET_ONE(HttpMethod.GET, "/api/v1/subscriptions.getOne"),
+  /** A staff member joins a livechat room (a subscription). */
+  ROOM_JOIN(HttpMethod.GET, "/api/v1/livechat/room.join"),
+  /**
+   * A livechat room's messages, searched and paged, for staff; after every other {@code livechat/*} route so that
+   * their fixed segments win.
+   */
+  ROOM_MESSAGES(HttpMethod.GET, "/api/v1/livechat/:rid/messages"),
   /** This API's OpenAPI 3.1 document, as JSON. */
   OPENAPI(HttpMethod.GET, "/api/v1/openapi.json"),
   /** Prometheus scrape of the process's metrics. */

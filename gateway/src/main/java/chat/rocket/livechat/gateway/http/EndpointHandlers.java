@@ -52,13 +52,20 @@ final class EndpointHandlers {
     return withInquiries(withAdmin(withAccount(withWidget(withConversation(core(openApi))), account)));
   }
 
-  /** Adds the inquiry endpoints ({@link InquiryRoutes}) and {@code licenses.info} ({@link LicenseRoutes}). */
+  /**
+   * Adds the inquiry endpoints ({@link InquiryRoutes}), {@code licenses.info} ({@link LicenseRoutes}) and the staff's
+   * room reads ({@link StaffReadRoutes}).
+   */
   private Map<Endpoint, List<Handler<RoutingContext>>> withInquiries(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
     InquiryRoutes inquiries = new InquiryRoutes(requester, access);
     handlers.put(Endpoint.INQUIRIES_GET_ONE, List.of(inquiries::getOne));
     handlers.put(Endpoint.INQUIRIES_TAKE, List.of(inquiries::take));
     handlers.put(Endpoint.LICENSES_INFO, List.of(new LicenseRoutes(requester, access)::info));
+    StaffReadRoutes staffReads = new StaffReadRoutes(requester, access);
+    handlers.put(Endpoint.SUBSCRIPTIONS_GET_ONE, List.of(staffReads::subscriptionGetOne));
+    handlers.put(Endpoint.ROOM_JOIN, List.of(staffReads::roomJoin));
+    handlers.put(Endpoint.ROOM_MESSAGES, List.of(staffReads::roomMessages));
     return handlers;
   }
 

@@ -132,7 +132,13 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/inquiries.take body", "INQUIRY_TAKE_BODY",
             body("/api/v1/livechat/inquiries.take", "post"), of(InquirySchemas.INQUIRY_TAKE_BODY)),
         Arguments.of("GET licenses.info query", "LICENSES_INFO_QUERY", query("/api/v1/licenses.info"),
-            of(InquirySchemas.LICENSES_INFO_QUERY)));
+            of(InquirySchemas.LICENSES_INFO_QUERY)),
+        Arguments.of("GET subscriptions.getOne query", "SUBSCRIPTION_GET_QUERY",
+            query("/api/v1/subscriptions.getOne"), of(StaffReadSchemas.SUBSCRIPTION_GET_QUERY)),
+        Arguments.of("GET livechat/room.join query", "ROOM_JOIN_QUERY", query("/api/v1/livechat/room.join"),
+            of(StaffReadSchemas.ROOM_JOIN_QUERY)),
+        Arguments.of("GET livechat/:rid/messages query", "ROOM_MESSAGES_QUERY",
+            query("/api/v1/livechat/{rid}/messages"), of(StaffReadSchemas.ROOM_MESSAGES_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -148,9 +154,10 @@ class SchemasDocumentTest {
   }
 
   @Test
-  @DisplayName("every schema of Schemas, OperatorSchemas and InquirySchemas is held to docs/openapi.yaml")
+  @DisplayName("every schema of the four schema classes is held to docs/openapi.yaml")
   void everySchemaIsChecked() {
-    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class, InquirySchemas.class)
+    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class, InquirySchemas.class,
+            StaffReadSchemas.class)
         .flatMap(type -> Arrays.stream(type.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
 
