@@ -26,8 +26,9 @@ import java.util.Map;
  * events, which show a new visitor status on it. It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow
  * {@link ServiceVerticle}.
  *
- * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, and {@code license.usage}
- * ({@code licenses.info}).
+ * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, {@code license.usage}
+ * ({@code licenses.info}), and the staff's {@code subscription.get} ({@code subscriptions.getOne}),
+ * {@code room.join} ({@code livechat/room.join}) and {@code room.messages} ({@code livechat/:rid/messages}).
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
