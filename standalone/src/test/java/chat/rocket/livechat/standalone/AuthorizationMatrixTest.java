@@ -69,7 +69,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * inquiry and subscription, the reads nothing. The staff's room reads form a seventh: {@code subscriptions.getOne}
  * any logged-in user (their own subscription), {@code livechat/room.join} {@code view-l-room} then the room access
  * rule (400 {@code error-not-allowed}), {@code livechat/:rid/messages} the same (400 {@code not-allowed}); an allowed
- * join writes only the caller's subscription, its room and the room's messages, the reads nothing.
+ * join writes only the caller's subscription, its room and the room's messages, the reads nothing;
+ * {@code POST livechat/messages} any logged-in user, writing only the visitor's room, its messages and the visitor.
  */
 class AuthorizationMatrixTest {
 
@@ -110,6 +111,7 @@ class AuthorizationMatrixTest {
   private static final String SUBSCRIPTION_GET_ONE = "GET subscriptions.getOne";
   private static final String ROOM_JOIN = "GET livechat/room.join";
   private static final String ROOM_MESSAGES = "GET livechat/:rid/messages";
+  private static final String MESSAGES_IMPORT = "POST livechat/messages";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -439,39 +441,47 @@ class AuthorizationMatrixTest {
 
   static Stream<Arguments> staffReadsMatrix() {
     return Stream.of(
-        staffReadsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        staffReadsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
-        staffReadsRow(Role.USER, OK, FORBIDDEN, FORBIDDEN),
-        staffReadsRow(Role.AGENT_SERVING, OK, OK, OK),
-        staffReadsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, MESSAGES_NOT_ALLOWED),
-        staffReadsRow(Role.MANAGER, OK, OK, OK),
-        staffReadsRow(Role.ADMIN, OK, OK, OK))
+        staffReadsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.USER, OK, FORBIDDEN, FORBIDDEN, OK),
+        staffReadsRow(Role.AGENT_SERVING, OK, OK, OK, OK),
+        staffReadsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, MESSAGES_NOT_ALLOWED, OK),
+        staffReadsRow(Role.MANAGER, OK, OK, OK, OK),
+        staffReadsRow(Role.ADMIN, OK, OK, OK, OK))
         .flatMap(row -> row);
   }
 
-  /** @return one role's answers on subscriptions.getOne, livechat/room.join and livechat/:rid/messages */
-  private static Stream<Arguments> staffReadsRow(Role role, Answer getOne, Answer join, Answer messages) {
+  /**
+   * @return one role's answers on subscriptions.getOne, livechat/room.join, livechat/:rid/messages and
+   *     POST livechat/messages
+   */
+  private static Stream<Arguments> staffReadsRow(Role role, Answer getOne, Answer join, Answer messages,
+                                                 Answer importing) {
     return Stream.of(arguments(role, SUBSCRIPTION_GET_ONE, getOne), arguments(role, ROOM_JOIN, join),
-        arguments(role, ROOM_MESSAGES, messages));
+        arguments(role, ROOM_MESSAGES, messages), arguments(role, MESSAGES_IMPORT, importing));
   }
 
   @ParameterizedTest(name = "{0} on {1} answers {2}")
   @MethodSource("staffReadsMatrix")
   void roleOnStaffReadGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
-    String rid = queuedInquiry().getString("rid");
-    system.mongo().updateCollection(Collections.ROOMS, new JsonObject().put("_id", rid), new JsonObject().put("$set",
-        new JsonObject().put("servedBy", new JsonObject().put("_id", servingAgentId)
-            .put("username", "matrix.agent.serving")))).await();
+    Fixture fixture = fixture();
+    String rid = fixture.rid();
+    String token = system.findOne(Collections.VISITORS, new JsonObject().put("_id", fixture.visitorId()))
+        .getString("token");
     StoreSnapshot before = StoreSnapshot.take(system);
 
     Api.Response response = switch (endpoint) {
       case SUBSCRIPTION_GET_ONE -> api.get("subscriptions.getOne?roomId=" + rid, headers.get(role));
       case ROOM_JOIN -> api.get("livechat/room.join?roomId=" + rid, headers.get(role));
-      default -> api.get("livechat/" + rid + "/messages", headers.get(role));
+      case ROOM_MESSAGES -> api.get("livechat/" + rid + "/messages", headers.get(role));
+      default -> api.post("livechat/messages", headers.get(role), new JsonObject()
+          .put("visitor", new JsonObject().put("token", token))
+          .put("messages", new JsonArray().add(new JsonObject().put("msg", "matrix"))));
     };
 
-    assertAnswered(response, expected, before, "writes besides the joined room, its messages and subscription",
-        change -> ROOM_JOIN.equals(endpoint) && (change.id().equals(rid) || rid.equals(change.field("rid"))));
+    boolean writes = ROOM_JOIN.equals(endpoint) || MESSAGES_IMPORT.equals(endpoint);
+    assertAnswered(response, expected, before, "writes besides the room, its messages and subscriptions, its visitor",
+        change -> writes && fixture.mayChange(change));
   }
 
   /** @return a queued inquiry of a new unserved room, written as Rocket.Chat stores them under Manual_Selection */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code subscriptions.getOne}, {@code livechat/room.join} and {@code livechat/:rid/messages} through the whole system
- * (issue 11; Rocket.Chat's {@code 00-rooms.ts} blocks of those names and its {@code getSubscriptionForRoom} helper):
+ * {@code subscriptions.getOne}, {@code livechat/room.join}, {@code livechat/:rid/messages} and
+ * {@code POST livechat/messages} through the whole system (issue 11; Rocket.Chat's {@code 00-rooms.ts} blocks of those
+ * names and its {@code getSubscriptionForRoom} helper):
  * their effect, their refusals (401, 403, 400, nothing written) and Rocket.Chat's error bodies.
  */
 class StaffReadEndpointsTest {
@@ -57,6 +59,17 @@ class StaffReadEndpointsTest {
     return new JsonObject().put("success", false).put("error", message);
   }
 
+  /** @return the rid of a new room of the visitor, served by {@code agent}, once the visitor's lastChat names it */
+  private static String servedRoom(JsonObject visitor) {
+    Api.Response created = api.get("livechat/room?token=" + visitor.getString("token") + "&agentId="
+        + agent.get("X-User-Id"));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonObject room = created.json().getJsonObject("room");
+    assertThat(room.getJsonObject("servedBy").getString("_id")).isEqualTo(agent.get("X-User-Id"));
+    system.awaitLastChat(visitor.getString("_id"), room.getString("_id"));
+    return room.getString("_id");
+  }
+
   private static Api.Response join(Map<String, String> caller, String roomId) {
     return api.get("livechat/room.join?roomId=" + roomId, caller);
   }
@@ -73,7 +86,7 @@ class StaffReadEndpointsTest {
       + "then reads its own, once, with usersCount + 1 and a uj message published")
   void joinsAServedRoom() {
     JsonObject visitor = visitors.create();
-    String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
+    String rid = servedRoom(visitor);
     assertThat(subscription(agent, rid).getJsonObject("u").getString("_id")).isEqualTo(agent.get("X-User-Id"));
     assertThat(subscription(manager, rid)).isNull();
     int usersCount = api.get("channels.info?roomId=" + rid, manager).json().getJsonObject("channel")
@@ -105,9 +118,9 @@ class StaffReadEndpointsTest {
       + "400s and writes nothing")
   void joinRefusals() {
     JsonObject visitor = visitors.create();
-    String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
+    String rid = servedRoom(visitor);
     JsonObject closedVisitor = visitors.create();
-    String closed = visitors.createRoom(closedVisitor.getString("token")).getString("_id");
+    String closed = servedRoom(closedVisitor);
     assertThat(api.post("livechat/room.close", Map.of(), new JsonObject().put("rid", closed)
         .put("token", closedVisitor.getString("token"))).status()).isEqualTo(200);
     StoreSnapshot before = StoreSnapshot.take(system);
@@ -131,7 +144,7 @@ class StaffReadEndpointsTest {
   void readsMessages() {
     JsonObject visitor = visitors.create();
     String token = visitor.getString("token");
-    String rid = visitors.createRoom(token).getString("_id");
+    String rid = servedRoom(visitor);
     for (String text : List.of("Hello", "Random", "a.* literal")) {
       Api.Response sent = api.post("livechat/message", Map.of(), new JsonObject().put("token", token)
           .put("rid", rid).put("msg", text));
@@ -160,7 +173,7 @@ class StaffReadEndpointsTest {
       + "not-allowed, and a bad sort or unknown parameter 400")
   void messagesRefusals() {
     JsonObject visitor = visitors.create();
-    String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
+    String rid = servedRoom(visitor);
 
     Api.Response unknown = api.get("livechat/test/messages", manager);
     Api.Response notAllowed = api.get("livechat/" + rid + "/messages", otherAgent);
@@ -182,7 +195,7 @@ class StaffReadEndpointsTest {
       + "400; nothing written")
   void permissionsAndValidation() {
     JsonObject visitor = visitors.create();
-    String rid = visitors.createRoom(visitor.getString("token")).getString("_id");
+    String rid = servedRoom(visitor);
     StoreSnapshot before = StoreSnapshot.take(system);
 
     for (String path : List.of("subscriptions.getOne?roomId=" + rid, "livechat/room.join?roomId=" + rid,
@@ -201,6 +214,77 @@ class StaffReadEndpointsTest {
       assertThat(missing.status()).as(path).isEqualTo(400);
       assertThat(missing.json().getString("error")).isEqualTo("must have required property 'roomId' [invalid-params]");
     }
+    assertThat(StoreSnapshot.take(system).changesSince(before)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("POST livechat/messages posts the messages in order as the visitor to its open room and answers "
+      + "{username, msg, ts} for each")
+  void importsIntoTheOpenRoom() {
+    JsonObject visitor = visitors.create();
+    String rid = servedRoom(visitor);
+
+    Api.Response response = api.post("livechat/messages", manager, new JsonObject()
+        .put("visitor", new JsonObject().put("token", visitor.getString("token")))
+        .put("messages", new JsonArray().add(new JsonObject().put("msg", "Hello"))
+            .add(new JsonObject().put("msg", "Hello 2"))));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonArray messages = response.json().getJsonArray("messages");
+    assertThat(messages).hasSize(2);
+    assertThat(messages.getJsonObject(0).getString("msg")).isEqualTo("Hello");
+    assertThat(messages.getJsonObject(1).getString("msg")).isEqualTo("Hello 2");
+    assertThat(messages.getJsonObject(1).getString("username")).isEqualTo(visitor.getString("username"));
+    assertThat(messages.getJsonObject(1).getValue("ts")).isInstanceOf(String.class);
+    JsonObject stored = api.get("livechat/" + rid + "/messages?sort=%7B%22ts%22%3A1%7D", manager).json();
+    assertThat(stored.getJsonArray("messages").stream().map(m -> ((JsonObject) m).getString("msg")).toList())
+        .containsExactly("Hello", "Hello 2");
+  }
+
+  @Test
+  @DisplayName("POST livechat/messages with an unknown token registers the visitor and opens a room for it")
+  void importsForANewVisitor() {
+    String token = TestSystem.randomToken();
+
+    Api.Response response = api.post("livechat/messages", plainUser, new JsonObject()
+        .put("visitor", new JsonObject().put("token", token))
+        .put("messages", new JsonArray().add(new JsonObject().put("msg", "first words"))));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonObject visitor = api.get("livechat/visitor/" + token).json().getJsonObject("visitor");
+    assertThat(response.json().getJsonArray("messages").getJsonObject(0).getString("username"))
+        .isEqualTo(visitor.getString("username"));
+    JsonObject room = system.mongo().findOne(Collections.ROOMS, new JsonObject().put("v.token", token), null).await();
+    assertThat(room.getBoolean("open")).isTrue();
+    assertThat(system.mongo().count(Collections.MESSAGES, new JsonObject().put("rid", room.getString("_id"))
+        .put("msg", "first words")).await()).isEqualTo(1L);
+  }
+
+  @Test
+  @DisplayName("POST livechat/messages without visitor, token or messages, with messages not an array or empty, "
+      + "answers 400 invalid-params; without a session 401; nothing written")
+  void importRefusals() {
+    JsonObject token = new JsonObject().put("token", "test");
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    List<Api.Response> refused = List.of(api.post("livechat/messages", manager, new JsonObject()),
+        api.post("livechat/messages", manager, new JsonObject().put("visitor", new JsonObject())),
+        api.post("livechat/messages", manager, new JsonObject().put("visitor", token)),
+        api.post("livechat/messages", manager, new JsonObject().put("visitor", token)
+            .put("messages", new JsonObject())),
+        api.post("livechat/messages", manager, new JsonObject().put("visitor", token)
+            .put("messages", new JsonArray())));
+    Api.Response anonymous = api.post("livechat/messages", Map.of(), new JsonObject().put("visitor", token)
+        .put("messages", new JsonArray().add(new JsonObject().put("msg", "x"))));
+
+    assertThat(refused).allSatisfy(response -> {
+      assertThat(response.status()).as(response.body()).isEqualTo(400);
+      assertThat(response.json().getString("errorType")).isEqualTo("invalid-params");
+    });
+    assertThat(refused.get(4).json().getString("error"))
+        .isEqualTo("must NOT have fewer than 1 items [invalid-params]");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json()).isEqualTo(LOGGED_OUT);
     assertThat(StoreSnapshot.take(system).changesSince(before)).isEmpty();
   }
 }

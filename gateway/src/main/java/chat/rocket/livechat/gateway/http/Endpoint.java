@@ -122,6 +122,8 @@ public enum Endpoint {
   SUBSCRIPTIONS_GET_ONE(HttpMethod.GET, "/api/v1/subscriptions.getOne"),
   /** A staff member joins a livechat room (a subscription). */
   ROOM_JOIN(HttpMethod.GET, "/api/v1/livechat/room.join"),
+  /** An integration posts messages as a visitor, to its open room (created when missing). */
+  MESSAGES_IMPORT(HttpMethod.POST, "/api/v1/livechat/messages"),
   /**
    * A livechat room's messages, searched and paged, for staff; after every other {@code livechat/*} route so that
    * their fixed segments win.

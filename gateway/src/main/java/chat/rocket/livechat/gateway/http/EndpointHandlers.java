@@ -53,8 +53,8 @@ final class EndpointHandlers {
   }
 
   /**
-   * Adds the inquiry endpoints ({@link InquiryRoutes}), {@code licenses.info} ({@link LicenseRoutes}) and the staff's
-   * room reads ({@link StaffReadRoutes}).
+   * Adds the inquiry endpoints ({@link InquiryRoutes}), {@code licenses.info} ({@link LicenseRoutes}), the staff's
+   * room reads ({@link StaffReadRoutes}) and the message import ({@link MessageImportRoutes}).
    */
   private Map<Endpoint, List<Handler<RoutingContext>>> withInquiries(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
@@ -66,6 +66,7 @@ final class EndpointHandlers {
     handlers.put(Endpoint.SUBSCRIPTIONS_GET_ONE, List.of(staffReads::subscriptionGetOne));
     handlers.put(Endpoint.ROOM_JOIN, List.of(staffReads::roomJoin));
     handlers.put(Endpoint.ROOM_MESSAGES, List.of(staffReads::roomMessages));
+    handlers.put(Endpoint.MESSAGES_IMPORT, List.of(new MessageImportRoutes(requester, access)::importMessages));
     return handlers;
   }
 

@@ -1,10 +1,11 @@
 package chat.rocket.livechat.gateway.validation;
 
 /**
- * The request schemas of the staff's room reads, as Rocket.Chat's rest-typings declare them
- * ({@code isSubscriptionsGetOneProps}, {@code isLiveChatRoomJoinProps}, {@code isLivechatRidMessagesProps}): no
- * additional keys; the page parameters ({@code count}, {@code offset}) and {@code sort} arrive as query strings.
- * Held to {@code docs/openapi.yaml} by {@code SchemasDocumentTest}, like {@link Schemas}.
+ * The request schemas of the staff's room reads and of the message import, as Rocket.Chat's rest-typings declare them
+ * ({@code isSubscriptionsGetOneProps}, {@code isLiveChatRoomJoinProps}, {@code isLivechatRidMessagesProps},
+ * {@code isGETLivechatMessagesParams}): no additional keys; the page parameters ({@code count}, {@code offset}) and
+ * {@code sort} arrive as query strings. Held to {@code docs/openapi.yaml} by {@code SchemasDocumentTest}, like
+ * {@link Schemas}.
  */
 public final class StaffReadSchemas {
 
@@ -22,6 +23,15 @@ public final class StaffReadSchemas {
       .property("offset", Schema.string())
       .property("sort", Schema.string())
       .property("searchTerm", Schema.string());
+
+  /**
+   * {@code POST livechat/messages} body ({@code isGETLivechatMessagesParams}, despite its name):
+   * {@code visitor: {token}} and at least one {@code {msg}}.
+   */
+  public static final Schema MESSAGES_IMPORT_BODY = Schema.object()
+      .requiredProperty("visitor", Schema.object().requiredProperty("token", Schema.string()))
+      .requiredProperty("messages",
+          Schema.nonEmptyArrayOf(Schema.object().requiredProperty("msg", Schema.string())));
 
   private StaffReadSchemas() {
   }

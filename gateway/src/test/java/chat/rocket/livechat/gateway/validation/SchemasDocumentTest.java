@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemasDocumentTest {
 
   private static final Set<String> CHECKED_KEYWORDS =
-      Set.of("type", "properties", "required", "additionalProperties", "items", "description");
+      Set.of("type", "properties", "required", "additionalProperties", "items", "minItems", "description");
   private static final String UNDOCUMENTED_KEY = "undocumentedKey";
 
   private static JsonObject document;
@@ -138,7 +138,9 @@ class SchemasDocumentTest {
         Arguments.of("GET livechat/room.join query", "ROOM_JOIN_QUERY", query("/api/v1/livechat/room.join"),
             of(StaffReadSchemas.ROOM_JOIN_QUERY)),
         Arguments.of("GET livechat/:rid/messages query", "ROOM_MESSAGES_QUERY",
-            query("/api/v1/livechat/{rid}/messages"), of(StaffReadSchemas.ROOM_MESSAGES_QUERY)));
+            query("/api/v1/livechat/{rid}/messages"), of(StaffReadSchemas.ROOM_MESSAGES_QUERY)),
+        Arguments.of("POST livechat/messages body", "MESSAGES_IMPORT_BODY", body("/api/v1/livechat/messages", "post"),
+            of(StaffReadSchemas.MESSAGES_IMPORT_BODY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -252,6 +254,8 @@ class SchemasDocumentTest {
       if (types(property).contains("array")) {
         expect(mismatches, at + " with an item of the wrong type", validator.apply(edit(root, path,
             o -> o.put(name, new JsonArray().add(wrong(property.getJsonObject("items")))))) != null, false);
+        expect(mismatches, at + " empty", validator.apply(edit(root, path, o -> o.put(name, new JsonArray())))
+            != null, property.getInteger("minItems", 0) == 0);
       }
       walk(property, at, root, validator, mismatches);
     }
