@@ -28,7 +28,9 @@ import java.util.Map;
  *
  * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, {@code license.usage}
  * ({@code licenses.info}), and the staff's {@code subscription.get} ({@code subscriptions.getOne}),
- * {@code room.join} ({@code livechat/room.join}) and {@code room.messages} ({@code livechat/:rid/messages}).
+ * {@code room.join} ({@code livechat/room.join}), {@code room.messages} ({@code livechat/:rid/messages}) and the
+ * visitor views {@code room.pages-visited}, {@code room.chat-history} and {@code room.search-chats}
+ * ({@code livechat/visitors.*}).
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -51,6 +53,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     Widget widget = widget(clients, rooms, visitors, events);
     InquiryRepository inquiries = new InquiryRepository(clients.mongo());
     SubscriptionRepository subscriptions = new SubscriptionRepository(clients.mongo());
+    VisitorChats visitorChats = new VisitorChats(rooms, access, clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
@@ -80,7 +83,10 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.SUBSCRIPTION_GET, new SubscriptionByRoom(subscriptions)::handle),
             Map.entry(CommandType.ROOM_JOIN, new JoinRoom(rooms, subscriptions, messages, access, clients.users(),
                 events)::handle),
-            Map.entry(CommandType.ROOM_MESSAGES, new RoomMessages(rooms, access, clients.mongo())::handle))),
+            Map.entry(CommandType.ROOM_MESSAGES, new RoomMessages(rooms, access, clients.mongo())::handle),
+            Map.entry(CommandType.ROOM_PAGES_VISITED, visitorChats::pagesVisited),
+            Map.entry(CommandType.ROOM_CHAT_HISTORY, visitorChats::chatHistory),
+            Map.entry(CommandType.ROOM_SEARCH_CHATS, visitorChats::searchChats))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED, new RoomVisitorStatus(rooms, clients.mongo(), events)::handle)),

@@ -50,6 +50,7 @@ final class RoomFixture extends HandlerFixture {
   final SubscriptionByRoom subscriptionByRoom;
   final JoinRoom joinRoom;
   final RoomMessages roomMessages;
+  final VisitorChats visitorChats;
 
   RoomFixture(MemoryStore store) {
     super(store, "room");
@@ -93,6 +94,7 @@ final class RoomFixture extends HandlerFixture {
     subscriptionByRoom = new SubscriptionByRoom(subscriptions);
     joinRoom = new JoinRoom(rooms, subscriptions, messages, access, users, events);
     roomMessages = new RoomMessages(rooms, access, mongo);
+    visitorChats = new VisitorChats(rooms, access, mongo);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

@@ -33,6 +33,36 @@ public final class StaffReadSchemas {
       .requiredProperty("messages",
           Schema.nonEmptyArrayOf(Schema.object().requiredProperty("msg", Schema.string())));
 
+  /**
+   * {@code GET livechat/visitors.pagesVisited/:roomId} and {@code livechat/visitors.chatHistory/...} query
+   * ({@code PaginatedRequest}): {@code count}, {@code offset}, {@code sort}.
+   */
+  public static final Schema VISITOR_PAGE_QUERY = Schema.object()
+      .property("count", Schema.string())
+      .property("offset", Schema.string())
+      .property("sort", Schema.string());
+
+  /** {@code GET livechat/visitors.searchChats/...} query: the page and the optional filters, all strings. */
+  public static final Schema SEARCH_CHATS_QUERY = Schema.object()
+      .property("count", Schema.string())
+      .property("offset", Schema.string())
+      .property("sort", Schema.string())
+      .property("searchText", Schema.nullableString())
+      .property("closedChatsOnly", Schema.nullableString())
+      .property("servedChatsOnly", Schema.nullableString())
+      .property("source", Schema.nullableString());
+
+  /** {@code GET livechat/visitors.autocomplete} query: {@code selector} (JSON) required. */
+  public static final Schema VISITOR_AUTOCOMPLETE_QUERY = Schema.object()
+      .requiredProperty("selector", Schema.string());
+
+  /** {@code GET livechat/visitors.search} query: {@code term} required (may be empty), and the page. */
+  public static final Schema VISITOR_SEARCH_QUERY = Schema.object()
+      .property("count", Schema.string())
+      .property("offset", Schema.string())
+      .property("sort", Schema.string())
+      .requiredProperty("term", Schema.nullableString());
+
   private StaffReadSchemas() {
   }
 }
