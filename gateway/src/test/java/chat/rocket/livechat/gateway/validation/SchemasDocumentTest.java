@@ -140,7 +140,16 @@ class SchemasDocumentTest {
         Arguments.of("GET livechat/:rid/messages query", "ROOM_MESSAGES_QUERY",
             query("/api/v1/livechat/{rid}/messages"), of(StaffReadSchemas.ROOM_MESSAGES_QUERY)),
         Arguments.of("POST livechat/messages body", "MESSAGES_IMPORT_BODY", body("/api/v1/livechat/messages", "post"),
-            of(StaffReadSchemas.MESSAGES_IMPORT_BODY)));
+            of(StaffReadSchemas.MESSAGES_IMPORT_BODY)),
+        Arguments.of("GET livechat/visitors.pagesVisited query", "VISITOR_PAGE_QUERY",
+            query("/api/v1/livechat/visitors.pagesVisited/{roomId}"), of(StaffReadSchemas.VISITOR_PAGE_QUERY)),
+        Arguments.of("GET livechat/visitors.searchChats query", "SEARCH_CHATS_QUERY",
+            query("/api/v1/livechat/visitors.searchChats/room/{roomId}/visitor/{visitorId}"),
+            of(StaffReadSchemas.SEARCH_CHATS_QUERY)),
+        Arguments.of("GET livechat/visitors.autocomplete query", "VISITOR_AUTOCOMPLETE_QUERY",
+            query("/api/v1/livechat/visitors.autocomplete"), of(StaffReadSchemas.VISITOR_AUTOCOMPLETE_QUERY)),
+        Arguments.of("GET livechat/visitors.search query", "VISITOR_SEARCH_QUERY",
+            query("/api/v1/livechat/visitors.search"), of(StaffReadSchemas.VISITOR_SEARCH_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
