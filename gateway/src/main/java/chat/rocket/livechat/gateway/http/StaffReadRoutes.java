@@ -69,10 +69,11 @@ public final class StaffReadRoutes {
    */
   public void roomMessages(RoutingContext ctx) {
     String rid = ctx.pathParam("rid");
-    ApiResponses.respond(ctx, access.authorize(ctx, c -> messagesQuery(rid,
-                RequestInput.validate(RequestInput.query(c), StaffReadSchemas.ROOM_MESSAGES_QUERY)),
+    ApiResponses.respond(ctx, access.authorize(ctx,
+            c -> RequestInput.validate(RequestInput.query(c), StaffReadSchemas.ROOM_MESSAGES_QUERY),
             List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> send(ctx, CommandType.ROOM_MESSAGES, rid, call.caller(), call.input())));
+        .compose(call -> Future.succeededFuture(call.input()).map(query -> messagesQuery(rid, query))
+            .compose(body -> send(ctx, CommandType.ROOM_MESSAGES, rid, call.caller(), body))));
   }
 
   /** @return the {@code room.messages} body: {@code {rid, searchTerm?, sort?, offset, count}} */

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * The staff's views of visitors, Rocket.Chat 7.x's {@code livechat/visitors.*} reads
  * ({@code app/livechat/imports/server/rest/visitors.ts}): authenticated (401), {@code view-l-room} (403
  * {@code User does not have the permissions required for this action [error-unauthorized]}), validated as its ajv
- * schemas (400 {@code invalid-params}); the page ({@code count}, {@code offset}) and {@code sort} as
- * {@link PageParams} and {@code parseJsonQuery} read them. The room views go to the room-service, the searches to the
+ * schemas (400 {@code invalid-params}); then, as Rocket.Chat's actions do after the permission check, the page
+ * ({@code count}, {@code offset}), {@code sort} and the autocomplete selector are read ({@link PageParams},
+ * {@code parseJsonQuery}, {@code JSON.parse}). The room views go to the room-service, the searches to the
  * visitor-service.
  */
 public final class VisitorViewRoutes {
@@ -103,8 +104,9 @@ public final class VisitorViewRoutes {
   private void call(RoutingContext ctx, Schema schema, CommandType type, String key,
                     Function<JsonObject, JsonObject> body) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> body.apply(RequestInput.validate(RequestInput.query(c), schema)), List.of(Permission.VIEW_L_ROOM))
-        .compose(call -> send(ctx, type, key, call.caller(), call.input())));
+            c -> RequestInput.validate(RequestInput.query(c), schema), List.of(Permission.VIEW_L_ROOM))
+        .compose(call -> Future.succeededFuture(call.input()).map(body)
+            .compose(input -> send(ctx, type, key, call.caller(), input))));
   }
 
   /** @return {@code {offset, count, sort?}} of the query */
