@@ -71,6 +71,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rule (400 {@code error-not-allowed}), {@code livechat/:rid/messages} the same (400 {@code not-allowed}); an allowed
  * join writes only the caller's subscription, its room and the room's messages, the reads nothing;
  * {@code POST livechat/messages} any logged-in user, writing only the visitor's room, its messages and the visitor.
+ * The {@code livechat/visitors.*} views form an eighth: all need {@code view-l-room}, chatHistory and searchChats
+ * also access to the room they are asked from (400 {@code error-not-allowed}); none writes.
  */
 class AuthorizationMatrixTest {
 
@@ -112,6 +114,11 @@ class AuthorizationMatrixTest {
   private static final String ROOM_JOIN = "GET livechat/room.join";
   private static final String ROOM_MESSAGES = "GET livechat/:rid/messages";
   private static final String MESSAGES_IMPORT = "POST livechat/messages";
+  private static final String PAGES_VISITED = "GET livechat/visitors.pagesVisited/:roomId";
+  private static final String CHAT_HISTORY = "GET livechat/visitors.chatHistory/room/:roomId/visitor/:visitorId";
+  private static final String SEARCH_CHATS = "GET livechat/visitors.searchChats/room/:roomId/visitor/:visitorId";
+  private static final String AUTOCOMPLETE = "GET livechat/visitors.autocomplete";
+  private static final String VISITORS_SEARCH = "GET livechat/visitors.search";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -482,6 +489,45 @@ class AuthorizationMatrixTest {
     boolean writes = ROOM_JOIN.equals(endpoint) || MESSAGES_IMPORT.equals(endpoint);
     assertAnswered(response, expected, before, "writes besides the room, its messages and subscriptions, its visitor",
         change -> writes && fixture.mayChange(change));
+  }
+
+  static Stream<Arguments> visitorViewsMatrix() {
+    return Stream.of(
+        visitorViewsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        visitorViewsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        visitorViewsRow(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+        visitorViewsRow(Role.AGENT_SERVING, OK, OK, OK, OK, OK),
+        visitorViewsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, NOT_ALLOWED, OK, OK),
+        visitorViewsRow(Role.MANAGER, OK, OK, OK, OK, OK),
+        visitorViewsRow(Role.ADMIN, OK, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on the five livechat/visitors.* views */
+  private static Stream<Arguments> visitorViewsRow(Role role, Answer pages, Answer history, Answer searchChats,
+                                                   Answer autocomplete, Answer search) {
+    return Stream.of(arguments(role, PAGES_VISITED, pages), arguments(role, CHAT_HISTORY, history),
+        arguments(role, SEARCH_CHATS, searchChats), arguments(role, AUTOCOMPLETE, autocomplete),
+        arguments(role, VISITORS_SEARCH, search));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("visitorViewsMatrix")
+  void roleOnVisitorViewGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Fixture fixture = fixture();
+    String rid = fixture.rid();
+    String from = "/room/" + rid + "/visitor/" + fixture.visitorId();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = api.get(switch (endpoint) {
+      case PAGES_VISITED -> "livechat/visitors.pagesVisited/" + rid;
+      case CHAT_HISTORY -> "livechat/visitors.chatHistory" + from;
+      case SEARCH_CHATS -> "livechat/visitors.searchChats" + from;
+      case AUTOCOMPLETE -> "livechat/visitors.autocomplete?selector=%7B%22term%22%3A%22M%22%7D";
+      default -> "livechat/visitors.search?term=matrix";
+    }, headers.get(role));
+
+    assertAnswered(response, expected, before, "a read writes nothing", change -> false);
   }
 
   /** @return a queued inquiry of a new unserved room, written as Rocket.Chat stores them under Manual_Selection */
