@@ -42,15 +42,18 @@ public final class StaffReadSchemas {
       .property("offset", Schema.string())
       .property("sort", Schema.string());
 
-  /** {@code GET livechat/visitors.searchChats/...} query: the page and the optional filters, all strings. */
+  /**
+   * {@code GET livechat/visitors.searchChats/...} query: the page and the optional filters, all strings (Rocket.Chat
+   * declares the filters nullable, which a query string cannot express).
+   */
   public static final Schema SEARCH_CHATS_QUERY = Schema.object()
       .property("count", Schema.string())
       .property("offset", Schema.string())
       .property("sort", Schema.string())
-      .property("searchText", Schema.nullableString())
-      .property("closedChatsOnly", Schema.nullableString())
-      .property("servedChatsOnly", Schema.nullableString())
-      .property("source", Schema.nullableString());
+      .property("searchText", Schema.string())
+      .property("closedChatsOnly", Schema.string())
+      .property("servedChatsOnly", Schema.string())
+      .property("source", Schema.string());
 
   /** {@code GET livechat/visitors.autocomplete} query: {@code selector} (JSON) required. */
   public static final Schema VISITOR_AUTOCOMPLETE_QUERY = Schema.object()
@@ -61,7 +64,7 @@ public final class StaffReadSchemas {
       .property("count", Schema.string())
       .property("offset", Schema.string())
       .property("sort", Schema.string())
-      .requiredProperty("term", Schema.nullableString());
+      .requiredProperty("term", Schema.string());
 
   private StaffReadSchemas() {
   }
