@@ -312,7 +312,64 @@ public enum CommandType {
    * {@code view-privileged-setting}); result {@code {activeUsers, guestUsers, monthlyActiveContacts}}: the current
    * values of Rocket.Chat's license limits this system can count. Key: {@code licenses}.
    */
-  LICENSE_USAGE("license.usage", Topics.ROOM_COMMANDS);
+  LICENSE_USAGE("license.usage", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET subscriptions.getOne?roomId}. Body {@code {roomId}}, caller set; result {@code {subscription}}: the
+   * caller's subscription to that room as stored (ISO dates), or null. Key: the rid.
+   */
+  SUBSCRIPTION_GET("subscription.get", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/room.join?roomId}. Body {@code {roomId}}, caller set (the gateway checked
+   * {@code view-l-room}); the caller gets a subscription to the open livechat room (once: {@code usersCount + 1}
+   * and a {@code uj} system message, {@link EventType#MESSAGE_CREATED}); result {@code {}}. Failures
+   * {@link ErrorCode#ERROR_INVALID_ROOM}, {@link ErrorCode#ROOM_CLOSED}, {@link ErrorCode#NOT_ALLOWED} (the caller
+   * may not access the room). Key: the rid.
+   */
+  ROOM_JOIN("room.join", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/:rid/messages}. Body {@code {rid, searchTerm?, sort?: {field: 1|-1}, offset, count}}, caller
+   * set (the gateway checked {@code view-l-room} and that every sort field is a plain name); result {@code {messages,
+   * offset, count, total}}: the room's visible messages and {@code livechat-close} messages whose {@code msg}
+   * contains {@code searchTerm} (literally, case-insensitive), newest first by default. Failures
+   * {@link ErrorCode#INVALID_ROOM}, {@link ErrorCode#ROOM_MESSAGES_NOT_ALLOWED}. Key: the rid.
+   */
+  ROOM_MESSAGES("room.messages", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/visitors.pagesVisited/:roomId}. Body {@code {roomId, sort?, offset, count}}, caller set (the
+   * gateway checked {@code view-l-room}); result {@code {pages, count, offset, total}}: the room's
+   * {@code livechat_navigation_history} messages, newest first by default. Failure {@link ErrorCode#INVALID_ROOM}.
+   * Key: the rid.
+   */
+  ROOM_PAGES_VISITED("room.pages-visited", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/visitors.chatHistory/room/:roomId/visitor/:visitorId}. Body {@code {roomId, visitorId, sort?,
+   * offset, count}}, caller set (the gateway checked {@code view-l-room}); result {@code {history, count, offset,
+   * total}}: the visitor's livechat rooms, newest first by default. Failures {@link ErrorCode#INVALID_ROOM},
+   * {@link ErrorCode#NOT_ALLOWED} (the caller may not access {@code roomId}). Key: the rid.
+   */
+  ROOM_CHAT_HISTORY("room.chat-history", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/visitors.searchChats/room/:roomId/visitor/:visitorId}. Body {@code {roomId, visitorId,
+   * searchText?, closedOnly, servedOnly, source?, sort?, offset, count}}, caller set (the gateway checked
+   * {@code view-l-room}); result {@code {history, count, offset, total}}: the visitor's livechat rooms (closed ones
+   * only, served ones only, of that source type or alias, with a message containing {@code searchText}). Failures
+   * {@link ErrorCode#INVALID_ROOM}, {@link ErrorCode#NOT_ALLOWED}. Key: the rid.
+   */
+  ROOM_SEARCH_CHATS("room.search-chats", Topics.ROOM_COMMANDS),
+  /**
+   * {@code GET livechat/visitors.autocomplete?selector}. Body {@code {term, exceptions: [_id], conditions: {field:
+   * scalar}}} (the gateway parsed the selector and checked every condition is a plain field name with a scalar),
+   * caller set; result {@code {items: [{_id, name, username}]}}: at most 10 enabled visitors whose name starts with
+   * {@code term}, by name. Key: {@code "autocomplete"}.
+   */
+  VISITOR_AUTOCOMPLETE("visitor.autocomplete", Topics.VISITOR_COMMANDS),
+  /**
+   * {@code GET livechat/visitors.search?term}. Body {@code {term, sort?, offset, count}}, caller set; result
+   * {@code {visitors: [{_id, username, name, phone, livechatData, visitorEmails, lastChat}], count, offset, total}}:
+   * visitors whose email or phone is {@code term}, or whose name, username or searchable visitor custom field
+   * contains it; every visitor for an empty term. Key: {@code "search"}.
+   */
+  VISITOR_SEARCH("visitor.search", Topics.VISITOR_COMMANDS);
 
   private static final Map<String, CommandType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

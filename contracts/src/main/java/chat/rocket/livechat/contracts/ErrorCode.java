@@ -221,6 +221,8 @@ public enum ErrorCode {
    * {@code Meteor.Error('error-mac-limit-reached')} without reason (it checks the room and the MAC limit at once).
    */
   MAC_LIMIT_REACHED(400, Style.METEOR, "error-mac-limit-reached", null),
+  /** 400 {@code livechat/:rid/messages} on a room the caller may not access ({@code Error('not-allowed')}). */
+  ROOM_MESSAGES_NOT_ALLOWED(400, Style.PLAIN, null, "not-allowed"),
   /** 500: a service received a command type it does not know. */
   UNKNOWN_COMMAND(500, Style.PLAIN, null, "Internal server error"),
   /** 504: the command reached a service after its deadline and was not executed. */

@@ -26,8 +26,11 @@ import java.util.Map;
  * events, which show a new visitor status on it. It publishes on {@link Topics#ROOM_EVENTS}; start and stop follow
  * {@link ServiceVerticle}.
  *
- * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, and {@code license.usage}
- * ({@code licenses.info}).
+ * <p>Also the inquiries' {@code inquiry.get-by-room} and {@code inquiry.take}, {@code license.usage}
+ * ({@code licenses.info}), and the staff's {@code subscription.get} ({@code subscriptions.getOne}),
+ * {@code room.join} ({@code livechat/room.join}), {@code room.messages} ({@code livechat/:rid/messages}) and the
+ * visitor views {@code room.pages-visited}, {@code room.chat-history} and {@code room.search-chats}
+ * ({@code livechat/visitors.*}).
  */
 public final class RoomServiceVerticle extends ServiceVerticle {
 
@@ -52,6 +55,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
     Widget widget = widget(clients, rooms, openRooms, router, events);
     InquiryRepository inquiries = new InquiryRepository(clients.mongo());
+    SubscriptionRepository subscriptions = new SubscriptionRepository(clients.mongo());
+    VisitorChats visitorChats = new VisitorChats(rooms, access, clients.mongo());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.ROOM_COMMANDS, ConsumerGroups.ROOM_SERVICE, Map.ofEntries(
             Map.entry(CommandType.ROOM_GET_OR_CREATE, getOrCreate::handle),
@@ -77,7 +82,14 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.INQUIRY_GET, new InquiryByRoom(inquiries)::handle),
             Map.entry(CommandType.INQUIRY_TAKE, new TakeInquiry(inquiries, rooms, clients.users(),
                 new AgentProfiles(clients.mongo(), clients.settings()), events)::handle),
-            Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle))),
+            Map.entry(CommandType.LICENSE_USAGE, new LicenseUsage(clients.mongo())::handle),
+            Map.entry(CommandType.SUBSCRIPTION_GET, new SubscriptionByRoom(subscriptions)::handle),
+            Map.entry(CommandType.ROOM_JOIN, new JoinRoom(rooms, subscriptions, messages, access, clients.users(),
+                events)::handle),
+            Map.entry(CommandType.ROOM_MESSAGES, new RoomMessages(rooms, access, clients.mongo())::handle),
+            Map.entry(CommandType.ROOM_PAGES_VISITED, visitorChats::pagesVisited),
+            Map.entry(CommandType.ROOM_CHAT_HISTORY, visitorChats::chatHistory),
+            Map.entry(CommandType.ROOM_SEARCH_CHATS, visitorChats::searchChats))),
         new ServiceDefinition.Subscription(Topics.VISITOR_EVENTS, ConsumerGroups.ROOM_SERVICE_VISITOR_EVENTS,
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED,

@@ -48,6 +48,10 @@ final class RoomFixture extends HandlerFixture {
   final InquiryByRoom inquiryByRoom;
   final TakeInquiry takeInquiry;
   final LicenseUsage licenseUsage;
+  final SubscriptionByRoom subscriptionByRoom;
+  final JoinRoom joinRoom;
+  final RoomMessages roomMessages;
+  final VisitorChats visitorChats;
 
   RoomFixture(MemoryStore store) {
     this(store, MemoryStore.serviceConfig());
@@ -94,6 +98,11 @@ final class RoomFixture extends HandlerFixture {
     inquiryByRoom = new InquiryByRoom(inquiries);
     takeInquiry = new TakeInquiry(inquiries, rooms, users, agents, events);
     licenseUsage = new LicenseUsage(mongo);
+    SubscriptionRepository subscriptions = new SubscriptionRepository(mongo);
+    subscriptionByRoom = new SubscriptionByRoom(subscriptions);
+    joinRoom = new JoinRoom(rooms, subscriptions, messages, access, users, events);
+    roomMessages = new RoomMessages(rooms, access, mongo);
+    visitorChats = new VisitorChats(rooms, access, mongo);
   }
 
   /** @return an inserted enabled visitor {@code {_id, token, username, name, status: online}} */

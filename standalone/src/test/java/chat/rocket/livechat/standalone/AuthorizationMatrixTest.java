@@ -4,6 +4,7 @@ import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.ADD
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.EDITING_NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.FORBIDDEN;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.LOGGED_OUT;
+import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.MESSAGES_NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_ALLOWED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.NOT_AUTHORIZED;
 import static chat.rocket.livechat.standalone.AuthorizationMatrixTest.Answer.OK;
@@ -65,7 +66,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * changes or removes. The inquiry endpoints and {@code licenses.info} form a sixth: {@code livechat/inquiries.getOne}
  * and {@code livechat/inquiries.take} need {@code view-l-room} (a take names the available serving agent, so every
  * holder may hand it the inquiry), and {@code licenses.info} any logged-in user; an allowed take writes only its room,
- * inquiry and subscription, the reads nothing.
+ * inquiry and subscription, the reads nothing. The staff's room reads form a seventh: {@code subscriptions.getOne}
+ * any logged-in user (their own subscription), {@code livechat/room.join} {@code view-l-room} then the room access
+ * rule (400 {@code error-not-allowed}), {@code livechat/:rid/messages} the same (400 {@code not-allowed}); an allowed
+ * join writes only the caller's subscription, its room and the room's messages, the reads nothing;
+ * {@code POST livechat/messages} any logged-in user, writing only the visitor's room, its messages and the visitor.
+ * The {@code livechat/visitors.*} views form an eighth: all need {@code view-l-room}, chatHistory and searchChats
+ * also access to the room they are asked from (400 {@code error-not-allowed}); none writes.
  */
 class AuthorizationMatrixTest {
 
@@ -103,6 +110,15 @@ class AuthorizationMatrixTest {
   private static final String INQUIRY_GET_ONE = "GET livechat/inquiries.getOne";
   private static final String INQUIRY_TAKE = "POST livechat/inquiries.take";
   private static final String LICENSES_INFO = "GET licenses.info";
+  private static final String SUBSCRIPTION_GET_ONE = "GET subscriptions.getOne";
+  private static final String ROOM_JOIN = "GET livechat/room.join";
+  private static final String ROOM_MESSAGES = "GET livechat/:rid/messages";
+  private static final String MESSAGES_IMPORT = "POST livechat/messages";
+  private static final String PAGES_VISITED = "GET livechat/visitors.pagesVisited/:roomId";
+  private static final String CHAT_HISTORY = "GET livechat/visitors.chatHistory/room/:roomId/visitor/:visitorId";
+  private static final String SEARCH_CHATS = "GET livechat/visitors.searchChats/room/:roomId/visitor/:visitorId";
+  private static final String AUTOCOMPLETE = "GET livechat/visitors.autocomplete";
+  private static final String VISITORS_SEARCH = "GET livechat/visitors.search";
   private static final AtomicInteger USER_COUNT = new AtomicInteger();
 
   private static TestSystem system;
@@ -136,7 +152,9 @@ class AuthorizationMatrixTest {
     /** 400, users.update of another user without edit-other-user-info. */
     EDITING_NOT_ALLOWED(400, new JsonObject().put("success", false)
         .put("error", "Editing user is not allowed [error-action-not-allowed]")
-        .put("errorType", "error-action-not-allowed"));
+        .put("errorType", "error-action-not-allowed")),
+    /** 400, livechat/:rid/messages of a room the caller cannot access. */
+    MESSAGES_NOT_ALLOWED(400, new JsonObject().put("success", false).put("error", "not-allowed"));
 
     private final int status;
     private final JsonObject body;
@@ -426,6 +444,90 @@ class AuthorizationMatrixTest {
 
     assertAnswered(response, expected, before, "writes besides the taken room, its inquiry and subscription",
         change -> INQUIRY_TAKE.equals(endpoint) && (change.id().equals(rid) || rid.equals(change.field("rid"))));
+  }
+
+  static Stream<Arguments> staffReadsMatrix() {
+    return Stream.of(
+        staffReadsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        staffReadsRow(Role.USER, OK, FORBIDDEN, FORBIDDEN, OK),
+        staffReadsRow(Role.AGENT_SERVING, OK, OK, OK, OK),
+        staffReadsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, MESSAGES_NOT_ALLOWED, OK),
+        staffReadsRow(Role.MANAGER, OK, OK, OK, OK),
+        staffReadsRow(Role.ADMIN, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /**
+   * @return one role's answers on subscriptions.getOne, livechat/room.join, livechat/:rid/messages and
+   *     POST livechat/messages
+   */
+  private static Stream<Arguments> staffReadsRow(Role role, Answer getOne, Answer join, Answer messages,
+                                                 Answer importing) {
+    return Stream.of(arguments(role, SUBSCRIPTION_GET_ONE, getOne), arguments(role, ROOM_JOIN, join),
+        arguments(role, ROOM_MESSAGES, messages), arguments(role, MESSAGES_IMPORT, importing));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("staffReadsMatrix")
+  void roleOnStaffReadGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Fixture fixture = fixture();
+    String rid = fixture.rid();
+    String token = system.findOne(Collections.VISITORS, new JsonObject().put("_id", fixture.visitorId()))
+        .getString("token");
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = switch (endpoint) {
+      case SUBSCRIPTION_GET_ONE -> api.get("subscriptions.getOne?roomId=" + rid, headers.get(role));
+      case ROOM_JOIN -> api.get("livechat/room.join?roomId=" + rid, headers.get(role));
+      case ROOM_MESSAGES -> api.get("livechat/" + rid + "/messages", headers.get(role));
+      default -> api.post("livechat/messages", headers.get(role), new JsonObject()
+          .put("visitor", new JsonObject().put("token", token))
+          .put("messages", new JsonArray().add(new JsonObject().put("msg", "matrix"))));
+    };
+
+    boolean writes = ROOM_JOIN.equals(endpoint) || MESSAGES_IMPORT.equals(endpoint);
+    assertAnswered(response, expected, before, "writes besides the room, its messages and subscriptions, its visitor",
+        change -> writes && fixture.mayChange(change));
+  }
+
+  static Stream<Arguments> visitorViewsMatrix() {
+    return Stream.of(
+        visitorViewsRow(Role.NO_USER, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        visitorViewsRow(Role.BAD_TOKEN, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT, LOGGED_OUT),
+        visitorViewsRow(Role.USER, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+        visitorViewsRow(Role.AGENT_SERVING, OK, OK, OK, OK, OK),
+        visitorViewsRow(Role.AGENT_NOT_SERVING, OK, NOT_ALLOWED, NOT_ALLOWED, OK, OK),
+        visitorViewsRow(Role.MANAGER, OK, OK, OK, OK, OK),
+        visitorViewsRow(Role.ADMIN, OK, OK, OK, OK, OK))
+        .flatMap(row -> row);
+  }
+
+  /** @return one role's answers on the five livechat/visitors.* views */
+  private static Stream<Arguments> visitorViewsRow(Role role, Answer pages, Answer history, Answer searchChats,
+                                                   Answer autocomplete, Answer search) {
+    return Stream.of(arguments(role, PAGES_VISITED, pages), arguments(role, CHAT_HISTORY, history),
+        arguments(role, SEARCH_CHATS, searchChats), arguments(role, AUTOCOMPLETE, autocomplete),
+        arguments(role, VISITORS_SEARCH, search));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} answers {2}")
+  @MethodSource("visitorViewsMatrix")
+  void roleOnVisitorViewGetsRocketChatsAnswer(Role role, String endpoint, Answer expected) {
+    Fixture fixture = fixture();
+    String rid = fixture.rid();
+    String from = "/room/" + rid + "/visitor/" + fixture.visitorId();
+    StoreSnapshot before = StoreSnapshot.take(system);
+
+    Api.Response response = api.get(switch (endpoint) {
+      case PAGES_VISITED -> "livechat/visitors.pagesVisited/" + rid;
+      case CHAT_HISTORY -> "livechat/visitors.chatHistory" + from;
+      case SEARCH_CHATS -> "livechat/visitors.searchChats" + from;
+      case AUTOCOMPLETE -> "livechat/visitors.autocomplete?selector=%7B%22term%22%3A%22M%22%7D";
+      default -> "livechat/visitors.search?term=matrix";
+    }, headers.get(role));
+
+    assertAnswered(response, expected, before, "a read writes nothing", change -> false);
   }
 
   /** @return a queued inquiry of a new unserved room, written as Rocket.Chat stores them under Manual_Selection */

@@ -15,7 +15,8 @@ import java.util.Map;
  * The visitor-service: one member of consumer group {@code visitor-service} on {@link Topics#VISITOR_COMMANDS},
  * executing {@code visitor.register}, {@code visitor.get-by-id}, {@code visitor.get-by-token},
  * {@code visitor.check-guest} and {@code visitor.save-guest} (DESIGN.md), the widget's {@code visitor.set-status},
- * {@code visitor.set-custom-fields}, {@code visitor.delete} and {@code visitor.offline-message}, and a subscriber to
+ * {@code visitor.set-custom-fields}, {@code visitor.delete} and {@code visitor.offline-message}, the staff's
+ * {@code visitor.autocomplete} and {@code visitor.search}, and a subscriber to
  * {@code room.created} events that records the visitor's {@code lastChat}. It publishes on
  * {@link Topics#VISITOR_EVENTS}; start and stop follow {@link ServiceVerticle}.
  */
@@ -34,6 +35,7 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
     SetCustomFields customFields = new SetCustomFields(visitors, clients.customFields(), events);
     DeleteVisitor delete = new DeleteVisitor(visitors, clients.mongo(), clients.settings(), events);
     OfflineMessage offlineMessage = new OfflineMessage(clients.mongo(), clients.settings());
+    VisitorSearch search = new VisitorSearch(clients.mongo(), clients.customFields());
     return new ServiceDefinition(
         new ServiceDefinition.Commands(Topics.VISITOR_COMMANDS, ConsumerGroups.VISITOR_SERVICE, Map.ofEntries(
             Map.entry(CommandType.VISITOR_REGISTER, register::handle),
@@ -44,7 +46,9 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
             Map.entry(CommandType.VISITOR_SET_STATUS, status::handle),
             Map.entry(CommandType.VISITOR_SET_CUSTOM_FIELDS, customFields::handle),
             Map.entry(CommandType.VISITOR_DELETE, delete::handle),
-            Map.entry(CommandType.VISITOR_OFFLINE_MESSAGE, offlineMessage::handle))),
+            Map.entry(CommandType.VISITOR_OFFLINE_MESSAGE, offlineMessage::handle),
+            Map.entry(CommandType.VISITOR_AUTOCOMPLETE, search::autocomplete),
+            Map.entry(CommandType.VISITOR_SEARCH, search::search))),
         new ServiceDefinition.Subscription(Topics.ROOM_EVENTS, ConsumerGroups.VISITOR_SERVICE_ROOM_EVENTS,
             Map.of(EventType.ROOM_CREATED, lastChat::handle)),
         Topics.VISITOR_EVENTS, visitors::ensureIndexes, outbox);

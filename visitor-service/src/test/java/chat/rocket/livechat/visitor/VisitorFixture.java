@@ -29,6 +29,7 @@ final class VisitorFixture extends HandlerFixture {
   final SetCustomFields customFields;
   final DeleteVisitor delete;
   final OfflineMessage offlineMessage;
+  final VisitorSearch search;
 
   VisitorFixture(MemoryStore store) {
     super(store, "visitor");
@@ -46,6 +47,7 @@ final class VisitorFixture extends HandlerFixture {
     this.customFields = new SetCustomFields(visitors, customFields, events);
     delete = new DeleteVisitor(visitors, mongo, settings, events);
     offlineMessage = new OfflineMessage(mongo, settings);
+    search = new VisitorSearch(mongo, customFields);
   }
 
   /** Defines a livechat custom field ({@code {_id, label, scope, regexp}}); a null regexp accepts any value. */

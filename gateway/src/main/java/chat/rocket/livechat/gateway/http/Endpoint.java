@@ -118,6 +118,27 @@ public enum Endpoint {
   INQUIRIES_TAKE(HttpMethod.POST, "/api/v1/livechat/inquiries.take"),
   /** The license's modules and limits (none: Community Edition), with the current values of the limits. */
   LICENSES_INFO(HttpMethod.GET, "/api/v1/licenses.info"),
+  /** The caller's subscription to a room. */
+  SUBSCRIPTIONS_GET_ONE(HttpMethod.GET, "/api/v1/subscriptions.getOne"),
+  /** A staff member joins a livechat room (a subscription). */
+  ROOM_JOIN(HttpMethod.GET, "/api/v1/livechat/room.join"),
+  /** The pages a room's visitor navigated, for staff. */
+  VISITORS_PAGES_VISITED(HttpMethod.GET, "/api/v1/livechat/visitors.pagesVisited/:roomId"),
+  /** A visitor's livechat rooms, for staff looking at one of them. */
+  VISITORS_CHAT_HISTORY(HttpMethod.GET, "/api/v1/livechat/visitors.chatHistory/room/:roomId/visitor/:visitorId"),
+  /** A visitor's livechat rooms, filtered, for staff looking at one of them. */
+  VISITORS_SEARCH_CHATS(HttpMethod.GET, "/api/v1/livechat/visitors.searchChats/room/:roomId/visitor/:visitorId"),
+  /** Visitors whose name starts with a term, for staff's pickers. */
+  VISITORS_AUTOCOMPLETE(HttpMethod.GET, "/api/v1/livechat/visitors.autocomplete"),
+  /** Visitors by email, phone, name, username or searchable custom field, for staff. */
+  VISITORS_SEARCH(HttpMethod.GET, "/api/v1/livechat/visitors.search"),
+  /** An integration posts messages as a visitor, to its open room (created when missing). */
+  MESSAGES_IMPORT(HttpMethod.POST, "/api/v1/livechat/messages"),
+  /**
+   * A livechat room's messages, searched and paged, for staff; after every other {@code livechat/*} route so that
+   * their fixed segments win.
+   */
+  ROOM_MESSAGES(HttpMethod.GET, "/api/v1/livechat/:rid/messages"),
   /** This API's OpenAPI 3.1 document, as JSON. */
   OPENAPI(HttpMethod.GET, "/api/v1/openapi.json"),
   /** Prometheus scrape of the process's metrics. */

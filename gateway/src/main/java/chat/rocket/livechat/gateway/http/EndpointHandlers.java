@@ -59,6 +59,26 @@ final class EndpointHandlers {
     handlers.put(Endpoint.INQUIRIES_GET_ONE, List.of(inquiries::getOne));
     handlers.put(Endpoint.INQUIRIES_TAKE, List.of(inquiries::take));
     handlers.put(Endpoint.LICENSES_INFO, List.of(new LicenseRoutes(requester, access)::info));
+    return withStaffReads(handlers);
+  }
+
+  /**
+   * Adds the staff's room reads ({@link StaffReadRoutes}), the message import ({@link MessageImportRoutes}) and the
+   * visitor views ({@link VisitorViewRoutes}).
+   */
+  private Map<Endpoint, List<Handler<RoutingContext>>> withStaffReads(
+      Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
+    StaffReadRoutes staffReads = new StaffReadRoutes(requester, access);
+    handlers.put(Endpoint.SUBSCRIPTIONS_GET_ONE, List.of(staffReads::subscriptionGetOne));
+    handlers.put(Endpoint.ROOM_JOIN, List.of(staffReads::roomJoin));
+    handlers.put(Endpoint.ROOM_MESSAGES, List.of(staffReads::roomMessages));
+    handlers.put(Endpoint.MESSAGES_IMPORT, List.of(new MessageImportRoutes(requester, access)::importMessages));
+    VisitorViewRoutes visitorViews = new VisitorViewRoutes(requester, access);
+    handlers.put(Endpoint.VISITORS_PAGES_VISITED, List.of(visitorViews::pagesVisited));
+    handlers.put(Endpoint.VISITORS_CHAT_HISTORY, List.of(visitorViews::chatHistory));
+    handlers.put(Endpoint.VISITORS_SEARCH_CHATS, List.of(visitorViews::searchChats));
+    handlers.put(Endpoint.VISITORS_AUTOCOMPLETE, List.of(visitorViews::autocomplete));
+    handlers.put(Endpoint.VISITORS_SEARCH, List.of(visitorViews::search));
     return handlers;
   }
 

@@ -95,9 +95,8 @@ public final class RoomListRoutes {
       customFields.forEach(entry -> plainName(entry.getKey(), ErrorCode.INVALID_JSON_PARAM, "customFields"));
       body.put("customFields", customFields);
     }
-    JsonObject sort = json(query, "sort", ErrorCode.INVALID_SORT);
+    JsonObject sort = sort(query);
     if (sort != null) {
-      sort.forEach(entry -> order(entry.getKey(), entry.getValue(), query.getString("sort")));
       body.put("sort", sort);
     }
     JsonObject fields = json(query, "fields", ErrorCode.INVALID_FIELDS);
@@ -107,6 +106,20 @@ public final class RoomListRoutes {
     }
     return body.put("offset", PageParams.offset(query.getString("offset")))
         .put("count", PageParams.count(query.getString("count")));
+  }
+
+  /**
+   * Rocket.Chat's {@code parseJsonQuery} sort: a JSON object of plain field names to 1 or -1.
+   *
+   * @return the query's {@code sort} parsed, null when absent; anything else fails with 400
+   *     {@code Invalid sort parameter provided "<sort>" [error-invalid-sort]}
+   */
+  static JsonObject sort(JsonObject query) {
+    JsonObject sort = json(query, "sort", ErrorCode.INVALID_SORT);
+    if (sort != null) {
+      sort.forEach(entry -> order(entry.getKey(), entry.getValue(), query.getString("sort")));
+    }
+    return sort;
   }
 
   private static Optional<Boolean> flag(JsonObject query, String name) {

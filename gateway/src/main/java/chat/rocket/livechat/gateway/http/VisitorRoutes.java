@@ -65,7 +65,8 @@ public final class VisitorRoutes {
     return requester.request(RequestLog.commandsOf(ctx), type, key, caller, body);
   }
 
-  private static JsonObject connection(RoutingContext ctx) {
+  /** @return the visitor's connection data {@code {userAgent, ip, host}}, as Rocket.Chat's registration keeps it */
+  static JsonObject connection(RoutingContext ctx) {
     String ip = ctx.request().getHeader("x-real-ip");
     String forwarded = ctx.request().getHeader("x-forwarded-for");
     if (ip == null && forwarded != null) {

@@ -55,6 +55,14 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
   }
 
   /**
+   * @return {@code {type: 'array', items, minItems: 1}}: an empty array fails with ajv's
+   *     {@code must NOT have fewer than 1 items}
+   */
+  public static Schema nonEmptyArrayOf(Schema items) {
+    return new ArraySchema(items, false, false, 1);
+  }
+
+  /**
    * @return {@code {type: 'array', items, uniqueItems: true}}: a repeated item fails with ajv's
    *     {@code must NOT have duplicate items (items ## <j> and <i> are identical)}
    */
@@ -146,15 +154,21 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
   static final class ArraySchema extends Schema {
     private final Schema items;
     private final boolean unique;
+    private final int minItems;
 
     ArraySchema(Schema items, boolean nullable) {
       this(items, nullable, false);
     }
 
     ArraySchema(Schema items, boolean nullable, boolean unique) {
+      this(items, nullable, unique, 0);
+    }
+
+    ArraySchema(Schema items, boolean nullable, boolean unique, int minItems) {
       super(nullable);
       this.items = items;
       this.unique = unique;
+      this.minItems = minItems;
     }
 
     @Override
@@ -164,6 +178,9 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
       }
       if (!(value instanceof JsonArray array)) {
         throw invalid("must be array");
+      }
+      if (array.size() < minItems) {
+        throw invalid("must NOT have fewer than " + minItems + " items");
       }
       List<Object> coerced = new ArrayList<>(array.size());
       array.forEach(item -> coerced.add(items.validate(item)));

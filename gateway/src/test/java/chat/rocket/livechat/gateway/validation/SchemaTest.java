@@ -47,6 +47,22 @@ class SchemaTest {
   }
 
   @Test
+  @DisplayName("livechat/messages refuses a messages value that is no array, then an empty one, with ajv's texts")
+  void nonEmptyMessages() {
+    JsonObject body = new JsonObject().put("visitor", new JsonObject().put("token", "t"))
+        .put("messages", new JsonObject());
+
+    assertThat(errorOf(StaffReadSchemas.MESSAGES_IMPORT_BODY, body)).isEqualTo("must be array [invalid-params]");
+    body.put("messages", new JsonArray());
+    assertThat(errorOf(StaffReadSchemas.MESSAGES_IMPORT_BODY, body))
+        .isEqualTo("must NOT have fewer than 1 items [invalid-params]");
+    body.put("messages", new JsonArray().add(new JsonObject().put("msg", "Hello")));
+    assertThat(errorOf(StaffReadSchemas.MESSAGES_IMPORT_BODY, body)).isNull();
+    assertThat(errorOf(StaffReadSchemas.MESSAGES_IMPORT_BODY, body.put("visitor", new JsonObject())))
+        .isEqualTo("must have required property 'token' [invalid-params]");
+  }
+
+  @Test
   @DisplayName("an extra property is refused once all required ones are there")
   void additionalProperties() {
     JsonObject body = new JsonObject().put("rid", "r").put("oldVisitorId", "o").put("newVisitorId", "n")

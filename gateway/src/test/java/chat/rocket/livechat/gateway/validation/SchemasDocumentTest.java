@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemasDocumentTest {
 
   private static final Set<String> CHECKED_KEYWORDS =
-      Set.of("type", "properties", "required", "additionalProperties", "items", "description");
+      Set.of("type", "properties", "required", "additionalProperties", "items", "minItems", "description");
   private static final String UNDOCUMENTED_KEY = "undocumentedKey";
 
   private static JsonObject document;
@@ -132,7 +132,24 @@ class SchemasDocumentTest {
         Arguments.of("POST livechat/inquiries.take body", "INQUIRY_TAKE_BODY",
             body("/api/v1/livechat/inquiries.take", "post"), of(InquirySchemas.INQUIRY_TAKE_BODY)),
         Arguments.of("GET licenses.info query", "LICENSES_INFO_QUERY", query("/api/v1/licenses.info"),
-            of(InquirySchemas.LICENSES_INFO_QUERY)));
+            of(InquirySchemas.LICENSES_INFO_QUERY)),
+        Arguments.of("GET subscriptions.getOne query", "SUBSCRIPTION_GET_QUERY",
+            query("/api/v1/subscriptions.getOne"), of(StaffReadSchemas.SUBSCRIPTION_GET_QUERY)),
+        Arguments.of("GET livechat/room.join query", "ROOM_JOIN_QUERY", query("/api/v1/livechat/room.join"),
+            of(StaffReadSchemas.ROOM_JOIN_QUERY)),
+        Arguments.of("GET livechat/:rid/messages query", "ROOM_MESSAGES_QUERY",
+            query("/api/v1/livechat/{rid}/messages"), of(StaffReadSchemas.ROOM_MESSAGES_QUERY)),
+        Arguments.of("POST livechat/messages body", "MESSAGES_IMPORT_BODY", body("/api/v1/livechat/messages", "post"),
+            of(StaffReadSchemas.MESSAGES_IMPORT_BODY)),
+        Arguments.of("GET livechat/visitors.pagesVisited query", "VISITOR_PAGE_QUERY",
+            query("/api/v1/livechat/visitors.pagesVisited/{roomId}"), of(StaffReadSchemas.VISITOR_PAGE_QUERY)),
+        Arguments.of("GET livechat/visitors.searchChats query", "SEARCH_CHATS_QUERY",
+            query("/api/v1/livechat/visitors.searchChats/room/{roomId}/visitor/{visitorId}"),
+            of(StaffReadSchemas.SEARCH_CHATS_QUERY)),
+        Arguments.of("GET livechat/visitors.autocomplete query", "VISITOR_AUTOCOMPLETE_QUERY",
+            query("/api/v1/livechat/visitors.autocomplete"), of(StaffReadSchemas.VISITOR_AUTOCOMPLETE_QUERY)),
+        Arguments.of("GET livechat/visitors.search query", "VISITOR_SEARCH_QUERY",
+            query("/api/v1/livechat/visitors.search"), of(StaffReadSchemas.VISITOR_SEARCH_QUERY)));
   }
 
   @ParameterizedTest(name = "{0}: {1} accepts and refuses what the document says")
@@ -148,9 +165,10 @@ class SchemasDocumentTest {
   }
 
   @Test
-  @DisplayName("every schema of Schemas, OperatorSchemas and InquirySchemas is held to docs/openapi.yaml")
+  @DisplayName("every schema of the four schema classes is held to docs/openapi.yaml")
   void everySchemaIsChecked() {
-    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class, InquirySchemas.class)
+    Set<String> constants = Stream.of(Schemas.class, OperatorSchemas.class, InquirySchemas.class,
+            StaffReadSchemas.class)
         .flatMap(type -> Arrays.stream(type.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(Field::getName).collect(Collectors.toSet());
 
@@ -245,6 +263,8 @@ class SchemasDocumentTest {
       if (types(property).contains("array")) {
         expect(mismatches, at + " with an item of the wrong type", validator.apply(edit(root, path,
             o -> o.put(name, new JsonArray().add(wrong(property.getJsonObject("items")))))) != null, false);
+        expect(mismatches, at + " empty", validator.apply(edit(root, path, o -> o.put(name, new JsonArray())))
+            != null, property.getInteger("minItems", 0) == 0);
       }
       walk(property, at, root, validator, mismatches);
     }
