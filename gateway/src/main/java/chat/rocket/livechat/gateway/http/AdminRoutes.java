@@ -9,7 +9,7 @@ import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Access.AuthorizedCall;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
-import chat.rocket.livechat.gateway.validation.Schemas;
+import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -75,7 +75,7 @@ public final class AdminRoutes {
    */
   public void permissionsListAll(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.query(c), Schemas.PERMISSIONS_LIST_QUERY), List.of())
+            c -> RequestInput.validate(RequestInput.query(c), OperatorSchemas.PERMISSIONS_LIST_QUERY), List.of())
         .compose(call -> send(ctx, CommandType.PERMISSIONS_LIST, PERMISSIONS_KEY, call.caller(), call.input())));
   }
 
@@ -87,7 +87,7 @@ public final class AdminRoutes {
    */
   public void permissionsUpdate(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), Schemas.PERMISSIONS_UPDATE_BODY),
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.PERMISSIONS_UPDATE_BODY),
             List.of(Permission.ACCESS_PERMISSIONS))
         .compose(call -> send(ctx, CommandType.PERMISSIONS_UPDATE, PERMISSIONS_KEY, call.caller(), call.input())
             .onSuccess(answer -> invalidatePermissions(call))));

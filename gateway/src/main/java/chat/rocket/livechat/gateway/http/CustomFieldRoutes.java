@@ -6,7 +6,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
-import chat.rocket.livechat.gateway.validation.Schemas;
+import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import chat.rocket.livechat.platform.rocketchat.CacheInvalidation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +49,7 @@ public final class CustomFieldRoutes {
    */
   public void list(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.query(c), Schemas.CUSTOM_FIELDS_LIST_QUERY),
+            c -> RequestInput.validate(RequestInput.query(c), OperatorSchemas.CUSTOM_FIELDS_LIST_QUERY),
             List.of(Permission.VIEW_L_ROOM))
         .compose(call -> send(ctx, CommandType.CUSTOM_FIELDS_LIST, LIST_KEY, call.caller(), call.input())));
   }
@@ -69,7 +69,7 @@ public final class CustomFieldRoutes {
    */
   public void save(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), Schemas.CUSTOM_FIELD_SAVE_BODY),
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.CUSTOM_FIELD_SAVE_BODY),
             List.of(Permission.VIEW_LIVECHAT_MANAGER))
         .compose(call -> {
           String id = call.input().getString("customFieldId");
@@ -86,7 +86,7 @@ public final class CustomFieldRoutes {
    */
   public void delete(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), Schemas.CUSTOM_FIELD_DELETE_BODY),
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.CUSTOM_FIELD_DELETE_BODY),
             List.of(Permission.VIEW_LIVECHAT_MANAGER))
         .compose(call -> {
           String id = call.input().getString("customFieldId");

@@ -7,7 +7,7 @@ import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Permission;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.messaging.CommandSender;
-import chat.rocket.livechat.gateway.validation.Schemas;
+import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -50,7 +50,7 @@ public final class StaffRoutes {
     Permission permission = "livechat-agent".equals(role) ? Permission.MANAGE_LIVECHAT_AGENTS
         : Permission.VIEW_LIVECHAT_MANAGER;
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.query(c), Schemas.STAFF_LIST_QUERY), List.of(permission))
+            c -> RequestInput.validate(RequestInput.query(c), OperatorSchemas.STAFF_LIST_QUERY), List.of(permission))
         .compose(call -> send(ctx, CommandType.STAFF_LIST, known(role), call.caller(), new JsonObject()
             .put("role", role).put("text", call.input().getString("text"))
             .put("onlyAvailable", "true".equals(call.input().getString("onlyAvailable")))
@@ -68,7 +68,7 @@ public final class StaffRoutes {
   public void add(RoutingContext ctx) {
     String role = ROLES.get(ctx.pathParam("type"));
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> RequestInput.validate(RequestInput.body(c), Schemas.STAFF_ADD_BODY),
+            c -> RequestInput.validate(RequestInput.body(c), OperatorSchemas.STAFF_ADD_BODY),
             List.of(Permission.VIEW_LIVECHAT_MANAGER))
         .compose(call -> send(ctx, CommandType.STAFF_ADD, call.input().getString("username"), call.caller(),
             call.input().copy().put("role", known(role)))));
@@ -99,7 +99,8 @@ public final class StaffRoutes {
    */
   public void agentStatus(RoutingContext ctx) {
     ApiResponses.respond(ctx, access.authorize(ctx,
-            c -> Schemas.agentStatus(RequestInput.validate(RequestInput.body(c), Schemas.AGENT_STATUS_BODY)),
+            c -> OperatorSchemas.agentStatus(RequestInput.validate(RequestInput.body(c),
+                OperatorSchemas.AGENT_STATUS_BODY)),
             List.of(Permission.VIEW_L_ROOM))
         .compose(call -> send(ctx, CommandType.AGENT_STATUS,
             call.input().getString("agentId", call.caller().userId()), call.caller(), call.input())));

@@ -40,10 +40,10 @@ class SchemaTest {
     JsonObject body = new JsonObject().put("permissions", new JsonArray().add(new JsonObject()
         .put("_id", "view-l-room").put("roles", new JsonArray().add("a").add("b").add("a"))));
 
-    assertThat(errorOf(Schemas.PERMISSIONS_UPDATE_BODY, body))
+    assertThat(errorOf(OperatorSchemas.PERMISSIONS_UPDATE_BODY, body))
         .isEqualTo("must NOT have duplicate items (items ## 2 and 0 are identical) [invalid-params]");
     body.getJsonArray("permissions").getJsonObject(0).put("roles", new JsonArray().add("a"));
-    assertThat(errorOf(Schemas.PERMISSIONS_UPDATE_BODY, body)).isNull();
+    assertThat(errorOf(OperatorSchemas.PERMISSIONS_UPDATE_BODY, body)).isNull();
   }
 
   @Test
