@@ -685,12 +685,8 @@ class AuthorizationMatrixTest {
   private static Fixture fixture() {
     JsonObject visitor = visitors.create();
     JsonObject other = visitors.create();
-    Api.Response created = api.get("livechat/room?token=" + visitor.getString("token") + "&agentId=" + servingAgentId);
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
-    JsonObject room = created.json().getJsonObject("room");
-    assertThat(room.getJsonObject("servedBy").getString("_id")).isEqualTo(servingAgentId);
-    system.awaitLastChat(visitor.getString("_id"), room.getString("_id"));
-    return new Fixture(room.getString("_id"), visitor.getString("_id"), other.getString("_id"));
+    String rid = system.servedRoom(visitor, servingAgentId);
+    return new Fixture(rid, visitor.getString("_id"), other.getString("_id"));
   }
 
   /**

@@ -1,5 +1,8 @@
 package chat.rocket.livechat.standalone;
 
+import static chat.rocket.livechat.standalone.ExpectedBodies.FORBIDDEN;
+import static chat.rocket.livechat.standalone.ExpectedBodies.LOGGED_OUT;
+import static chat.rocket.livechat.standalone.ExpectedBodies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -23,10 +26,6 @@ import org.junit.jupiter.api.Test;
 class InquiriesEndpointsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final JsonObject LOGGED_OUT = new JsonObject().put("status", "error")
-      .put("message", "You must be logged in to do this.");
-  private static final JsonObject FORBIDDEN = new JsonObject().put("success", false)
-      .put("error", "User does not have the permissions required for this action [error-unauthorized]");
 
   private static TestSystem system;
   private static Api api;
@@ -65,10 +64,6 @@ class InquiriesEndpointsTest {
 
   private static Api.Response take(Map<String, String> caller, JsonObject body) {
     return api.post("livechat/inquiries.take", caller, body);
-  }
-
-  private static JsonObject error(String message, String errorType) {
-    return new JsonObject().put("success", false).put("error", message).put("errorType", errorType);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package chat.rocket.livechat.standalone;
 
+import static chat.rocket.livechat.standalone.ExpectedBodies.LOGGED_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class LogoutTest {
 
-  private static final JsonObject LOGGED_OUT = new JsonObject().put("status", "error")
-      .put("message", "You must be logged in to do this.");
 
   private static TestSystem system;
   private static SecondGateway second;

@@ -1,5 +1,8 @@
 package chat.rocket.livechat.standalone;
 
+import static chat.rocket.livechat.standalone.ExpectedBodies.FORBIDDEN;
+import static chat.rocket.livechat.standalone.ExpectedBodies.LOGGED_OUT;
+import static chat.rocket.livechat.standalone.ExpectedBodies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.rocket.livechat.contracts.Collections;
@@ -24,10 +27,6 @@ import org.junit.jupiter.api.Test;
 class StaffReadEndpointsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final JsonObject LOGGED_OUT = new JsonObject().put("status", "error")
-      .put("message", "You must be logged in to do this.");
-  private static final JsonObject FORBIDDEN = new JsonObject().put("success", false)
-      .put("error", "User does not have the permissions required for this action [error-unauthorized]");
 
   private static TestSystem system;
   private static Api api;
@@ -55,21 +54,6 @@ class StaffReadEndpointsTest {
     system.close();
   }
 
-  private static JsonObject error(String message) {
-    return new JsonObject().put("success", false).put("error", message);
-  }
-
-  /** @return the rid of a new room of the visitor, served by {@code agent}, once the visitor's lastChat names it */
-  private static String servedRoom(JsonObject visitor) {
-    Api.Response created = api.get("livechat/room?token=" + visitor.getString("token") + "&agentId="
-        + agent.get("X-User-Id"));
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
-    JsonObject room = created.json().getJsonObject("room");
-    assertThat(room.getJsonObject("servedBy").getString("_id")).isEqualTo(agent.get("X-User-Id"));
-    system.awaitLastChat(visitor.getString("_id"), room.getString("_id"));
-    return room.getString("_id");
-  }
-
   private static Api.Response join(Map<String, String> caller, String roomId) {
     return api.get("livechat/room.join?roomId=" + roomId, caller);
   }
@@ -86,7 +70,7 @@ class StaffReadEndpointsTest {
       + "then reads its own, once, with usersCount + 1 and a uj message published")
   void joinsAServedRoom() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     assertThat(subscription(agent, rid).getJsonObject("u").getString("_id")).isEqualTo(agent.get("X-User-Id"));
     assertThat(subscription(manager, rid)).isNull();
     int usersCount = api.get("channels.info?roomId=" + rid, manager).json().getJsonObject("channel")
@@ -118,9 +102,9 @@ class StaffReadEndpointsTest {
       + "400s and writes nothing")
   void joinRefusals() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     JsonObject closedVisitor = visitors.create();
-    String closed = servedRoom(closedVisitor);
+    String closed = system.servedRoom(closedVisitor, agent.get("X-User-Id"));
     assertThat(api.post("livechat/room.close", Map.of(), new JsonObject().put("rid", closed)
         .put("token", closedVisitor.getString("token"))).status()).isEqualTo(200);
     StoreSnapshot before = StoreSnapshot.take(system);
@@ -144,7 +128,7 @@ class StaffReadEndpointsTest {
   void readsMessages() {
     JsonObject visitor = visitors.create();
     String token = visitor.getString("token");
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     for (String text : List.of("Hello", "Random", "a.* literal")) {
       Api.Response sent = api.post("livechat/message", Map.of(), new JsonObject().put("token", token)
           .put("rid", rid).put("msg", text));
@@ -173,7 +157,7 @@ class StaffReadEndpointsTest {
       + "not-allowed, and a bad sort or unknown parameter 400")
   void messagesRefusals() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
 
     Api.Response unknown = api.get("livechat/test/messages", manager);
     Api.Response notAllowed = api.get("livechat/" + rid + "/messages", otherAgent);
@@ -195,7 +179,7 @@ class StaffReadEndpointsTest {
       + "400; nothing written")
   void permissionsAndValidation() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     StoreSnapshot before = StoreSnapshot.take(system);
 
     for (String path : List.of("subscriptions.getOne?roomId=" + rid, "livechat/room.join?roomId=" + rid,
@@ -222,7 +206,7 @@ class StaffReadEndpointsTest {
       + "{username, msg, ts} for each")
   void importsIntoTheOpenRoom() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
 
     Api.Response response = api.post("livechat/messages", manager, new JsonObject()
         .put("visitor", new JsonObject().put("token", visitor.getString("token")))

@@ -1,5 +1,7 @@
 package chat.rocket.livechat.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.rocketchat.Ids;
@@ -254,6 +256,23 @@ public final class TestSystem implements AutoCloseable {
         visitor -> visitor.getJsonObject("lastChat") != null
             && rid.equals(visitor.getJsonObject("lastChat").getString("_id"))
             && !MongoDocs.hasPendingEvents(visitor), Duration.ofSeconds(10));
+  }
+
+  /**
+   * Creates the visitor's room through {@code GET livechat/room?agentId}, checks the agent serves it, and waits until
+   * the visitor's {@code lastChat} names it ({@link #awaitLastChat}).
+   *
+   * @param visitor the visitor as registered ({@code _id}, {@code token})
+   * @param agentId an available agent's user id
+   * @return the room's {@code _id}
+   */
+  public String servedRoom(JsonObject visitor, String agentId) {
+    Api.Response created = api().get("livechat/room?token=" + visitor.getString("token") + "&agentId=" + agentId);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonObject room = created.json().getJsonObject("room");
+    assertThat(room.getJsonObject("servedBy").getString("_id")).isEqualTo(agentId);
+    awaitLastChat(visitor.getString("_id"), room.getString("_id"));
+    return room.getString("_id");
   }
 
   @Override

@@ -1,5 +1,7 @@
 package chat.rocket.livechat.standalone;
 
+import static chat.rocket.livechat.standalone.ExpectedBodies.FORBIDDEN;
+import static chat.rocket.livechat.standalone.ExpectedBodies.LOGGED_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -20,10 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class VisitorViewsEndpointsTest {
 
-  private static final JsonObject LOGGED_OUT = new JsonObject().put("status", "error")
-      .put("message", "You must be logged in to do this.");
-  private static final JsonObject FORBIDDEN = new JsonObject().put("success", false)
-      .put("error", "User does not have the permissions required for this action [error-unauthorized]");
 
   private static TestSystem system;
   private static Api api;
@@ -51,16 +49,6 @@ class VisitorViewsEndpointsTest {
     system.close();
   }
 
-  /** @return the rid of a new room of the visitor served by {@code agent}, once the visitor's lastChat names it */
-  private static String servedRoom(JsonObject visitor) {
-    Api.Response created = api.get("livechat/room?token=" + visitor.getString("token") + "&agentId="
-        + agent.get("X-User-Id"));
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
-    String rid = created.json().getJsonObject("room").getString("_id");
-    system.awaitLastChat(visitor.getString("_id"), rid);
-    return rid;
-  }
-
   private static void close(JsonObject visitor, String rid) {
     Api.Response closed = api.post("livechat/room.close", Map.of(), new JsonObject().put("rid", rid)
         .put("token", visitor.getString("token")));
@@ -85,7 +73,7 @@ class VisitorViewsEndpointsTest {
   @DisplayName("pagesVisited answers the pages the widget reported for the room, with the page fields")
   void pagesVisited() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     Api.Response visited = api.post("livechat/page.visited", Map.of(), new JsonObject()
         .put("token", visitor.getString("token")).put("rid", rid).put("pageInfo", new JsonObject()
             .put("change", "url").put("title", "Pricing")
@@ -104,9 +92,9 @@ class VisitorViewsEndpointsTest {
   @DisplayName("chatHistory lists the visitor's rooms newest first; searchChats filters closed ones and message text")
   void historyAndSearch() {
     JsonObject visitor = visitors.create();
-    String first = servedRoom(visitor);
+    String first = system.servedRoom(visitor, agent.get("X-User-Id"));
     close(visitor, first);
-    String second = servedRoom(visitor);
+    String second = system.servedRoom(visitor, agent.get("X-User-Id"));
     api.post("livechat/message", Map.of(), new JsonObject().put("token", visitor.getString("token"))
         .put("rid", second).put("msg", "about my invoice"));
     String base = "/room/" + second + "/visitor/" + visitor.getString("_id");
@@ -150,7 +138,7 @@ class VisitorViewsEndpointsTest {
       + "or a missing parameter 400")
   void refusals() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     String base = "/room/" + rid + "/visitor/" + visitor.getString("_id");
 
     Api.Response unknown = api.get("livechat/visitors.pagesVisited/room-id", manager);
@@ -183,7 +171,7 @@ class VisitorViewsEndpointsTest {
       + "written")
   void permissions() {
     JsonObject visitor = visitors.create();
-    String rid = servedRoom(visitor);
+    String rid = system.servedRoom(visitor, agent.get("X-User-Id"));
     String base = "/room/" + rid + "/visitor/" + visitor.getString("_id");
     List<String> paths = List.of("livechat/visitors.pagesVisited/" + rid, "livechat/visitors.chatHistory" + base,
         "livechat/visitors.searchChats" + base, "livechat/visitors.autocomplete?selector=xxx",
