@@ -3,6 +3,7 @@ package chat.rocket.livechat.bench;
 import chat.rocket.livechat.gateway.auth.Access;
 import chat.rocket.livechat.gateway.auth.Authenticator;
 import chat.rocket.livechat.gateway.http.ApiResponses;
+import chat.rocket.livechat.gateway.http.OpenRoomHints;
 import chat.rocket.livechat.gateway.http.RoomRoutes;
 import chat.rocket.livechat.gateway.ratelimit.RateLimit;
 import chat.rocket.livechat.gateway.ratelimit.RateLimiter;
@@ -42,7 +43,8 @@ public final class BaselineHttpVerticle extends VerticleBase {
     Permissions permissions = new Permissions(vertx, mongo, config());
     RateLimit rateLimit = new RateLimit(new RateLimiter(), new Settings(vertx, mongo, config()), permissions, 0);
     Access access = new Access(new Authenticator(mongo), rateLimit, permissions);
-    RoomRoutes inProcess = new RoomRoutes(new InProcessCommandSender(vertx, config()), access);
+    RoomRoutes inProcess = new RoomRoutes(new InProcessCommandSender(vertx, config()), access,
+        new OpenRoomHints());
     Router router = Router.router(vertx);
     router.get(NOOP_PATH).handler(ctx -> ApiResponses.ok(ctx, new JsonObject()));
     router.get(IN_PROCESS_ROOM_PATH).handler(inProcess::getOrCreate);

@@ -20,9 +20,12 @@ import java.util.Optional;
  * @param deadline       epoch ms after which the command must not run
  * @param caller         the authenticated user, or null
  * @param body           the command's JSON body
+ * @param key            the record key it was consumed with (visitor token, rid or visitor id): the entity whose
+ *                       partition delivered it, which a service may rely on to know it is that entity's single writer;
+ *                       null for a command not (yet) sent through Kafka
  */
 public record Command(String typeName, String correlationId, String replyTo, int replyPartition, long deadline,
-                      Caller caller, JsonObject body) {
+                      Caller caller, JsonObject body, String key) {
 
   /**
    * @param type the command type
@@ -30,7 +33,7 @@ public record Command(String typeName, String correlationId, String replyTo, int
    */
   public static Command of(CommandType type, String correlationId, String replyTo, int replyPartition,
                            long deadline, Caller caller, JsonObject body) {
-    return new Command(type.wireName(), correlationId, replyTo, replyPartition, deadline, caller, body);
+    return new Command(type.wireName(), correlationId, replyTo, replyPartition, deadline, caller, body, null);
   }
 
   /** @return the known command type, or empty when {@link #typeName()} is unknown */
@@ -63,7 +66,8 @@ public record Command(String typeName, String correlationId, String replyTo, int
   /**
    * Decodes a consumed command record, the inverse of {@link #toRecord(String)}.
    *
-   * @param record the record as consumed (its topic, partition and key are not part of the command)
+   * @param record the record as consumed (its topic and partition are not part of the command; its key is
+   *               {@link #key()})
    * @return the command
    * @throws CommandDecodingException when a required header is missing or malformed, or the body is not a JSON
    *                                  object; the record then goes to the dead-letter topic
@@ -76,7 +80,7 @@ public record Command(String typeName, String correlationId, String replyTo, int
     int replyPartition = (int) number(headers, Headers.REPLY_PARTITION);
     long deadline = number(headers, Headers.DEADLINE);
     return new Command(typeName, correlationId, replyTo, replyPartition, deadline, Caller.readFrom(headers),
-        jsonBody(record.body()));
+        jsonBody(record.body()), record.key());
   }
 
   private Map<String, String> headers() {

@@ -8,8 +8,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * {@code room.get-or-create} (spec §3.2): body {@code {token, rid?, agentId?, source: {type}}}, result
+ * {@code room.get-or-create} (spec §3.2): body {@code {token, rid?, hint?, agentId?, source: {type}}}, result
  * {@code {room, newRoom}} with the room as stored (ISO dates).
+ *
+ * <p>First the read model ({@link RoomReadModel}): the room named by {@code rid}, or else by {@code hint} (the rid
+ * the gateway last answered as this visitor's open room, and the command's key), answered from memory when it is an
+ * open room of this visitor; the steps below run when it is not (the hint is only a hint: a closed or foreign room
+ * leads to the full lookup, never to an answer).
  *
  * <ol>
  *   <li>No visitor with the token: {@link ErrorCode#INVALID_TOKEN}.</li>
@@ -31,18 +36,30 @@ final class GetOrCreateRoom {
   private final RoomVisitors visitors;
   private final OpenRooms openRooms;
   private final RoomCreation creation;
+  private final RoomReadModel readModel;
 
-  GetOrCreateRoom(RoomRepository rooms, RoomVisitors visitors, OpenRooms openRooms, RoomCreation creation) {
+  GetOrCreateRoom(RoomRepository rooms, RoomVisitors visitors, OpenRooms openRooms, RoomCreation creation,
+                  RoomReadModel readModel) {
     this.rooms = rooms;
     this.visitors = visitors;
     this.openRooms = openRooms;
     this.creation = creation;
+    this.readModel = readModel;
   }
 
   /** Handles one {@code room.get-or-create} command. */
   Future<JsonObject> handle(Command command) {
     JsonObject body = command.body();
     String token = body.getString("token", "");
+    String known = body.getString("rid", body.getString("hint"));
+    if (known == null || token.isEmpty()) {
+      return lookUp(body, token);
+    }
+    return readModel.openRoom(command, known, token)
+        .compose(open -> open != null ? Future.succeededFuture(result(open, false)) : lookUp(body, token));
+  }
+
+  private Future<JsonObject> lookUp(JsonObject body, String token) {
     String rid = body.getString("rid");
     return visitors.findByToken(token)
         .compose(visitor -> visitor == null || token.isEmpty()

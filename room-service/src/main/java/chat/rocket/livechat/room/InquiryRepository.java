@@ -47,20 +47,6 @@ final class InquiryRepository {
   }
 
   /**
-   * Applies the room's assignment update unless the agent already serves the room (so {@code usersCount} is counted
-   * once).
-   *
-   * @param update {@code $set servedBy}, {@code $inc usersCount} and the pending events
-   * @return true when this call assigned the room
-   */
-  Future<Boolean> assignRoom(String rid, String agentId, JsonObject update) {
-    JsonObject filter = new JsonObject().put("_id", rid)
-        .put("servedBy._id", new JsonObject().put("$ne", agentId));
-    return mongo.updateCollection(Collections.ROOMS, filter, update)
-        .map(result -> result != null && result.getDocModified() > 0);
-  }
-
-  /**
    * Inserts the agent's subscription to the room unless it has one: an upsert on {@code {rid, u._id}} whose other
    * fields are only set on insert (the filter's fields come from the filter, as MongoDB requires).
    */

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,23 @@ final class RoomRepository {
   static final String SINGLE_OPEN_ROOM_INDEX = "v.token_1_open_livechat_unique";
 
   private final MongoClient mongo;
+  private Consumer<String> afterWrite = rid -> { };
 
   RoomRepository(MongoClient mongo) {
     this.mongo = mongo;
+  }
+
+  /**
+   * Sets what runs with the {@code rid} of every room this repository writes, when the write was sent and again when
+   * it completed (the read model drops the room then: {@link RoomReadModel#forget}).
+   */
+  void afterWrite(Consumer<String> action) {
+    this.afterWrite = action;
+  }
+
+  private <T> Future<T> written(String rid, Future<T> write) {
+    afterWrite.accept(rid);
+    return write.onComplete(done -> afterWrite.accept(rid));
   }
 
   /**
@@ -75,8 +90,9 @@ final class RoomRepository {
    * @return true when this call inserted it, false when it existed
    */
   Future<Boolean> insertOnce(String collection, JsonObject document) {
-    return mongo.insert(collection, document.copy()).map(true)
+    Future<Boolean> insert = mongo.insert(collection, document.copy()).map(true)
         .recover(e -> MongoDocs.isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
+    return Collections.ROOMS.equals(collection) ? written(document.getString("_id"), insert) : insert;
   }
 
   /** @return true when the user has a subscription to the room */
@@ -111,8 +127,23 @@ final class RoomRepository {
    * @param update a Mongo update document ({@code $set}/{@code $unset})
    */
   Future<Void> update(String rid, JsonObject filter, JsonObject update) {
-    return mongo.updateCollection(Collections.ROOMS, filter.copy().put("_id", rid), update).mapEmpty();
+    return written(rid, mongo.updateCollection(Collections.ROOMS, filter.copy().put("_id", rid), update)).mapEmpty();
   }
+
+  /**
+   * Applies the room's assignment update unless the agent already serves the room (so {@code usersCount} is counted
+   * once).
+   *
+   * @param update {@code $set servedBy}, {@code $inc usersCount} and the pending events
+   * @return true when this call assigned the room
+   */
+  Future<Boolean> assignRoom(String rid, String agentId, JsonObject update) {
+    JsonObject filter = new JsonObject().put("_id", rid)
+        .put("servedBy._id", new JsonObject().put("$ne", agentId));
+    return written(rid, mongo.updateCollection(Collections.ROOMS, filter, update)
+        .map(result -> result != null && result.getDocModified() > 0));
+  }
+
 
   /**
    * Creates the indexes the room queries use: {@code v.token}, {@code servedBy._id}, {@code rid} on inquiries and

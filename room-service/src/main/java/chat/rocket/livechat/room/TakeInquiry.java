@@ -91,7 +91,7 @@ final class TakeInquiry {
 
   private Future<Void> assign(InquiryAssignment assignment) {
     return agents.of(assignment.agentId())
-        .compose(profile -> inquiries.assignRoom(assignment.rid(), assignment.agentId(),
+        .compose(profile -> rooms.assignRoom(assignment.rid(), assignment.agentId(),
             assignment.roomUpdate(assignment.servedBy(), profile)))
         .compose(v -> inquiries.ensureSubscription(assignment.subscription()))
         .compose(v -> events.publish(assignment.rid()))

@@ -26,6 +26,10 @@ import java.util.UUID;
  */
 final class RoomFixture extends HandlerFixture {
 
+  /** Entries of the fixture's read model live a minute, so that a test sees what it holds. */
+  static final long READ_MODEL_TTL_MS = 60_000;
+  static final long READ_MODEL_ENTRIES = 1_000;
+  final RoomReadModel readModel;
   final AgentRouter router;
   final OpenRooms openRooms;
   final GetOrCreateRoom getOrCreate;
@@ -63,6 +67,8 @@ final class RoomFixture extends HandlerFixture {
     Vertx vertx = vertx();
     RoomRepository rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
+    readModel = new RoomReadModel(rooms, visitors, READ_MODEL_TTL_MS, READ_MODEL_ENTRIES);
+    rooms.afterWrite(readModel::forget);
     RoomEvents events = new RoomEvents(outbox(Collections.ROOMS));
     Settings settings = new Settings(vertx, mongo, config);
     Permissions permissions = new Permissions(vertx, mongo, config);
@@ -71,7 +77,7 @@ final class RoomFixture extends HandlerFixture {
     openRooms = new OpenRooms(mongo, rooms, visitors, config);
     openRooms.useStore(false);
     getOrCreate = new GetOrCreateRoom(rooms, visitors, openRooms, new RoomCreation(rooms, visitors, openRooms,
-        new RoomCreation.Services(settings, users, router, events)));
+        new RoomCreation.Services(settings, users, router, events)), readModel);
     RoomAccess access = new RoomAccess(rooms, permissions);
     changeVisitor = new ChangeRoomVisitor(rooms, openRooms, visitors, users, access, events);
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
@@ -181,7 +187,7 @@ final class RoomFixture extends HandlerFixture {
     Users users = new Users(mongo);
     return new GetOrCreateRoom(rooms, visitors, open, new RoomCreation(rooms, visitors, open,
         new RoomCreation.Services(new Settings(vertx(), mongo, config), users, new AgentRouter(rooms, users),
-            new RoomEvents(outbox(Collections.ROOMS)))));
+            new RoomEvents(outbox(Collections.ROOMS)))), new RoomReadModel(rooms, visitors, 0, 0));
   }
 
   /** @return the reply of {@code room.get-or-create} by {@code instance}, called without a caller */

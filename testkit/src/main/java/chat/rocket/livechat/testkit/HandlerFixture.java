@@ -69,6 +69,17 @@ public abstract class HandlerFixture implements AutoCloseable {
   }
 
   /**
+   * @param key  the record key the command is consumed with ({@link Command#key()}): a token, rid or visitor id
+   * @param body the command body
+   * @return a command without caller, as consumed from its partition with that key
+   */
+  public static Command keyed(CommandType type, String key, JsonObject body) {
+    Command command = command(type, null, body);
+    return new Command(command.typeName(), command.correlationId(), command.replyTo(), command.replyPartition(),
+        command.deadline(), null, body, key);
+  }
+
+  /**
    * @param future a handler's outcome
    * @return the {@link LivechatException} it fails with
    * @throws AssertionError when it succeeds, fails otherwise or takes longer than {@link FutureAwait#TIMEOUT}

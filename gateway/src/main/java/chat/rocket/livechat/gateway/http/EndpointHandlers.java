@@ -29,6 +29,8 @@ final class EndpointHandlers {
   private final CommandSender requester;
   private final Access access;
   private final RateLimit rateLimit;
+  /** The visitors' open rooms this HTTP verticle instance answered, shared by the room and widget routes. */
+  private final OpenRoomHints hints = new OpenRoomHints();
 
   /**
    * @param requester this verticle's command sender
@@ -86,7 +88,7 @@ final class EndpointHandlers {
    * The seeds' endpoints, login and the ops routes.
    */
   private Map<Endpoint, List<Handler<RoutingContext>>> core(Buffer openApi) {
-    RoomRoutes rooms = new RoomRoutes(requester, access);
+    RoomRoutes rooms = new RoomRoutes(requester, access, hints);
     VisitorRoutes visitors = new VisitorRoutes(requester, access);
     LoginRoute login = new LoginRoute(vertx, mongo);
     Map<Endpoint, List<Handler<RoutingContext>>> handlers = new EnumMap<>(Endpoint.class);
@@ -136,7 +138,7 @@ final class EndpointHandlers {
    */
   private Map<Endpoint, List<Handler<RoutingContext>>> withWidget(
       Map<Endpoint, List<Handler<RoutingContext>>> handlers) {
-    WidgetRoutes widget = new WidgetRoutes(requester);
+    WidgetRoutes widget = new WidgetRoutes(requester, hints);
     Handler<RoutingContext> limit = rateLimit.anonymous(null);
     handlers.put(Endpoint.WIDGET_CONFIG, List.of(limit, widget::config));
     handlers.put(Endpoint.AGENT_INFO, List.of(limit, widget::agentInfo));

@@ -33,14 +33,17 @@ public final class RoomRoutes {
 
   private final CommandSender requester;
   private final Access access;
+  private final OpenRoomHints hints;
 
   /**
    * @param requester sends room and visitor commands and yields their reply bodies
    * @param access    authentication, rate limit, validation and permission checks, in Rocket.Chat's order
+   * @param hints     the visitors' open rooms this gateway answered, which key their next {@code GET livechat/room}
    */
-  public RoomRoutes(CommandSender requester, Access access) {
+  public RoomRoutes(CommandSender requester, Access access, OpenRoomHints hints) {
     this.requester = requester;
     this.access = access;
+    this.hints = hints;
   }
 
   /**
@@ -48,12 +51,29 @@ public final class RoomRoutes {
    * {@code source.type} is {@code widget} with cookies {@code rc_room_type=l} and {@code rc_is_widget=t}, else
    * {@code api}. 200 {@code {room, newRoom, success}}; 400 {@code invalid-token}, {@code invalid-room},
    * {@code no-agent-online}, {@code error-omnichannel-is-disabled}.
+   *
+   * <p>The command is keyed by the room the caller names ({@code rid}), else by the visitor's open room this gateway
+   * last answered ({@link OpenRoomHints}, sent as {@code hint}), else by the token: keyed by a {@code rid}, it reaches
+   * the room-service member holding that room in memory (DESIGN.md, Room read model).
    */
   public void getOrCreate(RoutingContext ctx) {
     ApiResponses.respond(ctx, Future.succeededFuture(ctx)
         .map(c -> RequestInput.check(RequestInput.query(c), Schemas.ROOM_QUERY))
-        .compose(query -> send(ctx, CommandType.ROOM_GET_OR_CREATE, query.getString("token"), null,
-            query.copy().put("source", new JsonObject().put("type", isWidget(ctx) ? "widget" : "api")))));
+        .compose(query -> getOrCreate(ctx, query)));
+  }
+
+  private Future<JsonObject> getOrCreate(RoutingContext ctx, JsonObject query) {
+    String token = query.getString("token");
+    String rid = query.getString("rid");
+    String hint = rid == null ? hints.get(token) : null;
+    JsonObject body = query.copy().put("source", new JsonObject().put("type", isWidget(ctx) ? "widget" : "api"));
+    if (hint != null) {
+      body.put("hint", hint);
+    }
+    String key = rid != null ? rid : hint != null ? hint : token;
+    return send(ctx, CommandType.ROOM_GET_OR_CREATE, key, null, body)
+        .onSuccess(reply -> hints.learn(token, reply.getJsonObject("room").getString("_id")))
+        .onFailure(failure -> hints.forget(token));
   }
 
   /**

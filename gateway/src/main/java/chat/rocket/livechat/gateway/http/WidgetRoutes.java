@@ -18,10 +18,15 @@ import io.vertx.ext.web.RoutingContext;
 public final class WidgetRoutes {
 
   private final CommandSender requester;
+  private final OpenRoomHints hints;
 
-  /** @param requester sends room and visitor commands and yields their reply bodies */
-  public WidgetRoutes(CommandSender requester) {
+  /**
+   * @param requester sends room and visitor commands and yields their reply bodies
+   * @param hints     the visitors' open rooms this gateway answered; a removed visitor's is forgotten
+   */
+  public WidgetRoutes(CommandSender requester, OpenRoomHints hints) {
     this.requester = requester;
+    this.hints = hints;
   }
 
   /**
@@ -138,10 +143,12 @@ public final class WidgetRoutes {
 
   /**
    * {@code DELETE livechat/visitor/:token}. 200 {@code {visitor: {_id, ts}, success}}; 400 {@code [invalid-token]},
-   * {@code Cannot remove visitors with opened rooms [visitor-has-open-rooms]}.
+   * {@code Cannot remove visitors with opened rooms [visitor-has-open-rooms]}. This gateway forgets the visitor's room
+   * hint at once, so its next {@code GET livechat/room} is looked up, not answered from a room-service's memory.
    */
   public void deleteVisitor(RoutingContext ctx) {
     String token = ctx.pathParam("token");
+    hints.forget(token);
     ApiResponses.respond(ctx, send(ctx, CommandType.VISITOR_DELETE, token, new JsonObject().put("token", token)));
   }
 

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * CloudEvent, or of another type, is skipped with a log line. Deploy exactly one per Vert.x instance (the
  * {@code Launcher} of every service and gateway process, the standalone once for all). Registered in
  * {@link Readiness} as {@code caches@livechat.admin.events}.
+ *
+ * <p>A service that caches the documents of other topics' events deploys one more, with its own topics and sink
+ * ({@link #CacheInvalidationVerticle(String, List, BiConsumer)}): the room-service's read model drops a room on any of
+ * its events and a visitor's rooms on the visitor's removal.
  */
 public final class CacheInvalidationVerticle extends VerticleBase {
 
@@ -30,23 +35,43 @@ public final class CacheInvalidationVerticle extends VerticleBase {
   /** The name this verticle's consumer has in the readiness report. */
   public static final String READINESS_NAME = "caches@" + Topics.ADMIN_EVENTS;
 
+  private final String name;
+  private final List<String> topics;
+  private final BiConsumer<EventType, String> sink;
   private KafkaConsumer<String, Buffer> consumer;
   private String readinessName;
   private volatile boolean positioned;
 
+  /** The process's reader of {@link Topics#ADMIN_EVENTS}, feeding {@link CacheInvalidation}. */
+  public CacheInvalidationVerticle() {
+    this("caches", List.of(Topics.ADMIN_EVENTS), null);
+  }
+
+  /**
+   * A reader of other event topics for one cache.
+   *
+   * @param name   the reader's name in the readiness report, {@code <name>@<topic>,<topic>}
+   * @param topics the event topics to read, every partition from its end
+   * @param sink   gets each event's type and subject ({@code rid} for room events, the visitor {@code _id} for
+   *               visitor events), on this verticle's context
+   */
+  public CacheInvalidationVerticle(String name, List<String> topics, BiConsumer<EventType, String> sink) {
+    this.name = name + "@" + String.join(",", topics);
+    this.topics = List.copyOf(topics);
+    this.sink = sink;
+  }
+
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClients.assignedConsumer(config()));
-    readinessName = Readiness.of(vertx).register(READINESS_NAME, () -> positioned);
+    readinessName = Readiness.of(vertx).register(name, () -> positioned);
     consumer.handler(this::onRecord);
-    consumer.exceptionHandler(e -> LOG.warn("cache invalidation consumer of {}: {}", Topics.ADMIN_EVENTS,
-        e.getMessage()));
-    return TopicSetup.ensure(vertx, config(), List.of(Topics.ADMIN_EVENTS))
-        .compose(v -> TopicPartitions.assignAtEnd(vertx, consumer, List.of(Topics.ADMIN_EVENTS)))
+    consumer.exceptionHandler(e -> LOG.warn("cache invalidation consumer of {}: {}", topics, e.getMessage()));
+    return TopicSetup.ensure(vertx, config(), topics)
+        .compose(v -> TopicPartitions.assignAtEnd(vertx, consumer, topics))
         .onSuccess(partitions -> {
           positioned = true;
-          LOG.info("cache invalidation reading {} partitions of {} from their ends", partitions.size(),
-              Topics.ADMIN_EVENTS);
+          LOG.info("cache invalidation reading {} partitions of {} from their ends", partitions.size(), topics);
         });
   }
 
@@ -70,6 +95,10 @@ public final class CacheInvalidationVerticle extends VerticleBase {
     if (type == null || event.getSubject() == null) {
       LOG.warn("cache invalidation skips {}-{}@{}: type {} subject {}", record.topic(), record.partition(),
           record.offset(), event.getType(), event.getSubject());
+      return;
+    }
+    if (sink != null) {
+      sink.accept(type, event.getSubject());
       return;
     }
     int caches = CacheInvalidation.of(vertx).invalidate(type, event.getSubject());

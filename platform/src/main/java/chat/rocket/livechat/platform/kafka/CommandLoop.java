@@ -71,6 +71,17 @@ public final class CommandLoop {
     this.meters = Meters.registry(vertx);
   }
 
+  /**
+   * Sets what runs each time partitions of the command topic stopped being this member's (revoked and drained, lost,
+   * or at stop): see {@link PipelinedConsumer#onReleased(Runnable)}. Call before {@link #start()}.
+   *
+   * @return this loop
+   */
+  public CommandLoop onReleased(Runnable action) {
+    consumer.onReleased(action);
+    return this;
+  }
+
   /** @return completes once the group has assigned this member its first partitions and polling runs */
   public Future<Void> start() {
     return consumer.start();

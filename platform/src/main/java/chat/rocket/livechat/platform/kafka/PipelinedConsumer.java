@@ -75,6 +75,7 @@ public final class PipelinedConsumer {
   private final Gauge lag;
   private long commitTimer = -1;
   private volatile boolean stopping;
+  private Runnable released = () -> { };
 
   /**
    * Creates the member on the caller's context (a verticle's), where its state is kept and its records' work starts.
@@ -107,6 +108,20 @@ public final class PipelinedConsumer {
     this.member = readiness.register(groupId + "@" + topic,
         () -> firstAssignment.future().isComplete() && !stopping);
     this.lag = ConsumerLag.register(Meters.registry(vertx), consumer.unwrap(), topic, groupId, member);
+  }
+
+  /**
+   * Sets what runs on the context each time partitions stopped being this member's: after a revocation, once their
+   * records in flight completed (or {@link ConfigKey#CONSUMER_DRAIN_MS} passed), after a loss, and at stop. A service
+   * that keeps state for the entities of its partitions drops it there, since another member may write them next.
+   * Call before {@link #start()}.
+   *
+   * @param action runs with no argument; a thrown exception is logged, not propagated
+   * @return this consumer
+   */
+  public PipelinedConsumer onReleased(Runnable action) {
+    this.released = action;
+    return this;
   }
 
   /** @return completes once the group assigned this member its first partitions and polling runs */
@@ -163,13 +178,23 @@ public final class PipelinedConsumer {
     return owned.drained(partitions).timeout(drainMs, TimeUnit.MILLISECONDS)
         .onFailure(e -> LOG.warn("{}: records still in flight after {} ms; the next owner runs them again", topic,
             drainMs))
-        .transform(done -> Future.succeededFuture(owned.release(partitions)));
+        .transform(done -> Future.succeededFuture(owned.release(partitions)))
+        .onSuccess(offsets -> notifyReleased());
   }
 
   /** Called on the context when partitions were lost (the session expired): they are given up without a commit. */
   void lost(Set<TopicPartition> partitions) {
     LOG.warn("{}: lost partitions {}; their records in flight will run again", topic, partitions);
     owned.release(partitions);
+    notifyReleased();
+  }
+
+  private void notifyReleased() {
+    try {
+      released.run();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: the action on released partitions failed", topic, e);
+    }
   }
 
   /** @return the partitions the native consumer has paused (tests) */

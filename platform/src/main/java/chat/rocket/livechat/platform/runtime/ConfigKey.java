@@ -35,6 +35,12 @@ public enum ConfigKey {
    * admin endpoints drop their entries at once ({@code livechat.admin.events}), so this bounds direct MongoDB writes.
    */
   CACHE_TTL_MS("1000"),
+  /**
+   * Room-service: how many open rooms its read model keeps in memory (about 2 KiB of heap each), for the rooms of the
+   * partitions it owns; entries also expire after {@link #CACHE_TTL_MS}, which bounds how long a write made straight
+   * into MongoDB stays unseen. 0 turns the read model off.
+   */
+  ROOM_CACHE_ENTRIES("20000"),
   /** Largest accepted request body, in bytes; larger bodies get 413. */
   BODY_LIMIT_BYTES("102400"),
   /** HTTP verticle instances in the gateway (each with its own reply partition); 0 = number of CPU cores. */

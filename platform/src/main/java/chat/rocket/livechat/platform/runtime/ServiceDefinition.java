@@ -7,6 +7,7 @@ import chat.rocket.livechat.platform.kafka.CommandHandler;
 import chat.rocket.livechat.platform.kafka.EventHandler;
 import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.OutboxSweep;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,24 @@ import java.util.function.Supplier;
  * @param indexes       ensures the service's MongoDB indexes; run once at start, before any consumer starts
  * @param outboxes      the outboxes of the collections the service owns; the pending events of each are swept every
  *                      {@code OUTBOX_SWEEP_MS} ({@link OutboxSweep})
+ * @param companions    verticles that run beside the consumers, deployed with the service's config after the indexes
+ *                      and before any consumer starts, undeployed at stop (the room-service's read model
+ *                      invalidation); usually none
  */
 public record ServiceDefinition(Commands commands, List<Subscription> subscriptions, String publishes,
-                                Supplier<Future<Void>> indexes, List<Outbox> outboxes) {
+                                Supplier<Future<Void>> indexes, List<Outbox> outboxes, List<Deployable> companions) {
 
   /** Copies the lists, so a definition cannot change after it was declared. */
   public ServiceDefinition {
     subscriptions = List.copyOf(subscriptions);
     outboxes = List.copyOf(outboxes);
+    companions = List.copyOf(companions);
+  }
+
+  /** The definition of a service without companions. */
+  public ServiceDefinition(Commands commands, List<Subscription> subscriptions, String publishes,
+                           Supplier<Future<Void>> indexes, List<Outbox> outboxes) {
+    this(commands, subscriptions, publishes, indexes, outboxes, List.of());
   }
 
   /**
@@ -47,14 +58,28 @@ public record ServiceDefinition(Commands commands, List<Subscription> subscripti
     this(commands, List.of(subscription), publishes, indexes, List.of(outbox));
   }
 
+  /** @return this definition with {@code companion} deployed beside its consumers */
+  public ServiceDefinition withCompanion(Deployable companion) {
+    List<Deployable> all = new ArrayList<>(companions);
+    all.add(companion);
+    return new ServiceDefinition(commands, subscriptions, publishes, indexes, outboxes, all);
+  }
+
   /**
    * The command side of a service.
    *
    * @param topic    the command topic (its dead-letter topic is {@link Topics#deadLetter})
    * @param group    the service's consumer group
    * @param handlers one handler per command type the service executes
+   * @param released runs each time partitions of the topic stopped being this member's (revoked, lost, stopped):
+   *                 where a service drops the state it keeps for the entities of its partitions
    */
-  public record Commands(String topic, String group, Map<CommandType, CommandHandler> handlers) {
+  public record Commands(String topic, String group, Map<CommandType, CommandHandler> handlers, Runnable released) {
+
+    /** The command side of a service that keeps no state per partition. */
+    public Commands(String topic, String group, Map<CommandType, CommandHandler> handlers) {
+      this(topic, group, handlers, () -> { });
+    }
   }
 
   /**

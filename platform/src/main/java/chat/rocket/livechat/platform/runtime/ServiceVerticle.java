@@ -4,6 +4,7 @@ import chat.rocket.livechat.platform.kafka.CommandLoop;
 import chat.rocket.livechat.platform.kafka.EventSubscriber;
 import chat.rocket.livechat.platform.kafka.OutboxSweep;
 import chat.rocket.livechat.platform.kafka.TopicSetup;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
  * starts a {@link CommandLoop} on the command topic and one {@link EventSubscriber} per subscribed topic (none for a
  * service without subscriptions), and completes once every consumer group assigned this member partitions; from then
  * on one {@link OutboxSweep} per outbox publishes every {@code OUTBOX_SWEEP_MS} the events a dead instance left
- * pending in the service's documents. {@code stop()} lets the batches in flight finish and commit, then closes the
+ * pending in the service's documents. The definition's companion verticles are deployed after the indexes, before the
+ * consumers. {@code stop()} lets the batches in flight finish and commit, undeploys the companions, then closes the
  * clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
@@ -24,6 +26,7 @@ public abstract class ServiceVerticle extends VerticleBase {
   private CommandLoop commands;
   private List<EventSubscriber> subscribers;
   private List<OutboxSweep> sweeps;
+  private final List<String> companions = new ArrayList<>();
 
   /**
    * Builds the service's handlers from the clients they use and declares what the service runs. Public so that code in
@@ -47,12 +50,13 @@ public abstract class ServiceVerticle extends VerticleBase {
     ServiceDefinition service = define(clients);
     ServiceDefinition.Commands commandSide = service.commands();
     commands = new CommandLoop(vertx, config(), commandSide.topic(), commandSide.group(), commandSide.handlers(),
-        clients.producer());
+        clients.producer()).onReleased(commandSide.released());
     subscribers = service.subscriptions().stream().map(subscription -> new EventSubscriber(vertx, config(),
         subscription.topic(), subscription.group(), subscription.handlers())).toList();
     sweeps = service.outboxes().stream().map(outbox -> new OutboxSweep(vertx, config(), outbox)).toList();
     return TopicSetup.ensure(vertx, config(), service.topics())
         .compose(v -> ensureIndexes(service))
+        .compose(v -> deployCompanions(service))
         .compose(v -> startConsumers())
         .onSuccess(v -> sweeps.forEach(OutboxSweep::start));
   }
@@ -61,6 +65,13 @@ public abstract class ServiceVerticle extends VerticleBase {
     List<Future<?>> indexes = new ArrayList<>(List.of(service.indexes().get()));
     sweeps.forEach(sweep -> indexes.add(sweep.ensureIndex()));
     return Future.all(indexes);
+  }
+
+  private Future<?> deployCompanions(ServiceDefinition service) {
+    DeploymentOptions options = new DeploymentOptions().setConfig(config());
+    return Future.all(service.companions().stream()
+        .map(companion -> vertx.deployVerticle(companion, options).onSuccess(companions::add))
+        .toList());
   }
 
   private Future<?> startConsumers() {
@@ -80,6 +91,8 @@ public abstract class ServiceVerticle extends VerticleBase {
     sweeps.forEach(OutboxSweep::stop);
     List<Future<?>> stopped = new ArrayList<>(List.of(commands.stop()));
     subscribers.forEach(subscriber -> stopped.add(subscriber.stop()));
-    return Future.join(stopped).eventually(clients::close);
+    return Future.join(stopped)
+        .eventually(() -> Future.join(companions.stream().map(vertx::undeploy).toList()))
+        .eventually(clients::close);
   }
 }

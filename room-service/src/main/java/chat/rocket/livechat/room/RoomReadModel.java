@@ -1,0 +1,141 @@
+package chat.rocket.livechat.room;
+
+import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.contracts.Topics;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The room-service's read model of open livechat rooms (issue 12; DESIGN.md, Room read model): the rooms of the
+ * partitions this member owns, in memory, so that the widget's most frequent call, {@code GET livechat/room} of an
+ * existing room, reads no store. An entry is the room as stored ({@code rocketchat_room}, dates as {@code $date}),
+ * kept only while it is an open livechat room whose visitor (by {@code v.token}) exists.
+ *
+ * <p>Why an entry is never stale for a write made through this system:
+ * <ul>
+ *   <li>Only a command keyed by the room's {@code rid} reads or fills an entry ({@link Command#key()}): its
+ *       partition is this member's, and every other command keyed by that {@code rid} (messages, saveInfo, close,
+ *       change of visitor, join, transcript) runs here, one after another. The gateway keys {@code GET livechat/room}
+ *       by the visitor's open room when it knows it ({@code hint}).</li>
+ *   <li>Every write of this process to a room drops its entry ({@link #forget}, called by {@link RoomRepository}),
+ *       including writes of commands keyed otherwise (custom fields by token, inquiry take
+ *       by inquiry id, a visitor event's rename); a load that overlapped any write is not kept.</li>
+ *   <li>Writes of other room-service instances reach this one by their room event, and a visitor's removal by its
+ *       {@code visitor.deleted} event ({@link #onEvent}, fed by a {@code CacheInvalidationVerticle} reading both
+ *       topics from their ends): dropped within the events' latency (milliseconds).</li>
+ *   <li>When partitions stop being this member's, every entry is dropped ({@link #clear}): their next owner may write
+ *       them.</li>
+ *   <li>Entries expire {@code CACHE_TTL_MS} after their load: the bound for a write made straight into MongoDB
+ *       (Rocket.Chat on a shared database).</li>
+ * </ul>
+ * At most {@code ROOM_CACHE_ENTRIES} entries (least recently used go first); 0 entries or a TTL of 0 turn it off, and
+ * every read goes to the store. Thread-safe.
+ */
+final class RoomReadModel {
+
+  private final RoomRepository rooms;
+  private final RoomVisitors visitors;
+  private final Cache<String, JsonObject> cache;
+  private final boolean enabled;
+  /**
+   * The loads under way, by {@code rid}, each with its own stamp; a write of the room removes its load, which is then
+   * not kept, since it may have read the room before the write.
+   */
+  private final Map<String, Long> loading = new ConcurrentHashMap<>();
+  private final AtomicLong stamps = new AtomicLong();
+
+  /**
+   * @param ttlMs      how long an entry lives after its load, in ms ({@code CACHE_TTL_MS})
+   * @param maxEntries the most entries kept ({@code ROOM_CACHE_ENTRIES})
+   */
+  RoomReadModel(RoomRepository rooms, RoomVisitors visitors, long ttlMs, long maxEntries) {
+    this.rooms = rooms;
+    this.visitors = visitors;
+    this.enabled = ttlMs > 0 && maxEntries > 0;
+    this.cache = Caffeine.newBuilder()
+        .expireAfterWrite(Duration.ofMillis(Math.max(ttlMs, 1)))
+        .maximumSize(Math.max(maxEntries, 0))
+        .build();
+  }
+
+  /**
+   * The open livechat room {@code rid} of the visitor {@code token}: from memory when {@code command} is keyed by
+   * {@code rid}, else from the store ({@code _id} lookup, visitor by token), as {@link
+   * RoomRepository#findOpenByIdAndToken}.
+   *
+   * @return the room as stored, or null when {@code rid} is not an open livechat room of that visitor, or the visitor
+   *     does not exist
+   */
+  Future<JsonObject> openRoom(Command command, String rid, String token) {
+    boolean owner = enabled && rid.equals(command.key());
+    JsonObject cached = owner ? cache.getIfPresent(rid) : null;
+    if (cached != null) {
+      return Future.succeededFuture(token.equals(visitorToken(cached)) ? cached : null);
+    }
+    long stamp = stamps.incrementAndGet();
+    if (owner) {
+      loading.put(rid, stamp);
+    }
+    Future<JsonObject> room = rooms.findOpenByIdAndToken(rid, token);
+    Future<JsonObject> visitor = visitors.findByToken(token);
+    return Future.all(room, visitor).map(loaded -> {
+      boolean untouched = owner && loading.remove(rid, stamp);
+      if (room.result() == null || visitor.result() == null) {
+        return null;
+      }
+      if (untouched) {
+        cache.put(rid, room.result());
+      }
+      return room.result();
+    }).onFailure(e -> loading.remove(rid, stamp));
+  }
+
+  /** Drops the room {@code rid}: this process wrote it, or its room event says another instance did. */
+  void forget(String rid) {
+    loading.remove(rid);
+    cache.invalidate(rid);
+  }
+
+  /** Drops the rooms of the visitor {@code visitorId} ({@code v._id}): the visitor was removed. */
+  void forgetVisitor(String visitorId) {
+    loading.clear();
+    cache.asMap().values().removeIf(room -> room.getValue("v") instanceof JsonObject v
+        && visitorId.equals(v.getValue("_id")));
+  }
+
+  /** Drops every entry: partitions of the command topic stopped being this member's. */
+  void clear() {
+    loading.clear();
+    cache.invalidateAll();
+  }
+
+  /**
+   * An event of {@code livechat.room.events} or {@code livechat.visitor.events}: any room event drops its room (the
+   * subject is the {@code rid}), {@code visitor.deleted} the visitor's rooms (the subject is its {@code _id}); other
+   * visitor events change nothing a room read answers.
+   */
+  void onEvent(EventType type, String subject) {
+    if (Topics.ROOM_EVENTS.equals(type.topic())) {
+      forget(subject);
+    } else if (type == EventType.VISITOR_DELETED) {
+      forgetVisitor(subject);
+    }
+  }
+
+  /** @return how many rooms are held (tests, metrics) */
+  long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  private static String visitorToken(JsonObject room) {
+    return room.getValue("v") instanceof JsonObject v && v.getValue("token") instanceof String token ? token : null;
+  }
+}
