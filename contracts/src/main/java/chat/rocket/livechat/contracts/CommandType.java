@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  */
 public enum CommandType {
   /**
-   * {@code GET livechat/room} (spec §3). Body {@code {token, rid?, agentId?, source: {type: "widget"|"api"}}}, no
-   * caller; result {@code {room, newRoom}}. Key: the visitor token, so commands for one visitor are serialized.
+   * {@code GET livechat/room} (spec §3). Body {@code {token, rid?, hint?, agentId?, source: {type:
+   * "widget"|"api"}}}, no caller; result {@code {room, newRoom}}. Key: {@code rid} when given, else {@code hint} (the
+   * rid the gateway last answered as the visitor's open room), else the visitor token: keyed by a rid, the command
+   * reaches the room-service member whose read model holds that room (issue 12).
    */
   ROOM_GET_OR_CREATE("room.get-or-create", Topics.ROOM_COMMANDS),
   /**
