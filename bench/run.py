@@ -48,6 +48,9 @@ SCENARIOS = {
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rooms", type=int, default=1000, help="seeded visitors with open rooms (1000..1000000)")
+    parser.add_argument("--active", type=int, default=0,
+                        help="the seeded rooms under way: existing-room scenarios draw tokens from this many of them, "
+                             "spread evenly (default 0: all); a site's stored rooms pile up, its open conversations not")
     parser.add_argument("--fresh", type=int, default=200000, help="seeded visitors without room (room-create)")
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
@@ -151,7 +154,8 @@ def main():
         seeded = seed(args, work)
         print(seeded, flush=True)
         user_id, auth_token = login(args.port)
-        auth = {"BENCH_USER_ID": user_id, "BENCH_AUTH_TOKEN": auth_token, "BENCH_ROOMS": str(args.rooms)}
+        auth = {"BENCH_USER_ID": user_id, "BENCH_AUTH_TOKEN": auth_token, "BENCH_ROOMS": str(args.rooms),
+                "BENCH_ACTIVE": str(args.active or args.rooms)}
         connections = [int(c) for c in args.connections.split(",")]
         results, fresh_from = {}, 0
         for name in args.scenarios.split(","):
@@ -191,6 +195,7 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded):
         f"- machine: {machine()}",
         f"- command: `bench/run.sh {' '.join(sys.argv[1:])}`".rstrip(),
         f"- data: {seeded}; everything co-located (broker, store, services, wrk) on loopback",
+        f"- existing-room scenarios draw from {args.active or args.rooms} of the seeded rooms",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",

@@ -6,12 +6,15 @@ function setup(thread)
 end
 
 rooms = tonumber(os.getenv("BENCH_ROOMS") or "1000")
+-- the conversations under way: BENCH_ACTIVE of the seeded rooms, spread evenly over them (default: all of them)
+active = math.min(tonumber(os.getenv("BENCH_ACTIVE") or rooms), rooms)
+stride = math.floor(rooms / active)
 user_id = os.getenv("BENCH_USER_ID")
 auth_token = os.getenv("BENCH_AUTH_TOKEN")
 
 function visitor_id(i) return string.format("%024x", i) end
 function room_id(i) return string.format("B%016d", i) end
-function random_seeded() return math.random(0, rooms - 1) end
+function random_seeded() return math.random(0, active - 1) * stride end
 
 function authenticate()
   wrk.headers["X-User-Id"] = user_id
