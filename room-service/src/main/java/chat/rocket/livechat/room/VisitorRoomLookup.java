@@ -23,18 +23,19 @@ final class VisitorRoomLookup {
   /**
    * @param token the visitor's token (an empty one names no visitor)
    * @param rid   the room's {@code _id}
-   * @return the visitor ({@code _id, name, username, token, ...}) and its room as stored
+   * @return the visitor ({@code _id, name, username, token, ...}) and its room as stored; both are read at once (one
+   *     store round trip), the visitor's check deciding first
    */
   Future<VisitorRoom> find(String token, String rid) {
     if (token == null || token.isEmpty()) {
       return Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN));
     }
-    return visitors.findByToken(token)
-        .compose(visitor -> visitor != null ? Future.succeededFuture(visitor)
-            : Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN)))
-        .compose(visitor -> rooms.findById(rid).compose(room -> belongsTo(room, token)
-            ? Future.succeededFuture(new VisitorRoom(visitor, room))
-            : Future.failedFuture(new LivechatException(ErrorCode.INVALID_ROOM))));
+    Future<JsonObject> visitor = visitors.findByToken(token);
+    Future<JsonObject> room = rooms.findById(rid);
+    return Future.all(visitor, room).compose(read -> visitor.result() == null
+        ? Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN))
+        : belongsTo(room.result(), token) ? Future.succeededFuture(new VisitorRoom(visitor.result(), room.result()))
+        : Future.failedFuture(new LivechatException(ErrorCode.INVALID_ROOM)));
   }
 
   private static boolean belongsTo(JsonObject room, String token) {
