@@ -16,7 +16,8 @@ Scenarios:
 
 Prints one table (requests/s, p50, p99, errors, ratio of requests/s to the in-process baseline at the same connection
 count), the process RSS, and writes it to bench/results.md with the date and machine. With --repeat N every point runs
-N times and the table shows the median (by requests/s).
+N times and the table shows the median (by requests/s). With --profile scenario:connections that point's measured run
+is recorded with JFR and its CPU samples split by part of the system (broker, store, event loops, clients).
 """
 import argparse
 import datetime
@@ -30,6 +31,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+import jfr_split
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LUA = os.path.join(ROOT, "bench", "lua")
@@ -51,6 +54,9 @@ def parse_args():
     parser.add_argument("--active", type=int, default=0,
                         help="the seeded rooms under way: existing-room scenarios draw tokens from this many of them, "
                              "spread evenly (default 0: all); a site's stored rooms pile up, its open conversations not")
+    parser.add_argument("--profile", default="",
+                        help="scenario:connections whose measured run is recorded with JFR (jcmd) and split by part "
+                             "of the system (bench/jfr_split.py), e.g. room-existing:64")
     parser.add_argument("--fresh", type=int, default=200000, help="seeded visitors without room (room-create)")
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
@@ -157,7 +163,7 @@ def main():
         auth = {"BENCH_USER_ID": user_id, "BENCH_AUTH_TOKEN": auth_token, "BENCH_ROOMS": str(args.rooms),
                 "BENCH_ACTIVE": str(args.active or args.rooms)}
         connections = [int(c) for c in args.connections.split(",")]
-        results, fresh_from = {}, 0
+        results, fresh_from, profiles = {}, 0, {}
         for name in args.scenarios.split(","):
             script, extra, baseline = SCENARIOS[name]
             port = args.baseline_port if baseline else args.port
@@ -171,7 +177,14 @@ def main():
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    profiled = args.profile == f"{name}:{c}"
+                    if profiled:
+                        jcmd(process.pid, "JFR.start", "name=bench", "settings=profile")
                     run = wrk(port, script, c, args.duration, env)
+                    if profiled:
+                        recording = os.path.join(work, f"{name}-{c}.jfr")
+                        jcmd(process.pid, "JFR.stop", "name=bench", f"filename={recording}")
+                        profiles[(name, c)] = jfr_split.table(jfr_split.split(recording))
                     if name == "room-create":
                         fresh_from += run["requests"] + 4 * c
                     runs.append(run)
@@ -184,10 +197,14 @@ def main():
     finally:
         process.terminate()
         process.wait(timeout=30)
-    write_report(args, results, connections, rss, peak, startup_ms, seeded)
+    write_report(args, results, connections, rss, peak, startup_ms, seeded, profiles)
 
 
-def write_report(args, results, connections, rss, peak, startup_ms, seeded):
+def jcmd(pid, *command):
+    subprocess.run(["jcmd", str(pid), *command], check=True, capture_output=True)
+
+
+def write_report(args, results, connections, rss, peak, startup_ms, seeded, profiles):
     lines = [
         f"# Benchmark results ({args.rooms} rooms)",
         "",
@@ -209,6 +226,9 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded):
         ratio = f"{r['rps'] / base['rps']:.2f}" if base and base["rps"] else "-"
         lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
                      f"| {', '.join(map(str, r['runs']))} |")
+    for (name, c), split in profiles.items():
+        lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, the measured run), by "
+                      "the thread that ran each sample:", "", split]
     report = "\n".join(lines) + "\n"
     print("\n" + report)
     with open(args.out, "a" if args.append else "w") as out:
