@@ -84,6 +84,14 @@ public enum ConfigKey {
   /** Records one consumer may hold in flight over all its partitions before it pauses them all; it resumes at half. */
   CONSUMER_MAX_IN_FLIGHT("512"),
   /**
+   * Longest time, in ms, a command may have waited before its service starts it (from the record's Kafka timestamp,
+   * set when the gateway sent it, until its turn: behind a paused partition, or behind the same key's commands); one
+   * that waited longer is answered 503 {@code error-service-unavailable} at once without running (load shedding under
+   * overload: the excess is refused quickly instead of queueing until every command times out). 0 = no bound (only
+   * the command's deadline applies).
+   */
+  COMMAND_MAX_QUEUE_MS("1000"),
+  /**
    * How long, in ms, a consumer whose partitions are revoked (or that stops) waits for their records in flight before
    * it commits and lets them go; records still running then are run again by the next owner.
    */
