@@ -52,6 +52,8 @@ def parse_args():
     parser.add_argument("--baseline-port", type=int, default=3001, help="HTTP port of the bench jar's baselines")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
     parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the system (use --java-opts=...)")
+    parser.add_argument("--system-jar", default=JAR, help="jar of the system under load and its seeder (e.g. a copy "
+                        "of an earlier build, to compare before and after); the client always runs from " + JAR)
     return parser.parse_args()
 
 
@@ -96,6 +98,7 @@ def main():
     rates = [int(r) for r in args.rate.split(",")]
     work = os.path.join(ROOT, "bench", "out", "overload-" + datetime.datetime.now().strftime("%Y%m%d-%H%M%S"))
     os.makedirs(work)
+    run.JAR = args.system_jar
     process, _ = run.start_system(args, work)
     results, fresh_from = [], 0
     try:

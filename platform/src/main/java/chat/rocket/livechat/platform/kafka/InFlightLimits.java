@@ -15,9 +15,12 @@ import org.apache.kafka.common.TopicPartition;
  * is resumed once it is down to half its bound and the member to half of its own, so that a slow key pauses its own
  * partition and not the others.
  *
- * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records} (Kafka's default
- * 500), so they are soft: a partition holds at most its bound + {@code max.poll.records} - 1 records. Accessed on the
- * consumer's context only.
+ * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records}, which
+ * {@link KafkaClients#groupConsumer} sets to {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT}, so they are soft: a partition
+ * holds at most its bound + that - 1 records, the member at most twice its bound. The bounds keep the queue of an
+ * overloaded service in Kafka, where a command that waited too long is answered without work ({@link CommandLoop}),
+ * rather than in the store, where every command started would share its time and all of them end past their
+ * deadline (bench/results.md, Issue 12: overload). Accessed on the consumer's context only.
  */
 final class InFlightLimits {
 
