@@ -14,6 +14,11 @@ Scenarios:
   visitors-info  GET livechat/visitors.info (authenticated)
   save-info      POST livechat/room.saveInfo (authenticated; 4 commands: 2 checks, 2 writes)
 
+wrk is closed-loop (each connection sends its next request once the previous one was answered), so these points
+never offer more than the system answers. The overload scenarios are open-loop and run apart: `bench/run.sh overload`
+(bench/overload.py, the OpenLoad client) offers room-existing and room-create at fixed rates (--rate R[,2R]) whatever
+the answers and reports goodput, 504/503 per second and the recovery.
+
 Prints one table (requests/s, p50, p99, errors, ratio of requests/s to the in-process baseline at the same connection
 count), the process RSS, and writes it to bench/results.md with the date and machine. With --repeat N every point runs
 N times and the table shows the median (by requests/s). With --profile scenario:connections that point's measured run

@@ -5,6 +5,7 @@
 #   bench/run.sh                               # 1 k rooms, 20 s per point after a 5 s warm-up, 1/16/64 connections
 #   bench/run.sh --rooms 1000000 --repeat 3    # 1 M rooms, median of 3 runs
 #   bench/run.sh realtime                      # messages over 1 k and 10 k DDP websockets (bench/realtime.py)
+#   bench/run.sh overload --rate 200,400       # open-loop load at fixed rates, past capacity (bench/overload.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -14,5 +15,9 @@ fi
 if [ "${1:-}" = realtime ]; then
   shift
   exec python3 bench/realtime.py "$@"
+fi
+if [ "${1:-}" = overload ]; then
+  shift
+  exec python3 bench/overload.py "$@"
 fi
 exec python3 bench/run.py "$@"

@@ -229,7 +229,10 @@ public enum ErrorCode {
   DEADLINE_EXCEEDED(504, Style.METEOR, "error-timeout", "The service did not answer in time"),
   /** 504: the gateway got no reply within {@code REPLY_TIMEOUT_MS}. */
   TIMEOUT(504, Style.METEOR, "error-timeout", "The service did not answer in time"),
-  /** 503: the command could not be handed to Kafka. */
+  /**
+   * 503: the command could not be handed to Kafka, or its service shed it unexecuted because it waited longer than
+   * {@code COMMAND_MAX_QUEUE_MS} (overload).
+   */
   SERVICE_UNAVAILABLE(503, Style.METEOR, "error-service-unavailable", "The service is unavailable, try again later"),
   /** 500: anything unexpected; the cause goes to the log, never to the body (DECISIONS.md). */
   INTERNAL(500, Style.PLAIN, null, "Internal server error");

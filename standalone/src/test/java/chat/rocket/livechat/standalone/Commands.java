@@ -68,12 +68,28 @@ final class Commands implements AutoCloseable {
   }
 
   /**
+   * Sends {@code command} as {@link #send(String, Command)} does, with the record timestamp {@code sentAt} (epoch ms):
+   * a command the gateway sent that long ago.
+   *
+   * @return where the broker stored it
+   */
+  RecordMetadata sendAt(String key, Command command, long sentAt) throws Exception {
+    WireRecord record = command.toRecord(key);
+    return send(record.topic(), key, record.headers(), record.body().toString(StandardCharsets.UTF_8), sentAt);
+  }
+
+  /**
    * Sends a raw record to {@code topic}.
    *
    * @return where the broker stored it
    */
   RecordMetadata send(String topic, String key, Map<String, String> headers, String value) throws Exception {
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    return send(topic, key, headers, value, null);
+  }
+
+  private RecordMetadata send(String topic, String key, Map<String, String> headers, String value, Long timestamp)
+      throws Exception {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, timestamp, key, value);
     headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
     return producer.send(record).get();
   }

@@ -7,6 +7,7 @@ import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -91,6 +92,25 @@ class MessagingContractTest {
     assertThat(replies).hasSize(1);
     assertThat(Events.header(replies.get(0), Headers.OUTCOME)).isEqualTo("FAILURE");
     assertThat(new JsonObject(replies.get(0).value()).getString("code")).isEqualTo("DEADLINE_EXCEEDED");
+    assertThat(system.mongo().count(Collections.ROOMS, new JsonObject().put("v.token", token)).await()).isZero();
+  }
+
+  @Test
+  @DisplayName("a command that waited longer than COMMAND_MAX_QUEUE_MS since it was sent is answered "
+      + "SERVICE_UNAVAILABLE (503) and not executed, though its deadline is still ahead")
+  void commandQueuedTooLongIsShed() throws Exception {
+    String token = visitors.create().getString("token");
+    long now = System.currentTimeMillis();
+    Command command = getOrCreate(token, now + 10_000);
+
+    commands.sendAt(token, command, now - 2 * ConfigKey.COMMAND_MAX_QUEUE_MS.getLong(system.config()));
+
+    List<ConsumerRecord<String, String>> replies = commands.replies(command.correlationId(), WAIT);
+    assertThat(replies).hasSize(1);
+    assertThat(Events.header(replies.get(0), Headers.OUTCOME)).isEqualTo("FAILURE");
+    JsonObject failure = new JsonObject(replies.get(0).value());
+    assertThat(failure.getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(failure.getInteger("status")).isEqualTo(503);
     assertThat(system.mongo().count(Collections.ROOMS, new JsonObject().put("v.token", token)).await()).isZero();
   }
 

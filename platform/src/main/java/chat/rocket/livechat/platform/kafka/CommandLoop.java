@@ -5,6 +5,7 @@ import chat.rocket.livechat.contracts.CommandDecodingException;
 import chat.rocket.livechat.contracts.CommandType;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Headers;
+import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
@@ -30,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * a {@link CommandExecutor} and encoded by {@link Reply#toRecord(Command)}.
  *
  * <p>What is the caller's business gets a reply and nothing else: a command past its {@link Headers#DEADLINE} is
- * answered {@link ErrorCode#DEADLINE_EXCEEDED} without running, an unknown command type
+ * answered {@link ErrorCode#DEADLINE_EXCEEDED} without running (also when it waited behind a slow command of its key
+ * or in a paused partition: the deadline is checked when its turn comes), a command that waited longer than
+ * {@link ConfigKey#COMMAND_MAX_QUEUE_MS} since it was sent (its record's Kafka timestamp) is answered
+ * {@link ErrorCode#SERVICE_UNAVAILABLE} (503) without running, so that an overloaded service refuses the excess at
+ * once and spends its time on commands it can still answer in time (issue 12), an unknown command type
  * {@link ErrorCode#UNKNOWN_COMMAND}, a handler's {@code LivechatException} a FAILURE with its code. What is not the
  * caller's fault goes to {@code <topic>.dlt} as well:
  * <ul>
@@ -55,9 +60,11 @@ public final class CommandLoop {
   private final KafkaProducer<String, Buffer> producer;
   private final PipelinedConsumer consumer;
   private final MeterRegistry meters;
+  private final long maxQueueMs;
 
   /**
-   * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS}, {@code RECORD_RETRY*})
+   * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS}, {@code RECORD_RETRY*},
+   *                 {@link ConfigKey#COMMAND_MAX_QUEUE_MS}, the consumer's settings)
    * @param topic    the command topic
    * @param groupId  the consumer group
    * @param handlers one handler per command type the service executes
@@ -69,6 +76,7 @@ public final class CommandLoop {
     this.producer = producer;
     this.consumer = new PipelinedConsumer(vertx, config, topic, groupId, this::process, this::answerInternal);
     this.meters = Meters.registry(vertx);
+    this.maxQueueMs = ConfigKey.COMMAND_MAX_QUEUE_MS.getLong(config);
   }
 
   /**
@@ -104,7 +112,20 @@ public final class CommandLoop {
     } catch (CommandDecodingException e) {
       return Future.failedFuture(new PoisonRecordException(e.getMessage()));
     }
+    if (waitedTooLong(record, command)) {
+      LOG.debug("shedding {} correlation-id={}: waited more than {} ms", command.typeName(), command.correlationId(),
+          maxQueueMs);
+      return sendReply(command, Reply.failure(command.correlationId(),
+          new LivechatException(ErrorCode.SERVICE_UNAVAILABLE)));
+    }
     return executor.attempt(command).compose(reply -> sendReply(command, reply));
+  }
+
+  /** @return whether the command, not yet expired (that is the executor's answer), waited beyond the bound */
+  private boolean waitedTooLong(KafkaConsumerRecord<String, Buffer> record, Command command) {
+    long now = System.currentTimeMillis();
+    return maxQueueMs > 0 && record.timestamp() > 0 && now - record.timestamp() > maxQueueMs
+        && !command.isExpired(now);
   }
 
   /** The last word before a command is parked: its one FAILURE reply, when that can be sent. */

@@ -9,15 +9,20 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Bounds on the records a pipelined consumer holds in flight (polled, work not completed), which decide the partitions
- * it pauses and resumes (DESIGN.md, Messaging contract): a partition with
- * {@link ConfigKey#CONSUMER_PARTITION_MAX_IN_FLIGHT} records in flight is paused (the broker keeps the rest), and
- * every partition is paused while the member holds {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT} in all. A paused partition
- * is resumed once it is down to half its bound and the member to half of its own, so that a slow key pauses its own
- * partition and not the others.
+ * it pauses and resumes and when it polls (DESIGN.md, Messaging contract): a partition with
+ * {@link ConfigKey#CONSUMER_PARTITION_MAX_IN_FLIGHT} records in flight is paused (the broker keeps the rest) until it
+ * is down to half its bound, so that a slow key pauses its own partition and not the others; a member holding
+ * {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT} in all does not poll until it is down to half ({@link #full},
+ * {@link #hasRoom}). Not polling rather than pausing every partition: a resume is a task on the consumer's thread,
+ * queued behind a poll that blocks up to {@link PipelinedConsumer#POLL_TIMEOUT} when every partition is paused, which
+ * stalled a busy member for that long at each pause (bench/results.md, Issue 12: overload).
  *
- * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records} (Kafka's default
- * 500), so they are soft: a partition holds at most its bound + {@code max.poll.records} - 1 records. Accessed on the
- * consumer's context only.
+ * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records}, which
+ * {@link KafkaClients#groupConsumer} sets to {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT}, so they are soft: a partition
+ * holds at most its bound + that - 1 records, the member at most twice its bound. The bounds keep the queue of an
+ * overloaded service in Kafka, where a command that waited too long is answered without work ({@link CommandLoop}),
+ * rather than in the store, where every command started would share its time and all of them end past their
+ * deadline (bench/results.md, Issue 12: overload). Accessed on the consumer's context only.
  */
 final class InFlightLimits {
 
@@ -33,13 +38,12 @@ final class InFlightLimits {
 
   /**
    * @param partitions the member's partitions and their progress
-   * @return the partitions to pause now (at their bound, or all while the member is at its own), now counted as paused
+   * @return the partitions to pause now (at their bound), now counted as paused
    */
   Set<TopicPartition> toPause(Map<TopicPartition, PartitionProgress> partitions) {
-    boolean full = total(partitions) >= totalMax;
     Set<TopicPartition> pause = new HashSet<>();
     partitions.forEach((partition, progress) -> {
-      if (!paused.contains(partition) && (full || progress.inFlight() >= partitionMax)) {
+      if (!paused.contains(partition) && progress.inFlight() >= partitionMax) {
         pause.add(partition);
       }
     });
@@ -49,14 +53,10 @@ final class InFlightLimits {
 
   /**
    * @param partitions the member's partitions and their progress
-   * @return the paused partitions to resume now (down to half their bound, the member down to half its own), no longer
-   *     counted as paused
+   * @return the paused partitions to resume now (down to half their bound), no longer counted as paused
    */
   Set<TopicPartition> toResume(Map<TopicPartition, PartitionProgress> partitions) {
     if (paused.isEmpty()) {
-      return Set.of();
-    }
-    if (total(partitions) > totalMax / 2) {
       return Set.of();
     }
     Set<TopicPartition> resume = new HashSet<>();
@@ -67,6 +67,16 @@ final class InFlightLimits {
     }
     paused.removeAll(resume);
     return resume;
+  }
+
+  /** @return whether the member holds its bound in all: it must not poll */
+  boolean full(Map<TopicPartition, PartitionProgress> partitions) {
+    return total(partitions) >= totalMax;
+  }
+
+  /** @return whether a member that was full is down to half its bound: it may poll again */
+  boolean hasRoom(Map<TopicPartition, PartitionProgress> partitions) {
+    return total(partitions) <= totalMax / 2;
   }
 
   /** Forgets that {@code partitions} were paused: assigned anew or given up, Kafka no longer pauses them. */

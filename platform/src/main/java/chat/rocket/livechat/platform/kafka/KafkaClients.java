@@ -62,7 +62,9 @@ public final class KafkaClients {
   }
 
   /**
-   * Settings of a consumer-group member that commits offsets itself after the work is done.
+   * Settings of a consumer-group member that commits offsets itself after the work is done. One poll returns at most
+   * {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT} records ({@code max.poll.records}; Kafka's default is 500), so that a
+   * poll after a pause cannot put more work in flight than the member's bound at once.
    *
    * @param groupId the consumer group ({@link chat.rocket.livechat.contracts.ConsumerGroups})
    */
@@ -74,6 +76,8 @@ public final class KafkaClients {
     settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
     settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
+    settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        Integer.toString(Math.max(1, ConfigKey.CONSUMER_MAX_IN_FLIGHT.getInt(config))));
     return settings;
   }
 

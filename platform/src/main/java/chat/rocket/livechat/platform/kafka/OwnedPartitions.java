@@ -98,6 +98,16 @@ final class OwnedPartitions {
     return limits.toPause(partitions);
   }
 
+  /** @return whether the member holds its bound of records in flight ({@link InFlightLimits#full}) */
+  boolean full() {
+    return limits.full(partitions);
+  }
+
+  /** @return whether the member is down to half its bound ({@link InFlightLimits#hasRoom}) */
+  boolean hasRoom() {
+    return limits.hasRoom(partitions);
+  }
+
   /** @return the paused partitions to resume now ({@link InFlightLimits#toResume}) */
   Set<TopicPartition> toResume() {
     return limits.toResume(partitions);

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * records with the same key run one after another in offset order ({@link KeyedChains}). Offsets are committed every
  * {@link ConfigKey#COMMIT_INTERVAL_MS}, at a revocation and at stop, each partition up to its lowest record still in
  * flight ({@link PartitionProgress}): a crash redelivers at most the records in flight and those completed since the
- * last commit. A partition with too many records in flight is paused until it catches up ({@link InFlightLimits}), so
- * one slow record holds back its key and, at worst, its partition, never the whole member. A revocation waits for the
+ * last commit. A partition with too many records in flight is paused until it catches up, and a member with too many
+ * in all does not poll until it caught up ({@link InFlightLimits}), so one slow record holds back its key and, at
+ * worst, its partition, never the whole member. A revocation waits for the
  * revoked partitions' records in flight (at most {@link ConfigKey#CONSUMER_DRAIN_MS}) and commits them before the
  * partitions move ({@link RevocationCommits}). Used by {@link CommandLoop} and {@link EventSubscriber}.
  *
@@ -74,6 +75,8 @@ public final class PipelinedConsumer {
   private final String member;
   private final Gauge lag;
   private long commitTimer = -1;
+  /** The member held its bound of records in flight and skipped its poll; the next completion with room polls. */
+  private boolean waitingForRoom;
   private volatile boolean stopping;
   private Runnable released = () -> { };
 
@@ -146,6 +149,9 @@ public final class PipelinedConsumer {
     stopping = true;
     readiness.unregister(member);
     vertx.cancelTimer(commitTimer);
+    if (waitingForRoom) {
+      stopped.tryComplete();
+    }
     return stopped.future()
         .compose(v -> drain(owned.owned()))
         .compose(control::commit)
@@ -179,7 +185,10 @@ public final class PipelinedConsumer {
         .onFailure(e -> LOG.warn("{}: records still in flight after {} ms; the next owner runs them again", topic,
             drainMs))
         .transform(done -> Future.succeededFuture(owned.release(partitions)))
-        .onSuccess(offsets -> notifyReleased());
+        .onSuccess(released -> {
+          notifyReleased();
+          pollIfRoom();
+        });
   }
 
   /** Called on the context when partitions were lost (the session expired): they are given up without a commit. */
@@ -187,6 +196,7 @@ public final class PipelinedConsumer {
     LOG.warn("{}: lost partitions {}; their records in flight will run again", topic, partitions);
     owned.release(partitions);
     notifyReleased();
+    pollIfRoom();
   }
 
   private void notifyReleased() {
@@ -205,6 +215,10 @@ public final class PipelinedConsumer {
   private void pollNext() {
     if (stopping) {
       stopped.tryComplete();
+      return;
+    }
+    if (owned.full()) {
+      waitingForRoom = true;
       return;
     }
     consumer.poll(POLL_TIMEOUT)
@@ -237,6 +251,15 @@ public final class PipelinedConsumer {
   private void completed(PartitionProgress progress, long offset) {
     progress.completed(offset);
     control.resumeCaughtUp();
+    pollIfRoom();
+  }
+
+  /** Polls again when the member skipped its poll at its bound and is now down to half of it. */
+  private void pollIfRoom() {
+    if (waitingForRoom && owned.hasRoom()) {
+      waitingForRoom = false;
+      pollNext();
+    }
   }
 
   private void pollLater(Throwable failure) {

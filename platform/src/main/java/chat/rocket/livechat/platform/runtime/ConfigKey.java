@@ -84,11 +84,25 @@ public enum ConfigKey {
   COMMIT_INTERVAL_MS("100"),
   /**
    * Records one partition of a consumer may hold in flight (polled, work not completed) before it is paused; it
-   * resumes at half. A soft bound: checked after each poll, which returns at most 500 records.
+   * resumes at half. A soft bound: checked after each poll, which returns at most {@link #CONSUMER_MAX_IN_FLIGHT}
+   * records.
    */
-  CONSUMER_PARTITION_MAX_IN_FLIGHT("64"),
-  /** Records one consumer may hold in flight over all its partitions before it pauses them all; it resumes at half. */
-  CONSUMER_MAX_IN_FLIGHT("512"),
+  CONSUMER_PARTITION_MAX_IN_FLIGHT("16"),
+  /**
+   * Records one consumer may hold in flight over all its partitions before it pauses them all; it resumes at half.
+   * Also the most records one poll returns ({@code max.poll.records}). Work started beyond what the store can finish
+   * in time only makes every command late: the rest waits in Kafka, where {@link #COMMAND_MAX_QUEUE_MS} and the
+   * deadline drop it without work (issue 12).
+   */
+  CONSUMER_MAX_IN_FLIGHT("64"),
+  /**
+   * Longest time, in ms, a command may have waited before its service starts it (from the record's Kafka timestamp,
+   * set when the gateway sent it, until its turn: behind a paused partition, or behind the same key's commands); one
+   * that waited longer is answered 503 {@code error-service-unavailable} at once without running (load shedding under
+   * overload: the excess is refused quickly instead of queueing until every command times out). 0 = no bound (only
+   * the command's deadline applies).
+   */
+  COMMAND_MAX_QUEUE_MS("1000"),
   /**
    * How long, in ms, a consumer whose partitions are revoked (or that stops) waits for their records in flight before
    * it commits and lets them go; records still running then are run again by the next owner.

@@ -144,6 +144,23 @@ class PipelinedConsumerTest {
   }
 
   @Test
+  @DisplayName("a member holding its bound of records in flight over all partitions polls no more, without pausing "
+      + "them, until its records complete")
+  void memberStopsPollingAtItsBound() throws Exception {
+    createTopic(2);
+    Member member = deploy(config(64).put(ConfigKey.CONSUMER_MAX_IN_FLIGHT.name(), "4"));
+    send(0, "a", "b", "c", "d", "e");
+    send(1, "f", "g", "h", "i", "j");
+    await().atMost(WAIT).until(() -> member.started.size() >= 4);
+    int polled = member.started.size();
+    assertThat(polled).isBetween(4, 7);
+    await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> member.started.size() == polled);
+    assertThat(member.paused()).isEmpty();
+    member.releaseAll();
+    await().atMost(WAIT).until(() -> member.started.size() > polled);
+  }
+
+  @Test
   @DisplayName("a revoked partition's records in flight finish and are committed before another member takes it over")
   void revocationWaitsAndCommits() throws Exception {
     createTopic(2);
