@@ -13,8 +13,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>mongo-java-server keys a unique index by its {@link KeyValue}, which is not {@link Comparable}, so H2 orders two
  * keys by their Java-serialized bytes and serializes <em>both</em> on every comparison of a B-tree search: about 2 x 17
  * {@code ObjectOutputStream}s per point read at 100 k keys, the largest share of the store's CPU in the room-creation
- * profile (bench/results.md). Here the searched key is serialized once per page and a stored key's bytes are kept
- * (weakly, by identity, while its page is in memory) for the next search. The order is exactly H2's (unsigned
+ * profile (bench/results.md). Here the searched key is serialized once per lookup (kept per thread while the search
+ * descends the tree's levels) and a stored key's bytes are kept (weakly, by identity, while its page is in memory)
+ * for the next search. The order is exactly H2's (unsigned
  * lexicographic bytes, then length), so files written with the plain type stay readable and vice versa.
  */
 final class IndexKeyType extends ObjectDataType {
@@ -24,6 +25,8 @@ final class IndexKeyType extends ObjectDataType {
 
   private static final Cache<Object, byte[]> BYTES = Caffeine.newBuilder().weakKeys().maximumSize(KEPT_KEYS)
       .build();
+  /** Per store thread: the key last searched and its bytes (a lookup searches one page per level of the tree). */
+  private static final ThreadLocal<Object[]> LAST_SEARCHED = ThreadLocal.withInitial(() -> new Object[2]);
 
   /** Compares as {@link ObjectDataType#compare} does: unsigned bytes for two keys of a unique index. */
   @Override
@@ -32,21 +35,21 @@ final class IndexKeyType extends ObjectDataType {
       return 0;
     }
     if (a instanceof KeyValue && b instanceof KeyValue) {
-      return Arrays.compareUnsigned(serialize(a), bytesOf(b));
+      return Arrays.compareUnsigned(searchedBytes(a), bytesOf(b));
     }
     return super.compare(a, b);
   }
 
   /**
    * {@link org.h2.mvstore.type.BasicDataType#binarySearch}'s algorithm (same guess, same result: the index, or
-   * {@code -(insertion point + 1)}) with {@code key} serialized once instead of once per probe.
+   * {@code -(insertion point + 1)}) with {@code key} serialized once per lookup instead of twice per probe.
    */
   @Override
   public int binarySearch(Object key, Object storage, int size, int initialGuess) {
     if (!(key instanceof KeyValue)) {
       return super.binarySearch(key, storage, size, initialGuess);
     }
-    byte[] searched = serialize(key);
+    byte[] searched = searchedBytes(key);
     Object[] keys = (Object[]) storage;
     int low = 0;
     int high = size - 1;
@@ -67,6 +70,15 @@ final class IndexKeyType extends ObjectDataType {
       x = (low + high) >>> 1;
     }
     return -(low + 1);
+  }
+
+  private static byte[] searchedBytes(Object key) {
+    Object[] last = LAST_SEARCHED.get();
+    if (last[0] != key) {
+      last[1] = serialize(key);
+      last[0] = key;
+    }
+    return (byte[]) last[1];
   }
 
   private static byte[] bytesOf(Object storedKey) {
