@@ -2,7 +2,6 @@ package chat.rocket.livechat.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,8 @@ import org.h2.mvstore.MVStore;
 /**
  * A MongoDB-wire store in this JVM ({@code de.bwaldvogel:mongo-java-server}): with the H2 backend its data lives in
  * one file and survives restarts; with the memory backend (tests) it vanishes on close. Any MongoDB driver or
- * {@code mongosh} can connect to it. It implements plain CRUD, upserts and indexes, not partial indexes.
+ * {@code mongosh} can connect to it. It implements plain CRUD, upserts and indexes, not partial indexes. On H2 the
+ * unique indexes compare keys without serializing them anew ({@link IndexedH2Backend}, issue 12).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   public static EmbeddedMongo startFile(Path file, String host, int port, int cacheMb) throws Exception {
     Files.createDirectories(file.toAbsolutePath().getParent());
     MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
-    return start(new H2Backend(store), host, port);
+    return start(new IndexedH2Backend(store), host, port);
   }
 
   /**

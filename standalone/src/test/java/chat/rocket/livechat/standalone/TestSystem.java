@@ -247,9 +247,9 @@ public final class TestSystem implements AutoCloseable {
   }
 
   /**
-   * Waits until the visitor's {@code lastChat} names room {@code rid} (set by the {@code room.created} event) and that
-   * change is settled: its {@code visitor.updated} event published and removed from the visitor's pending events, so
-   * the visitor document changes no more.
+   * Waits until the visitor's {@code lastChat} names room {@code rid} (set by the visitor-service on the
+   * {@code room.created} event, one write without an event of its own) and the visitor has no pending events, so the
+   * visitor document changes no more.
    */
   public void awaitLastChat(String visitorId, String rid) {
     awaitDocument(Collections.VISITORS, new JsonObject().put("_id", visitorId),

@@ -1,28 +1,31 @@
 package chat.rocket.livechat.visitor;
 
-import chat.rocket.livechat.contracts.EventType;
-import chat.rocket.livechat.platform.kafka.OutboxEntries;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
- * On {@code room.created}: sets the visitor's {@code lastChat} to {@code {_id: rid, ts: room.ts}}, as Rocket.Chat's
- * {@code livechat.newRoom} callback does (spec §2.1), recording {@code visitor.updated} in the same write, and
- * publishes it. Idempotent: the same event sets the same value.
+ * On {@code room.created}: sets the visitor's {@code lastChat} to {@code {_id: rid, ts: room.ts}} (a BSON date) with
+ * one {@code $set} by {@code _id}, as Rocket.Chat's {@code livechat.newRoom} callback does
+ * ({@code LivechatVisitors.setLastChatById}, spec §2.1). No event: Rocket.Chat does not broadcast {@code lastChat},
+ * and no consumer of {@code visitor.updated} reads it (the room-service's subscription acts on {@code status} only;
+ * the open-room lookup reads {@code lastChat} from the visitor document). One store write per room created instead of
+ * four (write with an outbox entry, read, freeze, {@code $pull}; issue 12). Idempotent: the same event sets the same
+ * value.
  */
 final class RecordLastChat {
 
   private final VisitorRepository visitors;
-  private final VisitorEvents events;
 
-  RecordLastChat(VisitorRepository visitors, VisitorEvents events) {
+  RecordLastChat(VisitorRepository visitors) {
     this.visitors = visitors;
-    this.events = events;
   }
 
-  /** Handles a {@code room.created} event. */
+  /**
+   * Handles a {@code room.created} event.
+   *
+   * @param data {@code {room: {v: {_id}, ts: <ISO date>, ...}}}; a room without visitor id or time changes nothing
+   */
   Future<Void> handle(String rid, JsonObject data) {
     JsonObject room = data.getJsonObject("room", new JsonObject());
     JsonObject v = room.getJsonObject("v");
@@ -31,13 +34,8 @@ final class RecordLastChat {
     if (visitorId == null || ts == null) {
       return Future.succeededFuture();
     }
-    JsonObject lastChat = new JsonObject().put("_id", rid)
-        .put("ts", new JsonObject().put("$date", ts));
-    JsonObject update = new JsonObject().put("$set",
-        new JsonObject().put("lastChat", lastChat).put("_updatedAt", MongoDocs.now()));
-    return visitors.update(visitorId,
-            OutboxEntries.pushing(update, VisitorEvents.pending(EventType.VISITOR_UPDATED, List.of("lastChat"))))
-        .compose(v2 -> events.publish(visitorId))
-        .mapEmpty();
+    JsonObject lastChat = new JsonObject().put("_id", rid).put("ts", new JsonObject().put("$date", ts));
+    return visitors.update(visitorId, new JsonObject().put("$set",
+        new JsonObject().put("lastChat", lastChat).put("_updatedAt", MongoDocs.now())));
   }
 }

@@ -30,7 +30,7 @@ public final class VisitorServiceVerticle extends ServiceVerticle {
     FindVisitor find = new FindVisitor(visitors);
     RegisterVisitor register = new RegisterVisitor(visitors, clients.settings(), clients.customFields(), events);
     SaveGuest saveGuest = new SaveGuest(visitors, clients.permissions(), clients.customFields(), events);
-    RecordLastChat lastChat = new RecordLastChat(visitors, events);
+    RecordLastChat lastChat = new RecordLastChat(visitors);
     SetVisitorStatus status = new SetVisitorStatus(visitors, events);
     SetCustomFields customFields = new SetCustomFields(visitors, clients.customFields(), events);
     DeleteVisitor delete = new DeleteVisitor(visitors, clients.mongo(), clients.settings(), events);

@@ -41,7 +41,7 @@ final class VisitorFixture extends HandlerFixture {
     find = new FindVisitor(visitors);
     register = new RegisterVisitor(visitors, new Settings(vertx, mongo, config), customFields, events);
     saveGuest = new SaveGuest(visitors, new Permissions(vertx, mongo, config), customFields, events);
-    lastChat = new RecordLastChat(visitors, events);
+    lastChat = new RecordLastChat(visitors);
     Settings settings = new Settings(vertx, mongo, config);
     status = new SetVisitorStatus(visitors, events);
     this.customFields = new SetCustomFields(visitors, customFields, events);

@@ -56,6 +56,7 @@ public final class Outbox {
   private final String aggregateName;
   private final EventSink publisher;
   private final CrashPoint crashPoint;
+  private final OutboxRemovals removals;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
   /**
@@ -71,6 +72,7 @@ public final class Outbox {
     this.aggregateName = aggregateName;
     this.publisher = publisher;
     this.crashPoint = CrashPoint.parse(ConfigKey.OUTBOX_CRASH_POINT.get(config));
+    this.removals = new OutboxRemovals(mongo, collection);
   }
 
   /**
@@ -212,15 +214,12 @@ public final class Outbox {
    * Removes exactly the published entries, atomically and by {@code _id} alone: {@code $pull} by their ids. A
    * document whose entries are all published keeps an empty array (unsetting it would need a condition on the array,
    * which the embedded store can only check by scanning the collection, or could drop an entry pushed meanwhile).
+   * Removals asked for while another is being written go together in one bulk write ({@link OutboxRemovals}).
    */
   private Future<Void> remove(String id, List<String> published) {
-    if (published.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    JsonObject pull = new JsonObject().put("$pull", new JsonObject().put(FIELD,
-        new JsonObject().put("id", new JsonObject().put("$in", new JsonArray(published)))));
-    return mongo.updateCollection(collection, byId(id), pull).mapEmpty();
+    return published.isEmpty() ? Future.succeededFuture() : removals.remove(id, published);
   }
+
 
   private static EventType eventType(JsonObject entry) {
     return EventType.fromType(entry.getString("type"))

@@ -1,0 +1,63 @@
+package chat.rocket.livechat.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend whose unique indexes use {@link IndexKeyType} (issue 12): it opens an index's map
+ * with that key type before mongo-java-server asks H2 for it, and H2 hands the open map to it. The maps of indexes
+ * already in the file are opened first, since mongo-java-server opens them while constructing the backend and its
+ * databases, before any override of theirs can run.
+ */
+final class IndexedH2Backend extends H2Backend {
+
+  /** Infix of an index's map name in mongo-java-server's H2 layout: {@code <db>.<collection>._index_<name>}. */
+  private static final String INDEX_INFIX = "._index_";
+
+  /** @param store an open MVStore (the backend closes it) */
+  IndexedH2Backend(MVStore store) {
+    super(openIndexMaps(store));
+  }
+
+  private static MVStore openIndexMaps(MVStore store) {
+    store.getMapNames().stream().filter(name -> name.contains(INDEX_INFIX)).forEach(name -> openIndexMap(store, name));
+    return store;
+  }
+
+  private static MVMap<KeyValue, Object> openIndexMap(MVStore store, String name) {
+    return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+  }
+
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new IndexedDatabase(databaseName, this);
+  }
+
+  /** A database whose new unique indexes get {@link IndexKeyType}. */
+  private static final class IndexedDatabase extends H2Database {
+
+    /** Null while mongo-java-server constructs this database (opening the indexes of the file, opened already). */
+    private final IndexedH2Backend backend;
+
+    IndexedDatabase(String databaseName, IndexedH2Backend backend) {
+      super(databaseName, backend.getMvStore(), backend.getCursorRegistry());
+      this.backend = backend;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+      if (backend != null) {
+        openIndexMap(backend.getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName);
+      }
+      return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+  }
+}
