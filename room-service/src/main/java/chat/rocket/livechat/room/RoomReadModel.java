@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The room-service's read model of open livechat rooms (issue 12; DESIGN.md, Room read model): the rooms of the
@@ -32,18 +34,29 @@ import java.util.concurrent.atomic.AtomicLong;
  *       topics from their ends): dropped within the events' latency (milliseconds).</li>
  *   <li>When partitions stop being this member's, every entry is dropped ({@link #clear}): their next owner may write
  *       them.</li>
- *   <li>Entries expire {@code CACHE_TTL_MS} after their load: the bound for a write made straight into MongoDB
- *       (Rocket.Chat on a shared database).</li>
+ *   <li>Entries expire {@code ROOM_CACHE_TTL_MS} after their load: the bound for a write made straight into the
+ *       store. By default ({@code auto}, decided at start by {@link #useStore}) that is {@code CACHE_TTL_MS} on a
+ *       real MongoDB, which Rocket.Chat may share, and {@link #EMBEDDED_TTL_MS} on the embedded store, which only this
+ *       system writes: a visitor's rooms then stay loaded through a conversation's pauses.</li>
  * </ul>
  * At most {@code ROOM_CACHE_ENTRIES} entries (least recently used go first); 0 entries or a TTL of 0 turn it off, and
  * every read goes to the store. Thread-safe.
  */
 final class RoomReadModel {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RoomReadModel.class);
+
+  /** How long an entry lives on the embedded store under {@code ROOM_CACHE_TTL_MS=auto}, in ms (10 min). */
+  static final long EMBEDDED_TTL_MS = 600_000;
+
   private final RoomRepository rooms;
   private final RoomVisitors visitors;
-  private final Cache<String, JsonObject> cache;
-  private final boolean enabled;
+  private final String configuredTtl;
+  private final long sharedStoreTtlMs;
+  private final long maxEntries;
+  private volatile Cache<String, JsonObject> cache;
+  private volatile boolean enabled;
+  private volatile long ttlMs;
   /**
    * The loads under way, by {@code rid}, each with its own stamp; a write of the room removes its load, which is then
    * not kept, since it may have read the room before the write.
@@ -52,15 +65,38 @@ final class RoomReadModel {
   private final AtomicLong stamps = new AtomicLong();
 
   /**
-   * @param ttlMs      how long an entry lives after its load, in ms ({@code CACHE_TTL_MS})
-   * @param maxEntries the most entries kept ({@code ROOM_CACHE_ENTRIES})
+   * @param ttl              {@code ROOM_CACHE_TTL_MS}: ms, or {@code auto} (decided by {@link #useStore}; until then
+   *                         the shared store's TTL applies)
+   * @param sharedStoreTtlMs {@code CACHE_TTL_MS}, the TTL on a store another system may write
+   * @param maxEntries       the most entries kept ({@code ROOM_CACHE_ENTRIES})
    */
-  RoomReadModel(RoomRepository rooms, RoomVisitors visitors, long ttlMs, long maxEntries) {
+  RoomReadModel(RoomRepository rooms, RoomVisitors visitors, String ttl, long sharedStoreTtlMs, long maxEntries) {
     this.rooms = rooms;
     this.visitors = visitors;
-    this.enabled = ttlMs > 0 && maxEntries > 0;
+    this.configuredTtl = ttl;
+    this.sharedStoreTtlMs = sharedStoreTtlMs;
+    this.maxEntries = maxEntries;
+    build(ttl.equals("auto") ? sharedStoreTtlMs : Long.parseLong(ttl));
+  }
+
+  /**
+   * Decides the TTL under {@code auto} once the store is known, before any command runs.
+   *
+   * @param sharedStore true for a store another system may write (a real MongoDB: it honours partial indexes)
+   */
+  void useStore(boolean sharedStore) {
+    if (configuredTtl.equals("auto")) {
+      build(sharedStore ? sharedStoreTtlMs : EMBEDDED_TTL_MS);
+    }
+    LOG.info("room read model: {} entries at most, {} ms each (ROOM_CACHE_TTL_MS={})", maxEntries, ttlMs,
+        configuredTtl);
+  }
+
+  private void build(long ttl) {
+    this.ttlMs = ttl;
+    this.enabled = ttl > 0 && maxEntries > 0;
     this.cache = Caffeine.newBuilder()
-        .expireAfterWrite(Duration.ofMillis(Math.max(ttlMs, 1)))
+        .expireAfterWrite(Duration.ofMillis(Math.max(ttl, 1)))
         .maximumSize(Math.max(maxEntries, 0))
         .build();
   }

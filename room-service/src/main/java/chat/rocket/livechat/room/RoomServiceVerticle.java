@@ -42,8 +42,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
   public ServiceDefinition define(ServiceClients clients) {
     RoomRepository rooms = new RoomRepository(clients.mongo());
     RoomVisitors visitors = new RoomVisitors(clients.mongo());
-    RoomReadModel readModel = new RoomReadModel(rooms, visitors, ConfigKey.CACHE_TTL_MS.getLong(clients.config()),
-        ConfigKey.ROOM_CACHE_ENTRIES.getLong(clients.config()));
+    RoomReadModel readModel = new RoomReadModel(rooms, visitors, ConfigKey.ROOM_CACHE_TTL_MS.get(clients.config()),
+        ConfigKey.CACHE_TTL_MS.getLong(clients.config()), ConfigKey.ROOM_CACHE_ENTRIES.getLong(clients.config()));
     rooms.afterWrite(readModel::forget);
     Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
     RoomEvents events = new RoomEvents(outbox);
@@ -102,7 +102,8 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED,
                 new RoomVisitorStatus(rooms, openRooms, clients.mongo(), events)::handle)),
-        Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes().onSuccess(openRooms::useStore),
+        Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes()
+            .onSuccess(openRooms::useStore).onSuccess(readModel::useStore),
             messages.ensureIndexes()).mapEmpty(), outbox)
         .withCompanion(new CacheInvalidationVerticle("room-read-model",
             List.of(Topics.ROOM_EVENTS, Topics.VISITOR_EVENTS), readModel::onEvent));

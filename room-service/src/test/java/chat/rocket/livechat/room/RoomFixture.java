@@ -67,7 +67,7 @@ final class RoomFixture extends HandlerFixture {
     Vertx vertx = vertx();
     RoomRepository rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
-    readModel = new RoomReadModel(rooms, visitors, READ_MODEL_TTL_MS, READ_MODEL_ENTRIES);
+    readModel = new RoomReadModel(rooms, visitors, Long.toString(READ_MODEL_TTL_MS), 0, READ_MODEL_ENTRIES);
     rooms.afterWrite(readModel::forget);
     RoomEvents events = new RoomEvents(outbox(Collections.ROOMS));
     Settings settings = new Settings(vertx, mongo, config);
@@ -187,7 +187,7 @@ final class RoomFixture extends HandlerFixture {
     Users users = new Users(mongo);
     return new GetOrCreateRoom(rooms, visitors, open, new RoomCreation(rooms, visitors, open,
         new RoomCreation.Services(new Settings(vertx(), mongo, config), users, new AgentRouter(rooms, users),
-            new RoomEvents(outbox(Collections.ROOMS)))), new RoomReadModel(rooms, visitors, 0, 0));
+            new RoomEvents(outbox(Collections.ROOMS)))), new RoomReadModel(rooms, visitors, "0", 0, 0));
   }
 
   /** @return the reply of {@code room.get-or-create} by {@code instance}, called without a caller */

@@ -37,10 +37,16 @@ public enum ConfigKey {
   CACHE_TTL_MS("1000"),
   /**
    * Room-service: how many open rooms its read model keeps in memory (about 2 KiB of heap each), for the rooms of the
-   * partitions it owns; entries also expire after {@link #CACHE_TTL_MS}, which bounds how long a write made straight
-   * into MongoDB stays unseen. 0 turns the read model off.
+   * partitions it owns. 0 turns the read model off.
    */
   ROOM_CACHE_ENTRIES("20000"),
+  /**
+   * Room-service: how long a room stays in the read model after its load, in ms: the bound for a room written straight
+   * into the store by another system. {@code auto}: {@link #CACHE_TTL_MS} on a store that another system may share (a
+   * real MongoDB, detected as for {@link #OPEN_ROOM_PROOF}: it honours partial indexes), 600000 on the embedded store,
+   * which only this system writes. 0 turns the read model off.
+   */
+  ROOM_CACHE_TTL_MS("auto"),
   /** Largest accepted request body, in bytes; larger bodies get 413. */
   BODY_LIMIT_BYTES("102400"),
   /** HTTP verticle instances in the gateway (each with its own reply partition); 0 = number of CPU cores. */
