@@ -22,7 +22,8 @@ the answers and reports goodput, 504/503 per second and the recovery.
 Prints one table (requests/s, p50, p99, errors, ratio of requests/s to the in-process baseline at the same connection
 count), the process RSS, and writes it to bench/results.md with the date and machine. With --repeat N every point runs
 N times and the table shows the median (by requests/s). With --profile scenario:connections that point's measured run
-is recorded with JFR and its CPU samples split by part of the system (broker, store, event loops, clients).
+is recorded with JFR (from the start of its warm-up) and its CPU samples split by part of the system (broker, store,
+event loops, clients).
 """
 import argparse
 import datetime
@@ -178,13 +179,13 @@ def main():
                     env = dict(auth, **extra)
                     if name == "room-create":
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    profiled = args.profile == f"{name}:{c}"
+                    if profiled:  # started before the warm-up: JFR's own start-up stays out of the measured run
+                        jcmd(process.pid, "JFR.start", "name=bench", "settings=profile")
                     warm = wrk(port, script, c, args.warmup, env) if args.warmup else {"requests": 0}
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
-                    profiled = args.profile == f"{name}:{c}"
-                    if profiled:
-                        jcmd(process.pid, "JFR.start", "name=bench", "settings=profile")
                     run = wrk(port, script, c, args.duration, env)
                     if profiled:
                         recording = os.path.join(work, f"{name}-{c}.jfr")
@@ -232,8 +233,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
                      f"| {', '.join(map(str, r['runs']))} |")
     for (name, c), split in profiles.items():
-        lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, the measured run), by "
-                      "the thread that ran each sample:", "", split]
+        lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, warm-up and measured run), "
+                      "by the thread that ran each sample:", "", split]
     report = "\n".join(lines) + "\n"
     print("\n" + report)
     with open(args.out, "a" if args.append else "w") as out:
