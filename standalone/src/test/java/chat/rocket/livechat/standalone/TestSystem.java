@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,24 +292,14 @@ public final class TestSystem implements AutoCloseable {
     }
   }
 
-  /** @return a TCP port free at the time of the call */
+  /** @return a TCP port free at the time of the call, outside the ephemeral range ({@link FreePorts}) */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return FreePorts.one();
   }
 
   /** @return a free port whose successor is free too (broker and controller) */
   static int freePortPair() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = freePort();
-      try (ServerSocket next = new ServerSocket(port + 1)) {
-        return port;
-      } catch (IOException taken) {
-        // try another pair
-      }
-    }
-    throw new IOException("no free port pair");
+    return FreePorts.pair();
   }
 
   static void deleteRecursively(Path dir) {
