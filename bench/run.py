@@ -74,6 +74,8 @@ def parse_args():
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
     parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the system (use --java-opts=...)")
     parser.add_argument("--append", action="store_true", help="append the report to --out instead of replacing it")
+    parser.add_argument("--jar", default=JAR, help="the system's jar (default bench/target/livechat-bench.jar), e.g. a "
+                                                  "copy of an earlier build for a before/after pair")
     return parser.parse_args()
 
 
@@ -81,7 +83,7 @@ def start_system(args, work):
     env = dict(os.environ, DATA_DIR=os.path.join(work, "data"), PORT=str(args.port),
                BASELINE_PORT=str(args.baseline_port), ADMIN_USERNAME="admin", ADMIN_PASS="admin")
     log = open(os.path.join(work, "standalone.log"), "w")
-    command = ["java"] + args.java_opts.split() + ["-jar", JAR]
+    command = ["java"] + args.java_opts.split() + ["-jar", args.jar]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -99,7 +101,7 @@ def start_system(args, work):
 
 def seed(args, work):
     env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh))
-    result = subprocess.run(["java", "-cp", JAR, "chat.rocket.livechat.bench.BenchSeeder"], env=env,
+    result = subprocess.run(["java", "-cp", args.jar, "chat.rocket.livechat.bench.BenchSeeder"], env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("seeding failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
@@ -140,6 +142,13 @@ def rss_kb(pid):
     with open(f"/proc/{pid}/status") as status:
         fields = dict(line.split(":", 1) for line in status if ":" in line)
     return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def cpu_ms(pid):
+    """The process's CPU time so far (user + system, all threads), in ms."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def machine():
@@ -186,7 +195,9 @@ def main():
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    cpu_before = cpu_ms(process.pid)
                     run = wrk(port, script, c, args.duration, env)
+                    run["cpu_us"] = (cpu_ms(process.pid) - cpu_before) * 1000 / max(1, run["requests"])
                     if profiled:
                         recording = os.path.join(work, f"{name}-{c}.jfr")
                         jcmd(process.pid, "JFR.stop", "name=bench", f"filename={recording}")
@@ -198,7 +209,8 @@ def main():
                 median["runs"] = [round(r["rps"]) for r in runs]
                 results[(name, c)] = median
                 print(f"{name:14s} c={c:<3d} {median['rps']:9.0f} req/s  p50 {median['p50']:7.2f} ms  "
-                      f"p99 {median['p99']:7.2f} ms  errors {median['errors']}  runs {median['runs']}", flush=True)
+                      f"p99 {median['p99']:7.2f} ms  errors {median['errors']}  CPU {median['cpu_us']:.0f} us/req  "
+                      f"runs {median['runs']}", flush=True)
         rss, peak = rss_kb(process.pid)
     finally:
         process.terminate()
@@ -222,16 +234,17 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",
-        "ratio = requests/s over the in-process baseline (same handler, no Kafka hop) at the same connection count.",
+        "ratio = requests/s over the in-process baseline (same handler, no Kafka hop) at the same connection count; "
+        "system CPU = the system process's user + system CPU time during the measured run over its requests.",
         "",
-        "| scenario | connections | requests/s | p50 ms | p99 ms | errors | ratio | runs (req/s) |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| scenario | connections | requests/s | p50 ms | p99 ms | errors | ratio | system CPU µs/request | runs (req/s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for (name, c), r in results.items():
         base = results.get(("in-process", c))
         ratio = f"{r['rps'] / base['rps']:.2f}" if base and base["rps"] else "-"
         lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
-                     f"| {', '.join(map(str, r['runs']))} |")
+                     f"| {r['cpu_us']:.0f} | {', '.join(map(str, r['runs']))} |")
     for (name, c), split in profiles.items():
         lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, warm-up and measured run), "
                       "by the thread that ran each sample:", "", split]
