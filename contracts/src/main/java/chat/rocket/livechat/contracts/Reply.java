@@ -54,21 +54,6 @@ public record Reply(String correlationId, Outcome outcome, JsonObject body) {
    * @throws CommandDecodingException when the correlation id or outcome is missing or the body is not JSON
    */
   public static Reply fromRecord(WireRecord record) {
-    Map<String, String> headers = record.headers();
-    String correlationId = headers.get(Headers.CORRELATION_ID);
-    if (correlationId == null) {
-      throw new CommandDecodingException("header " + Headers.CORRELATION_ID + " is missing");
-    }
-    Outcome outcome;
-    try {
-      outcome = Outcome.valueOf(headers.getOrDefault(Headers.OUTCOME, ""));
-    } catch (IllegalArgumentException e) {
-      throw new CommandDecodingException("header " + Headers.OUTCOME + " is not SUCCESS or FAILURE");
-    }
-    try {
-      return new Reply(correlationId, outcome, new JsonObject(record.body()));
-    } catch (RuntimeException e) {
-      throw new CommandDecodingException("body is not a JSON object: " + e.getMessage());
-    }
+    return ReceivedReply.fromRecord(record).parse();
   }
 }

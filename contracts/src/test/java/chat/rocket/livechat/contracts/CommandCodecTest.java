@@ -100,6 +100,34 @@ class CommandCodecTest {
   }
 
   @Test
+  @DisplayName("a received reply keeps the body's bytes as the service encoded them, and parses to the same reply")
+  void receivedReplyKeepsTheEncodedBody() {
+    Command command = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-9", "t", 0, 1L, null, BODY);
+    Reply reply = Reply.success("c-9", new JsonObject().put("room", new JsonObject().put("_id", "r1").put("n", 2.5))
+        .put("newRoom", false));
+    WireRecord record = reply.toRecord(command);
+
+    ReceivedReply received = ReceivedReply.fromRecord(record);
+
+    assertThat(received.body()).isSameAs(record.body());
+    assertThat(received.outcome()).isEqualTo(Outcome.SUCCESS);
+    assertThat(received.parse()).isEqualTo(reply);
+  }
+
+  @Test
+  @DisplayName("a received reply whose body is not exactly one JSON object is refused with the reason")
+  void receivedReplyBodyMustBeOneObject() {
+    Command command = Command.of(CommandType.ROOM_GET_OR_CREATE, "c-10", "t", 0, 1L, null, BODY);
+    WireRecord good = Reply.success("c-10", BODY).toRecord(command);
+
+    for (String body : List.of("[1,2]", "{\"a\":1} {}", "{\"a\":", "\"text\"", "")) {
+      WireRecord bad = new WireRecord(good.topic(), good.partition(), null, good.headers(), Buffer.buffer(body));
+      assertThatThrownBy(() -> ReceivedReply.fromRecord(bad)).as(body)
+          .isInstanceOf(CommandDecodingException.class).hasMessageStartingWith("body is not a JSON object");
+    }
+  }
+
+  @Test
   @DisplayName("a reply record without correlation id or outcome is refused with the reason")
   void brokenRepliesAreRefused() {
     Command command = Command.of(CommandType.VISITOR_GET_BY_TOKEN, "c-8", "t", 0, 1L, null, BODY);

@@ -56,7 +56,7 @@ final class GetOrCreateRoom {
       return lookUp(body, token);
     }
     return readModel.openRoom(command, known, token)
-        .compose(open -> open != null ? Future.succeededFuture(result(open, false)) : lookUp(body, token));
+        .compose(open -> open != null ? Future.succeededFuture(apiResult(open)) : lookUp(body, token));
   }
 
   private Future<JsonObject> lookUp(JsonObject body, String token) {
@@ -104,6 +104,11 @@ final class GetOrCreateRoom {
     return creation.claim(token, head.after(), plan.result())
         .compose(created -> created != null ? Future.succeededFuture(result(created.room(), created.newRoom()))
             : openRooms.walk(token, head.after()).compose(next -> decide(token, next, plan)));
+  }
+
+  /** @return the result of a room the read model answered, already in its API form */
+  private static JsonObject apiResult(JsonObject room) {
+    return new JsonObject().put("room", room).put("newRoom", false);
   }
 
   private static JsonObject result(JsonObject room, boolean newRoom) {

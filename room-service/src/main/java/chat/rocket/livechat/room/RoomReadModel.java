@@ -3,6 +3,7 @@ package chat.rocket.livechat.room;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The room-service's read model of open livechat rooms (issue 12; DESIGN.md, Room read model): the rooms of the
  * partitions this member owns, in memory, so that the widget's most frequent call, {@code GET livechat/room} of an
- * existing room, reads no store. An entry is the room as stored ({@code rocketchat_room}, dates as {@code $date}),
- * kept only while it is an open livechat room whose visitor (by {@code v.token}) exists.
+ * existing room, reads no store. An entry is the room as the reply carries it ({@code rocketchat_room} through
+ * {@link MongoDocs#toApi}: ISO dates, converted once per load rather than once per read), kept only while it is an
+ * open livechat room whose visitor (by {@code v.token}) exists.
  *
  * <p>Why an entry is never stale for a write made through this system:
  * <ul>
@@ -106,8 +108,8 @@ final class RoomReadModel {
    * {@code rid}, else from the store ({@code _id} lookup, visitor by token), as {@link
    * RoomRepository#findOpenByIdAndToken}.
    *
-   * @return the room as stored, or null when {@code rid} is not an open livechat room of that visitor, or the visitor
-   *     does not exist
+   * @return the room in its API form ({@link MongoDocs#toApi}; shared: never change it), or null when {@code rid} is
+   *     not an open livechat room of that visitor, or the visitor does not exist
    */
   Future<JsonObject> openRoom(Command command, String rid, String token) {
     boolean owner = enabled && rid.equals(command.key());
@@ -126,10 +128,11 @@ final class RoomReadModel {
       if (room.result() == null || visitor.result() == null) {
         return null;
       }
+      JsonObject api = MongoDocs.toApi(room.result());
       if (untouched) {
-        cache.put(rid, room.result());
+        cache.put(rid, api);
       }
-      return room.result();
+      return api;
     }).onFailure(e -> loading.remove(rid, stamp));
   }
 

@@ -28,6 +28,7 @@ public final class ApiResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
   private static final String CONTENT_TYPE = "Content-Type";
   private static final String JSON = "application/json";
+  private static final String SUCCESS_MEMBER = ",\"success\":true}";
 
   private ApiResponses() {
   }
@@ -40,6 +41,27 @@ public final class ApiResponses {
   /** 200 with {@code body} plus {@code "success": true}. */
   public static void ok(RoutingContext ctx, JsonObject body) {
     send(ctx, 200, body.put("success", true));
+  }
+
+  /**
+   * 200 with {@code body} plus {@code "success": true}, for a result already encoded (a reply's bytes, issue 12): the
+   * member is written after the object's last one, so the bytes are those {@link #respond} would write for the
+   * parsed object, as long as {@code body} is compact JSON (as Vert.x encodes it) without a {@code success} member.
+   *
+   * @param result one JSON object, compact, without {@code success}
+   */
+  public static void respondEncoded(RoutingContext ctx, Future<Buffer> result) {
+    result.onSuccess(body -> send(ctx, 200, withSuccess(body))).onFailure(failure -> error(ctx, failure));
+  }
+
+  /** @return {@code object} with {@code "success":true} as its last member */
+  static Buffer withSuccess(Buffer object) {
+    int end = object.length() - 1;
+    while (end > 0 && object.getByte(end) != '}') {
+      end--;
+    }
+    boolean empty = object.getByte(end - 1) == '{';
+    return object.getBuffer(0, end).appendString(empty ? SUCCESS_MEMBER.substring(1) : SUCCESS_MEMBER);
   }
 
   /** 200 with a JSON document served as it is (the OpenAPI document), without {@code "success"}. */
@@ -130,8 +152,12 @@ public final class ApiResponses {
   }
 
   private static void send(RoutingContext ctx, int status, JsonObject body) {
+    send(ctx, status, body.toBuffer());
+  }
+
+  private static void send(RoutingContext ctx, int status, Buffer body) {
     if (!ctx.response().ended()) {
-      send(ctx.response(), status, body);
+      ctx.response().setStatusCode(status).putHeader(CONTENT_TYPE, JSON).end(body);
     }
   }
 

@@ -11,6 +11,7 @@ import chat.rocket.livechat.gateway.messaging.CommandSender;
 import chat.rocket.livechat.gateway.validation.OperatorSchemas;
 import chat.rocket.livechat.gateway.validation.Schemas;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -57,12 +58,13 @@ public final class RoomRoutes {
    * the room-service member holding that room in memory (DESIGN.md, Room read model).
    */
   public void getOrCreate(RoutingContext ctx) {
-    ApiResponses.respond(ctx, Future.succeededFuture(ctx)
+    ApiResponses.respondEncoded(ctx, Future.succeededFuture(ctx)
         .map(c -> RequestInput.check(RequestInput.query(c), Schemas.ROOM_QUERY))
         .compose(query -> getOrCreate(ctx, query)));
   }
 
-  private Future<JsonObject> getOrCreate(RoutingContext ctx, JsonObject query) {
+  /** The reply's bytes go to the HTTP body as they are: only {@code room._id} is read from them, for the hint. */
+  private Future<Buffer> getOrCreate(RoutingContext ctx, JsonObject query) {
     String token = query.getString("token");
     String rid = query.getString("rid");
     String hint = rid == null ? hints.get(token) : null;
@@ -71,9 +73,15 @@ public final class RoomRoutes {
       body.put("hint", hint);
     }
     String key = rid != null ? rid : hint != null ? hint : token;
-    return send(ctx, CommandType.ROOM_GET_OR_CREATE, key, null, body)
-        .onSuccess(reply -> hints.learn(token, reply.getJsonObject("room").getString("_id")))
+    return requester.requestEncoded(RequestLog.commandsOf(ctx), CommandType.ROOM_GET_OR_CREATE, key, null, body)
+        .onSuccess(reply -> learn(token, hint, EncodedJson.string(reply, "room", "_id")))
         .onFailure(failure -> hints.forget(token));
+  }
+
+  private void learn(String token, String hint, String rid) {
+    if (rid != null && !rid.equals(hint)) {
+      hints.learn(token, rid);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package chat.rocket.livechat.gateway.messaging;
 import chat.rocket.livechat.contracts.Caller;
 import chat.rocket.livechat.contracts.CommandType;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
@@ -22,4 +23,16 @@ public interface CommandSender {
    *     or with {@code TIMEOUT} (504) / {@code SERVICE_UNAVAILABLE} (503)
    */
   Future<JsonObject> request(Consumer<String> sent, CommandType type, String key, Caller caller, JsonObject body);
+
+  /**
+   * As {@link #request}, for a caller that hands the SUCCESS body on unchanged (an HTTP body): the body as JSON bytes,
+   * one object, exactly the encoding of the result {@link #request} would yield. This default encodes that result; a
+   * transport that receives the bytes passes them on without parsing them.
+   *
+   * @return the SUCCESS reply body, encoded; fails as {@link #request}
+   */
+  default Future<Buffer> requestEncoded(Consumer<String> sent, CommandType type, String key, Caller caller,
+                                        JsonObject body) {
+    return request(sent, type, key, caller, body).map(JsonObject::toBuffer);
+  }
 }
