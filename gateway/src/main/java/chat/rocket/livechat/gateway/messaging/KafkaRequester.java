@@ -8,9 +8,10 @@ import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.Headers;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Outcome;
-import chat.rocket.livechat.contracts.Reply;
+import chat.rocket.livechat.contracts.ReceivedReply;
 import chat.rocket.livechat.platform.kafka.KafkaClients;
 import chat.rocket.livechat.platform.kafka.KafkaRecords;
+import chat.rocket.livechat.platform.kafka.RecordSender;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Meters;
 import chat.rocket.livechat.platform.runtime.Readiness;
@@ -27,6 +28,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * registered <em>before</em> the send. Transport only: no HTTP type is known here; the caller learns each
  * correlation id through a listener (the HTTP layer logs it). The reply consumer (assigned, no group) completes the
  * entry; a timer of {@link ConfigKey#REPLY_TIMEOUT_MS} fails it with {@link ErrorCode#TIMEOUT} (504); a failed send
- * fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply ({@link Reply#fromRecord}) without pending entry
- * is logged as late or foreign and dropped; a record that is no reply (no correlation id, no outcome, no JSON body) is
- * logged with the contract spelled out and dropped. The pending table is touched only on this verticle's event loop,
+ * fails it with {@link ErrorCode#SERVICE_UNAVAILABLE} (503). A reply ({@link ReceivedReply#fromRecord}: its body is
+ * checked, not parsed, until a caller wants the object) without pending entry is logged as late or foreign and
+ * dropped; a record that is no reply (no correlation id, no outcome, no JSON object body) is logged with the contract
+ * spelled out and dropped. The pending table is touched only on this verticle's event loop,
  * so it needs no locks, and replies never reach another instance: each instance owns one reply partition.
  *
  * <p>Observability: each request's latency until its reply, timeout or send failure goes to the timer
@@ -65,8 +68,11 @@ public final class KafkaRequester implements CommandSender {
   private final int replyPartition;
   private final long timeoutMs;
   private final KafkaProducer<String, Buffer> producer;
+  private final RecordSender sender;
   private final KafkaConsumer<String, Buffer> replies;
   private final Map<String, Pending> pending = new HashMap<>();
+  /** The latency timers by command and outcome, registered once each (a lookup per reply showed in profiles). */
+  private final Map<CommandType, Map<String, Timer>> timers = new EnumMap<>(CommandType.class);
   private final MeterRegistry meters;
   private final Gauge pendingGauge;
   private final Readiness readiness;
@@ -83,6 +89,7 @@ public final class KafkaRequester implements CommandSender {
     this.replyPartition = replyPartition;
     this.timeoutMs = ConfigKey.REPLY_TIMEOUT_MS.getLong(config);
     this.producer = KafkaClients.sharedProducer(vertx, config);
+    this.sender = new RecordSender(vertx, producer);
     this.replies = KafkaConsumer.create(vertx, KafkaClients.assignedConsumer(config));
     this.meters = Meters.registry(vertx);
     // Read by the scrape on another thread: a possibly stale size, never a wrong one for long.
@@ -127,15 +134,32 @@ public final class KafkaRequester implements CommandSender {
   @Override
   public Future<JsonObject> request(Consumer<String> sent, CommandType type, String key, Caller caller,
                                     JsonObject body) {
+    return exchange(sent, type, key, caller, body).compose(reply -> reply.outcome() == Outcome.SUCCESS
+        ? Future.succeededFuture(new JsonObject(reply.body())) : Future.failedFuture(failureOf(reply)));
+  }
+
+  /**
+   * As {@link #request}, the SUCCESS body as the service encoded it: one JSON object (checked when received), never
+   * parsed here.
+   */
+  @Override
+  public Future<Buffer> requestEncoded(Consumer<String> sent, CommandType type, String key, Caller caller,
+                                       JsonObject body) {
+    return exchange(sent, type, key, caller, body).compose(reply -> reply.outcome() == Outcome.SUCCESS
+        ? Future.succeededFuture(reply.body()) : Future.failedFuture(failureOf(reply)));
+  }
+
+  private Future<ReceivedReply> exchange(Consumer<String> sent, CommandType type, String key, Caller caller,
+                                         JsonObject body) {
     String correlationId = UUID.randomUUID().toString();
     sent.accept(correlationId);
     Command command = Command.of(type, correlationId, replyTopic, replyPartition,
         System.currentTimeMillis() + timeoutMs, caller, body);
-    Promise<Reply> promise = Promise.promise();
+    Promise<ReceivedReply> promise = Promise.promise();
     long timer = vertx.setTimer(timeoutMs, id -> expire(correlationId));
     pending.put(correlationId, new Pending(promise, timer, type, Timer.start(meters)));
-    producer.send(KafkaRecords.toProducer(command.toRecord(key))).onFailure(e -> abandon(correlationId, e));
-    return promise.future().compose(KafkaRequester::unwrap);
+    sender.send(KafkaRecords.toProducer(command.toRecord(key))).onFailure(e -> abandon(correlationId, e));
+    return promise.future();
   }
 
   /** Fails every pending request with 503 and closes the clients. */
@@ -152,9 +176,9 @@ public final class KafkaRequester implements CommandSender {
   }
 
   private void onReply(KafkaConsumerRecord<String, Buffer> record) {
-    Reply reply;
+    ReceivedReply reply;
     try {
-      reply = Reply.fromRecord(KafkaRecords.fromConsumer(record));
+      reply = ReceivedReply.fromRecord(KafkaRecords.fromConsumer(record));
     } catch (CommandDecodingException e) {
       LOG.warn("dropping reply {}-{}@{}: {}; a reply carries headers {} and {} and a JSON body", record.topic(),
           record.partition(), record.offset(), e.getMessage(), Headers.CORRELATION_ID, Headers.OUTCOME);
@@ -192,19 +216,19 @@ public final class KafkaRequester implements CommandSender {
   }
 
   private void record(Pending entry, String outcome) {
-    entry.sample().stop(Timer.builder(Meters.REQUEST_REPLY)
-        .description("Command sent until its reply, timeout or send failure")
-        .tags("command", entry.type().wireName(), "outcome", outcome)
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(meters));
+    entry.sample().stop(timers.computeIfAbsent(entry.type(), type -> new HashMap<>())
+        .computeIfAbsent(outcome, name -> Timer.builder(Meters.REQUEST_REPLY)
+            .description("Command sent until its reply, timeout or send failure")
+            .tags("command", entry.type().wireName(), "outcome", name)
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(meters)));
   }
 
-  private static Future<JsonObject> unwrap(Reply reply) {
-    return reply.outcome() == Outcome.SUCCESS ? Future.succeededFuture(reply.body())
-        : Future.failedFuture(reply.failure());
+  private static LivechatException failureOf(ReceivedReply reply) {
+    return reply.parse().failure();
   }
 
   /** A request waiting for its reply, with its latency measurement. */
-  private record Pending(Promise<Reply> promise, long timer, CommandType type, Timer.Sample sample) {
+  private record Pending(Promise<ReceivedReply> promise, long timer, CommandType type, Timer.Sample sample) {
   }
 }

@@ -10,6 +10,7 @@ import chat.rocket.livechat.contracts.Outcome;
 import chat.rocket.livechat.contracts.Reply;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.Meters;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +59,12 @@ public final class CommandLoop {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLoop.class);
 
   private final CommandExecutor executor;
-  private final KafkaProducer<String, Buffer> producer;
+  private final RecordSender replies;
   private final PipelinedConsumer consumer;
   private final MeterRegistry meters;
   private final long maxQueueMs;
+  /** {@link Meters#COMMANDS_HANDLED}'s SUCCESS counters by command, looked up once each (not per reply). */
+  private final Map<String, Counter> successes = new ConcurrentHashMap<>();
 
   /**
    * @param config   service config ({@link ConfigKey#KAFKA_BOOTSTRAP_SERVERS}, {@code RECORD_RETRY*},
@@ -73,7 +77,7 @@ public final class CommandLoop {
   public CommandLoop(Vertx vertx, JsonObject config, String topic, String groupId,
                      Map<CommandType, CommandHandler> handlers, KafkaProducer<String, Buffer> producer) {
     this.executor = new CommandExecutor(handlers);
-    this.producer = producer;
+    this.replies = new RecordSender(vertx, producer);
     this.consumer = new PipelinedConsumer(vertx, config, topic, groupId, this::process, this::answerInternal);
     this.meters = Meters.registry(vertx);
     this.maxQueueMs = ConfigKey.COMMAND_MAX_QUEUE_MS.getLong(config);
@@ -139,14 +143,21 @@ public final class CommandLoop {
   }
 
   private Future<Void> sendReply(Command command, Reply reply) {
-    return producer.send(KafkaRecords.toProducer(reply.toRecord(command)))
+    return replies.send(KafkaRecords.toProducer(reply.toRecord(command)))
         .onSuccess(sent -> count(command, reply))
         .mapEmpty();
   }
 
   private void count(Command command, Reply reply) {
-    String error = reply.outcome() == Outcome.SUCCESS ? "none" : reply.failure().code().name();
-    meters.counter(Meters.COMMANDS_HANDLED, "command", command.type().map(CommandType::wireName).orElse("unknown"),
-        "outcome", reply.outcome().name(), "error", error).increment();
+    String type = command.type().map(CommandType::wireName).orElse("unknown");
+    if (reply.outcome() == Outcome.SUCCESS) {
+      successes.computeIfAbsent(type, name -> counter(name, Outcome.SUCCESS, "none")).increment();
+    } else {
+      counter(type, reply.outcome(), reply.failure().code().name()).increment();
+    }
+  }
+
+  private Counter counter(String type, Outcome outcome, String error) {
+    return meters.counter(Meters.COMMANDS_HANDLED, "command", type, "outcome", outcome.name(), "error", error);
   }
 }

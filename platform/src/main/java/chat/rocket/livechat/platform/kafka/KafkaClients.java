@@ -28,6 +28,11 @@ public final class KafkaClients {
    * others after this (Kafka's default is 45 s, the broker's minimum 6 s).
    */
   static final String SESSION_TIMEOUT_MS = "10000";
+  /**
+   * How long the producer keeps a topic's metadata after its last send, in ms (Kafka's default, set here because
+   * {@link RecordSender} counts on it: a send to a topic the producer forgot waits for its metadata).
+   */
+  static final String METADATA_MAX_IDLE_MS = "300000";
   /** Heartbeat interval of group members, in ms (a third of the session timeout). */
   static final String HEARTBEAT_INTERVAL_MS = "3000";
 
@@ -58,6 +63,7 @@ public final class KafkaClients {
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
     settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+    settings.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_MAX_IDLE_MS);
     return settings;
   }
 
