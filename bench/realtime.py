@@ -69,7 +69,8 @@ def main():
                 results.append(r)
                 print(f"sockets {count:6d} senders {s:3d}: {r['messagesPerSecond']:8.0f} msg/s  "
                       f"delivery p50 {r['deliveryP50Ms']:6.2f} ms p99 {r['deliveryP99Ms']:6.2f} ms  "
-                      f"errors {r['errors']} lost {r['lost']}  RSS +{(r['rssSocketsKb'] - r['rssBeforeKb']) // 1024} MiB "
+                      f"CPU {r.get('cpuMsPerMessage', 0):.2f} ms/msg  errors {r['errors']} lost {r['lost']}  "
+                      f"RSS +{(r['rssSocketsKb'] - r['rssBeforeKb']) // 1024} MiB "
                       f"for the sockets", flush=True)
     finally:
         process.terminate()
@@ -89,14 +90,15 @@ def write_report(args, results, seeded):
         "room's socket (POST livechat/message → room-service → livechat.room.events → gateway fan-out → websocket)",
         "",
         "| sockets | senders | messages/s | HTTP p50 ms | HTTP p99 ms | delivery p50 ms | delivery p99 ms | "
-        "delivery max ms | errors | lost | RSS before MiB | RSS with sockets MiB | RSS per 1 k sockets MiB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "delivery max ms | CPU ms per message | errors | lost | RSS before MiB | RSS with sockets MiB | "
+        "RSS per 1 k sockets MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         per_k = (r["rssSocketsKb"] - r["rssBeforeKb"]) / 1024 / (r["sockets"] / 1000)
         lines.append(f"| {r['sockets']} | {r['senders']} | {r['messagesPerSecond']:.0f} | {r['httpP50Ms']:.2f} | "
                      f"{r['httpP99Ms']:.2f} | {r['deliveryP50Ms']:.2f} | {r['deliveryP99Ms']:.2f} | "
-                     f"{r['deliveryMaxMs']:.1f} | {r['errors']} | {r['lost']} | {r['rssBeforeKb'] // 1024} | "
+                     f"{r['deliveryMaxMs']:.1f} | {r.get('cpuMsPerMessage', 0):.2f} | {r['errors']} | {r['lost']} | {r['rssBeforeKb'] // 1024} | "
                      f"{r['rssSocketsKb'] // 1024} | {per_k:.1f} |")
     report = "\n".join(lines) + "\n"
     print("\n" + report)

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code BENCH_SENDERS} concurrent senders: a {@code BENCH_WARMUP_S} warm-up, then {@code BENCH_DURATION_S}
  * measured. Prints one JSON line: {@code {sockets, connectMs, rssBeforeKb, rssSocketsKb, rssEndKb,
  * messagesPerSecond, acknowledged, errors, delivered, lost, httpP50Ms, httpP99Ms, deliveryP50Ms, deliveryP99Ms,
- * deliveryMaxMs}}, the RSS figures of process {@code BENCH_SERVER_PID} (0 when unset). Exit status 1 when the sockets
+ * deliveryMaxMs, serverCpuMs, cpuMsPerMessage}}: the RSS figures and the CPU time (during the measured run, in ms,
+ * and per acknowledged message) of process {@code BENCH_SERVER_PID} (0 when unset). Exit status 1 when the sockets
  * cannot all be opened and subscribed.
  */
 public final class RealtimeBench {
@@ -53,8 +54,11 @@ public final class RealtimeBench {
       report.put("connectMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
           .put("rssSocketsKb", rssKb(serverPid));
       load.run(warmup, senders).await(warmup + 60L, TimeUnit.SECONDS);
+      long cpuBefore = cpuMs(serverPid);
       MessageLoad.Stats stats = load.run(duration, senders).await(duration + 60L, TimeUnit.SECONDS);
-      report.mergeIn(stats.toJson()).put("rssEndKb", rssKb(serverPid));
+      long cpu = cpuMs(serverPid) - cpuBefore;
+      report.mergeIn(stats.toJson()).put("rssEndKb", rssKb(serverPid)).put("serverCpuMs", cpu)
+          .put("cpuMsPerMessage", stats.acknowledged() == 0 ? 0 : cpu / (double) stats.acknowledged());
       System.out.println(report.encode());
       Future.all(open.stream().map(DdpSocket::close).toList()).await(1, TimeUnit.MINUTES);
     } catch (Exception e) {
@@ -78,6 +82,19 @@ public final class RealtimeBench {
       opening.forEach(socket -> open.add(socket.result()));
     }
     return open;
+  }
+
+  /**
+   * @return the user + system CPU time process {@code pid} has used, in ms ({@code /proc/<pid>/stat} fields 14 and
+   *     15, in clock ticks of 10 ms); 0 when {@code pid} is unset
+   */
+  private static long cpuMs(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private static long rssKb(long pid) throws IOException {

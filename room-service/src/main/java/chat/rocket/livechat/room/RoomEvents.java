@@ -44,6 +44,16 @@ final class RoomEvents {
     return outbox.publishInserted(rid, entries);
   }
 
+  /**
+   * Publishes the pending events of a room from the image its last write returned ({@link Outbox#publishWritten}).
+   *
+   * @param room the room after the write, as stored (outbox included)
+   * @return the room without its outbox, once its pending events are published (and acknowledged)
+   */
+  Future<JsonObject> publishWritten(JsonObject room) {
+    return outbox.publishWritten(room);
+  }
+
   /** @return the room as read before its pending events were published (and acknowledged), or null when gone */
   Future<JsonObject> publish(String rid) {
     return outbox.publishPending(rid);

@@ -11,7 +11,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +32,14 @@ import org.slf4j.LoggerFactory;
  *       by the visitor's open room when it knows it ({@code hint}).</li>
  *   <li>Every write of this process to a room drops its entry ({@link #forget}, called by {@link RoomRepository}),
  *       including writes of commands keyed otherwise (custom fields by token, inquiry take
- *       by inquiry id, a visitor event's rename); a load that overlapped any write is not kept.</li>
+ *       by inquiry id, a visitor event's rename); a load that overlapped any write is not kept. A message's room
+ *       write, keyed by the {@code rid}, keeps the room as the write returned it ({@link #writeThrough}) unless
+ *       another write of the room was sent or completed meanwhile.</li>
  *   <li>Writes of other room-service instances reach this one by their room event, and a visitor's removal by its
  *       {@code visitor.deleted} event ({@link #onEvent}, fed by a {@code CacheInvalidationVerticle} reading both
- *       topics from their ends): dropped within the events' latency (milliseconds).</li>
+ *       topics from their ends): dropped within the events' latency (milliseconds). The echo of an event this
+ *       process published ({@link #published}, by {@code ce_id}) drops nothing: its write dropped the room
+ *       already.</li>
  *   <li>When partitions stop being this member's, every entry is dropped ({@link #clear}): their next owner may write
  *       them.</li>
  *   <li>Entries expire {@code ROOM_CACHE_TTL_MS} after their load: the bound for a write made straight into the
@@ -50,6 +56,10 @@ final class RoomReadModel {
 
   /** How long an entry lives on the embedded store under {@code ROOM_CACHE_TTL_MS=auto}, in ms (10 min). */
   static final long EMBEDDED_TTL_MS = 600_000;
+  /** How long the id of an event this process published is remembered, in ms (its echo arrives within ms). */
+  private static final long OWN_EVENTS_MS = 60_000;
+  /** The most ids of own events remembered (about 100 bytes each). */
+  private static final long OWN_EVENTS = 100_000;
 
   private final RoomRepository rooms;
   private final RoomVisitors visitors;
@@ -65,6 +75,11 @@ final class RoomReadModel {
    */
   private final Map<String, Long> loading = new ConcurrentHashMap<>();
   private final AtomicLong stamps = new AtomicLong();
+  /** The rooms whose write-through is under way ({@link #writeThrough}), each with the drops counted since it began. */
+  private final Map<String, AtomicInteger> writing = new ConcurrentHashMap<>();
+  /** The {@code ce_id}s of the room events this process published: their writes already dropped their rooms here. */
+  private final Cache<String, Boolean> ownEvents = Caffeine.newBuilder()
+      .expireAfterWrite(Duration.ofMillis(OWN_EVENTS_MS)).maximumSize(OWN_EVENTS).build();
 
   /**
    * @param ttl              {@code ROOM_CACHE_TTL_MS}: ms, or {@code auto} (decided by {@link #useStore}; until then
@@ -136,14 +151,55 @@ final class RoomReadModel {
     }).onFailure(e -> loading.remove(rid, stamp));
   }
 
+  /**
+   * Runs a room write that returns the room as it left it ({@link RoomRepository#updateReturning}, which drops the
+   * entry when the write is sent and when it completes) and, when {@code command} is keyed by {@code rid}, keeps that
+   * image as the room's entry, so the room's next command reads no store. Not kept when the image is no open livechat
+   * room, or when the room was dropped more than those two times while the write ran: another write of it was sent or
+   * completed meanwhile (a command keyed otherwise, another instance's event), and the image may predate it. A write
+   * sent before and completed after this one drops the kept entry at its completion.
+   *
+   * @param write starts the write
+   * @return the write's result: the room after it, or null when there is none
+   */
+  Future<JsonObject> writeThrough(Command command, String rid, Supplier<Future<JsonObject>> write) {
+    if (!enabled || !rid.equals(command.key())) {
+      return write.get();
+    }
+    AtomicInteger drops = new AtomicInteger();
+    writing.put(rid, drops);
+    return write.get().onComplete(done -> {
+      writing.remove(rid, drops);
+      JsonObject room = done.succeeded() ? done.result() : null;
+      if (drops.get() == 2 && RoomRepository.isOpenLivechat(room)) {
+        JsonObject settled = room.copy();
+        settled.remove(MongoDocs.OUTBOX_FIELD);
+        cache.put(rid, settled);
+      }
+    });
+  }
+
+  /**
+   * Remembers the {@code ce_id} of a room event this process is publishing: the write it records dropped the room
+   * here already, so its echo on {@code livechat.room.events} ({@link #onEvent}) need not drop the room again.
+   */
+  void published(String eventId) {
+    ownEvents.put(eventId, Boolean.TRUE);
+  }
+
   /** Drops the room {@code rid}: this process wrote it, or its room event says another instance did. */
   void forget(String rid) {
+    AtomicInteger drops = writing.get(rid);
+    if (drops != null) {
+      drops.incrementAndGet();
+    }
     loading.remove(rid);
     cache.invalidate(rid);
   }
 
   /** Drops the rooms of the visitor {@code visitorId} ({@code v._id}): the visitor was removed. */
   void forgetVisitor(String visitorId) {
+    writing.values().forEach(drops -> drops.addAndGet(2));
     loading.clear();
     cache.asMap().values().removeIf(room -> room.getValue("v") instanceof JsonObject v
         && visitorId.equals(v.getValue("_id")));
@@ -151,17 +207,21 @@ final class RoomReadModel {
 
   /** Drops every entry: partitions of the command topic stopped being this member's. */
   void clear() {
+    writing.values().forEach(drops -> drops.addAndGet(2));
     loading.clear();
     cache.invalidateAll();
   }
 
   /**
-   * An event of {@code livechat.room.events} or {@code livechat.visitor.events}: any room event drops its room (the
-   * subject is the {@code rid}), {@code visitor.deleted} the visitor's rooms (the subject is its {@code _id}); other
-   * visitor events change nothing a room read answers.
+   * An event of {@code livechat.room.events} or {@code livechat.visitor.events}: a room event drops its room (the
+   * subject is the {@code rid}) unless this process published it ({@link #published}), {@code visitor.deleted} the
+   * visitor's rooms (the subject is its {@code _id}); other visitor events change nothing a room read answers.
    */
-  void onEvent(EventType type, String subject) {
+  void onEvent(EventType type, String subject, String id) {
     if (Topics.ROOM_EVENTS.equals(type.topic())) {
+      if (id != null && ownEvents.getIfPresent(id) != null) {
+        return;
+      }
       forget(subject);
     } else if (type == EventType.VISITOR_DELETED) {
       forgetVisitor(subject);

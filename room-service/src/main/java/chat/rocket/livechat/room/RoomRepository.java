@@ -5,8 +5,10 @@ import chat.rocket.livechat.platform.rocketchat.Ids;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +130,18 @@ final class RoomRepository {
    */
   Future<Void> update(String rid, JsonObject filter, JsonObject update) {
     return written(rid, mongo.updateCollection(Collections.ROOMS, filter.copy().put("_id", rid), update)).mapEmpty();
+  }
+
+  /**
+   * Applies an update to a room by {@code _id} and returns the room as the update left it, in the same round trip
+   * ({@code findOneAndUpdate}, after-image): what the relay would read next ({@link RoomEvents#publishWritten}).
+   *
+   * @param update a Mongo update document ({@code $set}/{@code $inc}/{@code $push}...)
+   * @return the room after the update, outbox included, or null when there is no room with that {@code _id}
+   */
+  Future<JsonObject> updateReturning(String rid, JsonObject update) {
+    return written(rid, mongo.findOneAndUpdateWithOptions(Collections.ROOMS, new JsonObject().put("_id", rid), update,
+        new FindOptions(), new UpdateOptions().setReturningNewDocument(true)));
   }
 
   /**

@@ -7,6 +7,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.Topics;
 import chat.rocket.livechat.platform.kafka.CacheInvalidationVerticle;
 import chat.rocket.livechat.platform.kafka.CommandHandler;
+import chat.rocket.livechat.platform.kafka.EventSink;
 import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
@@ -45,7 +46,12 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     RoomReadModel readModel = new RoomReadModel(rooms, visitors, ConfigKey.ROOM_CACHE_TTL_MS.get(clients.config()),
         ConfigKey.CACHE_TTL_MS.getLong(clients.config()), ConfigKey.ROOM_CACHE_ENTRIES.getLong(clients.config()));
     rooms.afterWrite(readModel::forget);
-    Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.ROOMS, "room", clients.events());
+    EventSink publisher = clients.events();
+    Outbox outbox = new Outbox(clients.config(), clients.mongo(), Collections.ROOMS, "room",
+        (type, id, time, subject, data) -> {
+          readModel.published(id);
+          return publisher.publish(type, id, time, subject, data);
+        });
     RoomEvents events = new RoomEvents(outbox);
     OpenRooms openRooms = new OpenRooms(clients.mongo(), rooms, visitors, clients.config());
     AgentRouter router = new AgentRouter(rooms, clients.users());
@@ -59,7 +65,7 @@ public final class RoomServiceVerticle extends ServiceVerticle {
     SaveRoomInfo saveInfo = new SaveRoomInfo(rooms, clients.permissions(), clients.customFields(), events);
     RenameOpenRooms rename = new RenameOpenRooms(rooms, openRooms, clients.mongo(), events);
     MessageRepository messages = new MessageRepository(clients.mongo());
-    Conversation chat = conversation(clients, rooms, visitors, messages, access, events);
+    Conversation chat = conversation(clients, rooms, visitors, messages, access, events, readModel);
     Widget widget = widget(clients, rooms, openRooms, router, events);
     InquiryRepository inquiries = new InquiryRepository(clients.mongo());
     SubscriptionRepository subscriptions = new SubscriptionRepository(clients.mongo());
@@ -111,10 +117,11 @@ public final class RoomServiceVerticle extends ServiceVerticle {
 
   /** The conversation's handlers: messages of {@code rocketchat_message}, closing, page visits. */
   private static Conversation conversation(ServiceClients clients, RoomRepository rooms, RoomVisitors visitors,
-                                           MessageRepository messages, RoomAccess access, RoomEvents events) {
+                                           MessageRepository messages, RoomAccess access, RoomEvents events,
+                                           RoomReadModel readModel) {
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
     return new Conversation(
-        new SendMessage(lookup, rooms, messages, access, clients.users(), clients.settings(), events),
+        new SendMessage(lookup, rooms, messages, access, clients.users(), clients.settings(), events, readModel),
         new MessageHistory(lookup, messages),
         new EditMessage(lookup, rooms, messages, clients.settings(), events),
         new CloseRoom(lookup, rooms, clients.settings(), clients.permissions(),

@@ -45,9 +45,10 @@ final class SendMessage {
   private final Users users;
   private final Settings settings;
   private final RoomEvents events;
+  private final RoomReadModel held;
 
   SendMessage(VisitorRoomLookup lookup, RoomRepository rooms, MessageRepository messages, RoomAccess access,
-              Users users, Settings settings, RoomEvents events) {
+              Users users, Settings settings, RoomEvents events, RoomReadModel held) {
     this.lookup = lookup;
     this.rooms = rooms;
     this.messages = messages;
@@ -55,6 +56,7 @@ final class SendMessage {
     this.users = users;
     this.settings = settings;
     this.events = events;
+    this.held = held;
   }
 
   /** Handles one {@code room.send-message} command. */
@@ -62,16 +64,17 @@ final class SendMessage {
     JsonObject body = command.body();
     String given = body.getString("_id");
     String id = given != null && !given.isEmpty() ? given : Ids.randomId();
-    Future<Draft> draft = command.caller() == null ? fromVisitor(body, id) : fromAgent(body, id, command.caller());
-    return draft.compose(this::store)
-        .compose(stored -> events.publish(stored.getString("rid")).map(room -> stored))
+    Future<Draft> draft = command.caller() == null ? fromVisitor(command, id)
+        : fromAgent(body, id, command.caller());
+    return draft.compose(ready -> store(command, ready))
         .map(stored -> new JsonObject().put("message", MongoDocs.toApi(stored)));
   }
 
-  private Future<Draft> fromVisitor(JsonObject body, String id) {
+  private Future<Draft> fromVisitor(Command command, String id) {
+    JsonObject body = command.body();
     String token = body.getString("token");
     String msg = body.getString("msg", "");
-    return lookup.find(token, body.getString("rid"))
+    return lookup.findHeld(held, command, token, body.getString("rid"))
         .compose(found -> found.open() ? Future.succeededFuture(found) : fail(ErrorCode.ROOM_CLOSED))
         .compose(found -> checkLength(msg).map(v -> new Draft(found.room(),
             MessageDocs.userMessage(id, found.room().getString("_id"), msg, found.visitor(), token), true)));
@@ -101,18 +104,28 @@ final class SendMessage {
                 user.copy().put("_id", caller.userId()), null), false)));
   }
 
-  /** Inserts the message and updates the room, or finds both done by an earlier delivery of the same message. */
-  private Future<JsonObject> store(Draft draft) {
+  /**
+   * Inserts the message and updates the room, or finds both done by an earlier delivery of the same message; either
+   * way the room's pending events are published before the answer.
+   */
+  private Future<JsonObject> store(Command command, Draft draft) {
     JsonObject message = draft.message();
-    return messages.insert(message).compose(inserted -> inserted ? count(draft, message)
+    return messages.insert(message).compose(inserted -> inserted ? count(command, draft, message)
         : messages.findById(message.getString("_id"))
             .compose(existing -> sameMessage(existing, message))
-            .compose(existing -> counted(draft.room(), existing) ? Future.succeededFuture(existing)
-                : count(draft, existing)));
+            .compose(existing -> counted(draft.room(), existing)
+                ? events.publish(existing.getString("rid")).map(existing) : count(command, draft, existing)));
   }
 
-  private Future<JsonObject> count(Draft draft, JsonObject message) {
-    return rooms.update(draft.room().getString("_id"), new JsonObject(), roomUpdate(draft, message)).map(message);
+  /**
+   * Updates the room (the read model keeps the room as the update left it, {@link RoomReadModel#writeThrough}) and
+   * publishes its pending events from that image, without reading the room again.
+   */
+  private Future<JsonObject> count(Command command, Draft draft, JsonObject message) {
+    String rid = draft.room().getString("_id");
+    return held.writeThrough(command, rid, () -> rooms.updateReturning(rid, roomUpdate(draft, message)))
+        .compose(room -> room == null ? Future.succeededFuture() : events.publishWritten(room))
+        .map(message);
   }
 
   private static Future<JsonObject> sameMessage(JsonObject existing, JsonObject message) {

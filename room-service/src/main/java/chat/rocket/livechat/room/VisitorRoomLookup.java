@@ -1,5 +1,6 @@
 package chat.rocket.livechat.room;
 
+import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import io.vertx.core.Future;
@@ -36,6 +37,23 @@ final class VisitorRoomLookup {
         ? Future.failedFuture(new LivechatException(ErrorCode.INVALID_TOKEN))
         : belongsTo(room.result(), token) ? Future.succeededFuture(new VisitorRoom(visitor.result(), room.result()))
         : Future.failedFuture(new LivechatException(ErrorCode.INVALID_ROOM)));
+  }
+
+  /**
+   * {@link #find}, with the room from the read model when {@code command} is keyed by {@code rid} and holds it
+   * ({@link RoomReadModel#openRoom}): then only the visitor is read (its {@code name} may have changed). When the
+   * read model has no open room of that visitor for {@code rid}, {@link #find} decides (error, or a closed room).
+   *
+   * @param command the command, keyed by its {@code rid} for the read model to serve it
+   */
+  Future<VisitorRoom> findHeld(RoomReadModel held, Command command, String token, String rid) {
+    if (token == null || token.isEmpty() || rid == null) {
+      return find(token, rid);
+    }
+    Future<JsonObject> visitor = visitors.findByToken(token);
+    Future<JsonObject> room = held.openRoom(command, rid, token);
+    return Future.all(visitor, room).compose(read -> visitor.result() != null && room.result() != null
+        ? Future.succeededFuture(new VisitorRoom(visitor.result(), room.result())) : find(token, rid));
   }
 
   private static boolean belongsTo(JsonObject room, String token) {

@@ -29,6 +29,7 @@ final class RoomFixture extends HandlerFixture {
   /** Entries of the fixture's read model live a minute, so that a test sees what it holds. */
   static final long READ_MODEL_TTL_MS = 60_000;
   static final long READ_MODEL_ENTRIES = 1_000;
+  final RoomRepository rooms;
   final RoomReadModel readModel;
   final AgentRouter router;
   final OpenRooms openRooms;
@@ -65,7 +66,7 @@ final class RoomFixture extends HandlerFixture {
   RoomFixture(MemoryStore store, JsonObject config) {
     super(store, "room");
     Vertx vertx = vertx();
-    RoomRepository rooms = new RoomRepository(mongo);
+    rooms = new RoomRepository(mongo);
     RoomVisitors visitors = new RoomVisitors(mongo);
     readModel = new RoomReadModel(rooms, visitors, Long.toString(READ_MODEL_TTL_MS), 0, READ_MODEL_ENTRIES);
     rooms.afterWrite(readModel::forget);
@@ -85,7 +86,8 @@ final class RoomFixture extends HandlerFixture {
     MessageRepository messages = new MessageRepository(mongo);
     await(messages.ensureIndexes());
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
-    send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, permissions), users, settings, events);
+    send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, permissions), users, settings, events,
+        readModel);
     history = new MessageHistory(lookup, messages);
     edit = new EditMessage(lookup, rooms, messages, settings, events);
     close = new CloseRoom(lookup, rooms, settings, permissions, new RoomClosing(rooms, messages, settings, events));

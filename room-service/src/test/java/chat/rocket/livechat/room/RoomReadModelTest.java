@@ -92,7 +92,7 @@ class RoomReadModelTest extends RoomHandlerTest {
   void roomEventDropsTheRoom() {
     await(keyedByRoom(body(visitor).put("hint", rid)));
     renameInStore("Renamed by another instance");
-    fixture.readModel.onEvent(EventType.ROOM_UPDATED, rid);
+    fixture.readModel.onEvent(EventType.ROOM_UPDATED, rid, "another-instance-event");
     assertThat(fname(await(keyedByRoom(body(visitor).put("hint", rid))))).isEqualTo("Renamed by another instance");
   }
 
@@ -102,7 +102,7 @@ class RoomReadModelTest extends RoomHandlerTest {
     await(keyedByRoom(body(visitor).put("hint", rid)));
     await(fixture.mongo.updateCollection(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id")),
         new JsonObject().put("$unset", new JsonObject().put("token", ""))));
-    fixture.readModel.onEvent(EventType.VISITOR_DELETED, visitor.getString("_id"));
+    fixture.readModel.onEvent(EventType.VISITOR_DELETED, visitor.getString("_id"), "visitor-event");
     assertThat(failure(keyedByRoom(body(visitor).put("hint", rid))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
   }
 

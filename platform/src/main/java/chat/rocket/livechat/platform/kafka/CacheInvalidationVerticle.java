@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link Readiness} as {@code caches@livechat.admin.events}.
  *
  * <p>A service that caches the documents of other topics' events deploys one more, with its own topics and sink
- * ({@link #CacheInvalidationVerticle(String, List, BiConsumer)}): the room-service's read model drops a room on any of
- * its events and a visitor's rooms on the visitor's removal.
+ * ({@link #CacheInvalidationVerticle(String, List, Sink)}): the room-service's read model drops a room on any of
+ * its events (but those it published itself) and a visitor's rooms on the visitor's removal.
  */
 public final class CacheInvalidationVerticle extends VerticleBase {
 
@@ -37,7 +36,7 @@ public final class CacheInvalidationVerticle extends VerticleBase {
 
   private final String name;
   private final List<String> topics;
-  private final BiConsumer<EventType, String> sink;
+  private final Sink sink;
   private KafkaConsumer<String, Buffer> consumer;
   private String readinessName;
   private volatile boolean positioned;
@@ -52,10 +51,10 @@ public final class CacheInvalidationVerticle extends VerticleBase {
    *
    * @param name   the reader's name in the readiness report, {@code <name>@<topic>,<topic>}
    * @param topics the event topics to read, every partition from its end
-   * @param sink   gets each event's type and subject ({@code rid} for room events, the visitor {@code _id} for
-   *               visitor events), on this verticle's context
+   * @param sink   gets each event's type, subject ({@code rid} for room events, the visitor {@code _id} for
+   *               visitor events) and {@code ce_id}, on this verticle's context
    */
-  public CacheInvalidationVerticle(String name, List<String> topics, BiConsumer<EventType, String> sink) {
+  public CacheInvalidationVerticle(String name, List<String> topics, Sink sink) {
     this.name = name + "@" + String.join(",", topics);
     this.topics = List.copyOf(topics);
     this.sink = sink;
@@ -98,10 +97,22 @@ public final class CacheInvalidationVerticle extends VerticleBase {
       return;
     }
     if (sink != null) {
-      sink.accept(type, event.getSubject());
+      sink.accept(type, event.getSubject(), event.getId());
       return;
     }
     int caches = CacheInvalidation.of(vertx).invalidate(type, event.getSubject());
     LOG.debug("{} {} dropped from {} caches", type.type(), event.getSubject(), caches);
+  }
+
+  /** What a cache's own reader hands it of each event. */
+  @FunctionalInterface
+  public interface Sink {
+
+    /**
+     * @param type    the event's type
+     * @param subject {@code ce_subject}: the {@code rid} of a room event, the visitor {@code _id} of a visitor event
+     * @param id      {@code ce_id}: the same for every publication of one change
+     */
+    void accept(EventType type, String subject, String id);
   }
 }
