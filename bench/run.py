@@ -136,6 +136,13 @@ def wrk(port, script, connections, seconds, env):
     return {"rps": rps, "p50": p50, "p99": p99, "errors": errors, "requests": total}
 
 
+def cpu_seconds(pid):
+    """The process's CPU time so far (user + system, all threads), in seconds, from /proc/<pid>/stat."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_kb(pid):
     with open(f"/proc/{pid}/status") as status:
         fields = dict(line.split(":", 1) for line in status if ":" in line)
@@ -186,7 +193,9 @@ def main():
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
+                    cpu_before = cpu_seconds(process.pid)
                     run = wrk(port, script, c, args.duration, env)
+                    run["cpu_ms"] = 1000 * (cpu_seconds(process.pid) - cpu_before) / max(run["requests"], 1)
                     if profiled:
                         recording = os.path.join(work, f"{name}-{c}.jfr")
                         jcmd(process.pid, "JFR.stop", "name=bench", f"filename={recording}")
@@ -198,7 +207,8 @@ def main():
                 median["runs"] = [round(r["rps"]) for r in runs]
                 results[(name, c)] = median
                 print(f"{name:14s} c={c:<3d} {median['rps']:9.0f} req/s  p50 {median['p50']:7.2f} ms  "
-                      f"p99 {median['p99']:7.2f} ms  errors {median['errors']}  runs {median['runs']}", flush=True)
+                      f"p99 {median['p99']:7.2f} ms  cpu {median['cpu_ms']:.3f} ms/req  errors {median['errors']}  "
+                      f"runs {median['runs']}", flush=True)
         rss, peak = rss_kb(process.pid)
     finally:
         process.terminate()
@@ -222,15 +232,18 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",
-        "ratio = requests/s over the in-process baseline (same handler, no Kafka hop) at the same connection count.",
+        "ratio = requests/s over the in-process baseline (same handler, no Kafka hop) at the same connection count;",
+        "CPU ms/req = the system process's CPU time (all threads, user + system) during the measured run over the",
+        "requests answered: it resists a loaded machine better than requests/s.",
         "",
-        "| scenario | connections | requests/s | p50 ms | p99 ms | errors | ratio | runs (req/s) |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| scenario | connections | requests/s | p50 ms | p99 ms | CPU ms/req | errors | ratio | runs (req/s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for (name, c), r in results.items():
         base = results.get(("in-process", c))
         ratio = f"{r['rps'] / base['rps']:.2f}" if base and base["rps"] else "-"
-        lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
+        lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['cpu_ms']:.3f} "
+                     f"| {r['errors']} | {ratio} "
                      f"| {', '.join(map(str, r['runs']))} |")
     for (name, c), split in profiles.items():
         lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, warm-up and measured run), "
