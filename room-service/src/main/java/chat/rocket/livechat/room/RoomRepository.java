@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.platform.rocketchat.Ids;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -97,7 +98,7 @@ final class RoomRepository {
 
   /** @return true when the user has a subscription to the room */
   Future<Boolean> hasSubscription(String rid, String userId) {
-    return mongo.count(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid).put("u._id", userId))
+    return MongoCounts.count(mongo, Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid).put("u._id", userId))
         .map(count -> count > 0);
   }
 
@@ -117,7 +118,7 @@ final class RoomRepository {
 
   /** @return how many open livechat rooms the agent serves */
   Future<Long> countOpenServedBy(String agentId) {
-    return mongo.count(Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
+    return MongoCounts.count(mongo, Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
   }
 
   /**
