@@ -22,9 +22,12 @@ import java.util.function.LongFunction;
  * by the admin (and {@code lastChat} naming it, as Rocket.Chat records), and {@code BENCH_FRESH} visitors
  * {@code fresh-<i>} without a room (for the room-creation scenario), and {@code BENCH_AGENTS} (default 0) more
  * available agents {@code bench-agent-<i>} beside the admin (so that Auto_Selection compares agents' open rooms on
- * every creation, as on a site with several agents online), in Rocket.Chat's document shapes; then turns
- * Rocket.Chat's rate limiter off through its setting, as benchmarks must. Ids are derived from {@code i} so the load
- * scripts can name them: visitor {@link #visitorId(long)}, room {@link #roomId(long)}. Runs as
+ * every creation, as on a site with several agents online), in Rocket.Chat's document shapes. With {@code BENCH_OPEN}
+ * (default: all) only that many rooms are open, spread evenly as the load scripts' {@code BENCH_ACTIVE} rooms are
+ * (every {@code rooms / open}-th); the others are closed by the visitor (no {@code open},
+ * {@code closedAt}, {@code closer}), as the rooms of a site pile up while its conversations under way stay few; then
+ * turns Rocket.Chat's rate limiter off through its setting, as benchmarks must. Ids are derived from {@code i} so the
+ * load scripts can name them: visitor {@link #visitorId(long)}, room {@link #roomId(long)}. Runs as
  * {@code java -cp bench/target/livechat-bench.jar chat.rocket.livechat.bench.BenchSeeder} against {@code MONGO_URL}
  * after the seed step (it needs the admin); blocks on the main thread (never an event loop).
  */
@@ -54,6 +57,7 @@ public final class BenchSeeder {
     long rooms = Long.parseLong(System.getenv().getOrDefault("BENCH_ROOMS", "1000"));
     long fresh = Long.parseLong(System.getenv().getOrDefault("BENCH_FRESH", "50000"));
     long agents = Long.parseLong(System.getenv().getOrDefault("BENCH_AGENTS", "0"));
+    long open = Long.parseLong(System.getenv().getOrDefault("BENCH_OPEN", Long.toString(rooms)));
     JsonObject config = ConfigKey.fromEnv(System.getenv());
     Vertx vertx = Vertx.vertx();
     MongoClient mongo = Mongo.client(vertx, config);
@@ -63,7 +67,9 @@ public final class BenchSeeder {
       long started = System.nanoTime();
       insertAll(mongo, rooms, i -> visitor(i, "bench-" + i)
           .put("lastChat", new JsonObject().put("_id", roomId(i)).put("ts", MongoDocs.now())), Collections.VISITORS);
-      insertAll(mongo, rooms, i -> room(i, admin), Collections.ROOMS);
+      long stride = rooms / Math.max(1, Math.min(open, rooms));
+      insertAll(mongo, rooms, i -> i % stride == 0 && i / stride < open ? room(i, admin) : closed(room(i, admin)),
+          Collections.ROOMS);
       insertAll(mongo, fresh, i -> visitor(FRESH_ID_OFFSET + i, "fresh-" + i), Collections.VISITORS);
       insertAll(mongo, agents, BenchSeeder::agent, Collections.USERS);
       mongo.updateCollectionWithOptions(Collections.SETTINGS,
@@ -102,6 +108,15 @@ public final class BenchSeeder {
         .put("name", "Bench agent " + i).put("type", "user").put("active", true)
         .put("roles", new JsonArray().add("user").add("livechat-agent")).put("status", "online")
         .put("statusLivechat", "available").put("createdAt", now).put("_updatedAt", now);
+  }
+
+  /** The room as Rocket.Chat's close by its visitor leaves it. */
+  private static JsonObject closed(JsonObject room) {
+    room.remove("open");
+    JsonObject visitor = room.getJsonObject("v");
+    return room.put("closedAt", MongoDocs.now()).put("closer", "visitor")
+        .put("closedBy", new JsonObject().put("_id", visitor.getString("_id"))
+            .put("username", visitor.getString("username")));
   }
 
   private static JsonObject room(long i, JsonObject admin) {
