@@ -64,6 +64,13 @@ def parse_args():
                         help="scenario:connections whose measured run is recorded with JFR (jcmd) and split by part "
                              "of the system (bench/jfr_split.py), e.g. room-existing:64")
     parser.add_argument("--fresh", type=int, default=200000, help="seeded visitors without room (room-create)")
+    parser.add_argument("--open", type=int, default=0,
+                        help="seeded rooms still open (default 0: all), spread evenly as --active's are; the others are "
+                             "closed, as a site's rooms pile up while its conversations under way stay few (give "
+                             "--active the same number)")
+    parser.add_argument("--agents", type=int, default=0,
+                        help="available agents seeded beside the admin (default 0): with any, Auto_Selection compares "
+                             "the agents' open rooms on every creation, as on a site with several agents online")
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
     parser.add_argument("--connections", default="1,16,64")
@@ -100,7 +107,8 @@ def start_system(args, work):
 
 
 def seed(args, work):
-    env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh))
+    env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh), BENCH_AGENTS=str(args.agents),
+               BENCH_OPEN=str(args.open or args.rooms))
     result = subprocess.run(["java", "-cp", args.jar, "chat.rocket.livechat.bench.BenchSeeder"], env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
@@ -231,6 +239,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- command: `bench/run.sh {' '.join(sys.argv[1:])}`".rstrip(),
         f"- data: {seeded}; everything co-located (broker, store, services, wrk) on loopback",
         f"- existing-room scenarios draw from {args.active or args.rooms} of the seeded rooms",
+        f"- open rooms: {args.open or args.rooms} of the seeded rooms (the others closed); available agents: the "
+        f"admin (serving every seeded room) and {args.agents} more",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",

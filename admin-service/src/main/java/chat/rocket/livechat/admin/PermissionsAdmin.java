@@ -7,6 +7,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.platform.kafka.Outbox;
 import chat.rocket.livechat.platform.kafka.OutboxEntries;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -88,7 +89,7 @@ final class PermissionsAdmin {
     Set<String> roles = new LinkedHashSet<>();
     changes.forEach(change -> change.getJsonArray("roles").forEach(role -> roles.add((String) role)));
     JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(roles))));
-    return mongo.count(Collections.ROLES, query)
+    return MongoCounts.count(mongo, Collections.ROLES, query)
         .compose(count -> count == roles.size() ? Future.succeededFuture()
             : Future.failedFuture(new LivechatException(ErrorCode.INVALID_ROLE)));
   }

@@ -4,6 +4,7 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -47,7 +48,7 @@ final class StaffAdmin {
     FindOptions options = new FindOptions().setFields(STAFF_FIELDS).setSort(new JsonObject().put("name", 1))
         .setSkip(offset).setLimit(body.getInteger("count", 0));
     return mongo.findWithOptions(Collections.USERS, query, options)
-        .compose(users -> mongo.count(Collections.USERS, query)
+        .compose(users -> MongoCounts.count(mongo, Collections.USERS, query)
             .map(total -> new JsonObject().put("users", new JsonArray(users)).put("count", users.size())
                 .put("offset", offset).put("total", total)));
   }

@@ -4,6 +4,7 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.platform.rocketchat.Emails;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -79,7 +80,7 @@ final class UserChecks {
     }
     JsonObject otherAdmins = new JsonObject().put("roles", ADMIN).put("active", true)
         .put("_id", new JsonObject().put("$ne", user.getString("_id")));
-    return mongo.count(Collections.USERS, otherAdmins)
+    return MongoCounts.count(mongo, Collections.USERS, otherAdmins)
         .compose(count -> count > 0 ? Future.succeededFuture()
             : Future.failedFuture(new LivechatException(ErrorCode.USER_ACTION_NOT_ALLOWED,
                 "Leaving the app without admins is not allowed")));

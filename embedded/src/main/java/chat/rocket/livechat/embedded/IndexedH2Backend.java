@@ -11,7 +11,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend whose unique indexes use {@link IndexKeyType} (issue 12): it opens an index's map
+ * mongo-java-server's H2 backend with non-unique indexes ({@link SecondaryIndex}) and whose unique indexes use
+ * {@link IndexKeyType} (issue 12). For the unique ones it opens an index's map
  * with that key type before mongo-java-server asks H2 for it, and H2 hands the open map to it. The maps of indexes
  * already in the file are opened first, since mongo-java-server opens them while constructing the backend and its
  * databases, before any override of theirs can run.
@@ -20,6 +21,12 @@ final class IndexedH2Backend extends H2Backend {
 
   /** Infix of an index's map name in mongo-java-server's H2 layout: {@code <db>.<collection>._index_<name>}. */
   private static final String INDEX_INFIX = "._index_";
+
+  /**
+   * The secondary indexes of the database under construction on this thread: mongo-java-server opens a database's
+   * indexes from its constructor, before any field of the subclass is set.
+   */
+  private static final ThreadLocal<SecondaryIndexes> OPENING = new ThreadLocal<>();
 
   /** @param store an open MVStore (the backend closes it) */
   IndexedH2Backend(MVStore store) {
@@ -37,18 +44,34 @@ final class IndexedH2Backend extends H2Backend {
 
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
-    return new IndexedDatabase(databaseName, this);
+    SecondaryIndexes secondaryIndexes = new SecondaryIndexes(getMvStore());
+    OPENING.set(secondaryIndexes);
+    try {
+      return new IndexedDatabase(databaseName, this, secondaryIndexes);
+    } finally {
+      OPENING.remove();
+    }
   }
 
-  /** A database whose new unique indexes get {@link IndexKeyType}. */
+  /** A database: new unique indexes get {@link IndexKeyType}, the other indexes are {@link SecondaryIndex}. */
   private static final class IndexedDatabase extends H2Database {
 
     /** Null while mongo-java-server constructs this database (opening the indexes of the file, opened already). */
     private final IndexedH2Backend backend;
+    /** Null while mongo-java-server constructs this database: then {@link #OPENING} holds them. */
+    private final SecondaryIndexes secondaryIndexes;
 
-    IndexedDatabase(String databaseName, IndexedH2Backend backend) {
+    IndexedDatabase(String databaseName, IndexedH2Backend backend, SecondaryIndexes secondaryIndexes) {
       super(databaseName, backend.getMvStore(), backend.getCursorRegistry());
       this.backend = backend;
+      this.secondaryIndexes = secondaryIndexes;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+      SecondaryIndexes indexes = secondaryIndexes != null ? secondaryIndexes : OPENING.get();
+      return indexes.open(getFullCollectionNamespace(collectionName), indexName, keys, sparse);
     }
 
     @Override

@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,8 +46,9 @@ final class LicenseUsage {
   Future<JsonObject> handle(Command command) {
     JsonObject activeUsers = new JsonObject().put("active", true)
         .put("type", new JsonObject().put("$nin", new JsonArray().add("app")));
-    Future<Long> users = mongo.count(Collections.USERS, activeUsers);
-    Future<Long> guests = mongo.count(Collections.USERS, activeUsers.copy().put("roles", new JsonArray().add("guest")));
+    Future<Long> users = MongoCounts.count(mongo, Collections.USERS, activeUsers);
+    Future<Long> guests = MongoCounts.count(mongo, Collections.USERS,
+        activeUsers.copy().put("roles", new JsonArray().add("guest")));
     Future<JsonArray> contacts = mongo.distinctWithQuery(Collections.ROOMS, "v._id", String.class.getName(),
         new JsonObject().put("t", "l").put("v.activity", period(Instant.now())));
     return Future.all(users, guests, contacts).map(all -> new JsonObject()

@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +45,7 @@ final class RoomList {
       options.setFields(body.getJsonObject("fields"));
     }
     return mongo.findWithOptions(Collections.ROOMS, query, options)
-        .compose(rooms -> mongo.count(Collections.ROOMS, query).map(total -> {
+        .compose(rooms -> MongoCounts.count(mongo, Collections.ROOMS, query).map(total -> {
           JsonArray page = new JsonArray();
           rooms.forEach(room -> page.add(MongoDocs.toApi(room)));
           return new JsonObject().put("rooms", page).put("count", page.size()).put("offset", offset)

@@ -4,6 +4,7 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -59,7 +60,7 @@ final class RoomMessages {
     FindOptions options = new FindOptions().setSort(body.getJsonObject("sort", NEWEST_FIRST)).setSkip(offset)
         .setLimit(count);
     return Future.all(mongo.findWithOptions(Collections.MESSAGES, query, options),
-            mongo.count(Collections.MESSAGES, query))
+            MongoCounts.count(mongo, Collections.MESSAGES, query))
         .map(all -> {
           JsonArray messages = new JsonArray();
           all.<List<JsonObject>>resultAt(0).forEach(message -> messages.add(MongoDocs.toApi(message)));

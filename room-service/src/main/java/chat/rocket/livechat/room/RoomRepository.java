@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.platform.rocketchat.Ids;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -99,7 +100,7 @@ final class RoomRepository {
 
   /** @return true when the user has a subscription to the room */
   Future<Boolean> hasSubscription(String rid, String userId) {
-    return mongo.count(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid).put("u._id", userId))
+    return MongoCounts.count(mongo, Collections.SUBSCRIPTIONS, new JsonObject().put("rid", rid).put("u._id", userId))
         .map(count -> count > 0);
   }
 
@@ -119,7 +120,7 @@ final class RoomRepository {
 
   /** @return how many open livechat rooms the agent serves */
   Future<Long> countOpenServedBy(String agentId) {
-    return mongo.count(Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
+    return MongoCounts.count(mongo, Collections.ROOMS, openLivechat().put("servedBy._id", agentId));
   }
 
   /**
@@ -160,8 +161,10 @@ final class RoomRepository {
 
 
   /**
-   * Creates the indexes the room queries use: {@code v.token}, {@code servedBy._id}, {@code rid} on inquiries and
-   * subscriptions (and {@code rid} alone on subscriptions, for the embedded store's removal on close), and, where the
+   * Creates the indexes the room queries use: {@code v.token}; {@code servedBy._id} with {@code open}, so that an
+   * agent's open rooms are one range of it (Auto_Selection counts them per creation: {@link #countOpenServedBy}), not
+   * every room the agent ever served; {@code rid} on inquiries and subscriptions (and {@code rid} alone on
+   * subscriptions: the embedded store answers from an index only a query giving all its fields); and, where the
    * store supports partial indexes, a unique partial index on {@code v.token} for open
    * livechat rooms (Rocket.Chat PR #39087). On a store that does not honour partial indexes (the embedded
    * MongoDB-wire store), one open room per visitor rests on the room claims ({@link OpenRooms}).
@@ -171,7 +174,7 @@ final class RoomRepository {
   Future<Boolean> ensureIndexes() {
     return Future.all(
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("v.token", 1)),
-            mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1)),
+            mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1).put("open", 1)),
             mongo.createIndex(Collections.INQUIRIES, new JsonObject().put("rid", 1)),
             mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1).put("u._id", 1)),
             mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1)))

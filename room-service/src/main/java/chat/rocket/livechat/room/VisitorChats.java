@@ -4,6 +4,7 @@ import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -110,7 +111,7 @@ final class VisitorChats {
     int offset = body.getInteger("offset", 0);
     FindOptions options = new FindOptions().setSort(body.getJsonObject("sort", NEWEST_FIRST)).setSkip(offset)
         .setLimit(body.getInteger("count", 50));
-    return Future.all(mongo.findWithOptions(collection, query, options), mongo.count(collection, query))
+    return Future.all(mongo.findWithOptions(collection, query, options), MongoCounts.count(mongo, collection, query))
         .map(all -> {
           JsonArray documents = new JsonArray();
           all.<List<JsonObject>>resultAt(0).forEach(document -> documents.add(MongoDocs.toApi(document)));

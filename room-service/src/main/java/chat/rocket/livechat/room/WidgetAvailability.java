@@ -2,6 +2,7 @@ package chat.rocket.livechat.room;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import chat.rocket.livechat.platform.rocketchat.Users;
 import io.vertx.core.Future;
@@ -40,7 +41,7 @@ final class WidgetAvailability {
   Future<Boolean> online() {
     return settings.bool(Setting.LIVECHAT_ACCEPT_CHATS_WITH_NO_AGENTS)
         .compose(accept -> accept ? Future.succeededFuture(true)
-            : mongo.count(Collections.USERS, Users.onlineAgentQuery()).map(count -> count > 0));
+            : MongoCounts.count(mongo, Collections.USERS, Users.onlineAgentQuery()).map(count -> count > 0));
   }
 
   /** @return the departments the widget offers */

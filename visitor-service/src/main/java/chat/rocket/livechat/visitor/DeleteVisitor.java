@@ -7,6 +7,7 @@ import chat.rocket.livechat.contracts.EventType;
 import chat.rocket.livechat.contracts.LivechatException;
 import chat.rocket.livechat.contracts.Setting;
 import chat.rocket.livechat.platform.kafka.OutboxEntries;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.rocketchat.Settings;
 import io.vertx.core.Future;
@@ -65,7 +66,7 @@ final class DeleteVisitor {
   private Future<Void> refuseOpenRooms(String token) {
     JsonObject openRooms = new JsonObject().put("t", "l").put("open", true).put("v.token", token);
     return settings.bool(Setting.LIVECHAT_COLLECT_HTTP_HEADERS)
-        .compose(gdpr -> gdpr ? Future.succeededFuture(0L) : mongo.count(Collections.ROOMS, openRooms))
+        .compose(gdpr -> gdpr ? Future.succeededFuture(0L) : MongoCounts.count(mongo, Collections.ROOMS, openRooms))
         .compose(open -> open > 0 ? failure(ErrorCode.VISITOR_HAS_OPEN_ROOMS) : Future.succeededFuture());
   }
 

@@ -3,6 +3,7 @@ package chat.rocket.livechat.visitor;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.Command;
 import chat.rocket.livechat.platform.rocketchat.CustomFields;
+import chat.rocket.livechat.platform.rocketchat.MongoCounts;
 import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -71,7 +72,7 @@ final class VisitorSearch {
     return customFields.definitions(CustomFields.VISITOR_SCOPE)
         .map(fields -> query(body.getString("term", ""), fields))
         .compose(query -> Future.all(mongo.findWithOptions(Collections.VISITORS, query, options),
-            mongo.count(Collections.VISITORS, query)))
+            MongoCounts.count(mongo, Collections.VISITORS, query)))
         .map(all -> {
           JsonArray visitors = api(all.resultAt(0));
           return new JsonObject().put("visitors", visitors).put("count", visitors.size()).put("offset", offset)

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *       instance left) and publishes those whose oldest entry is at least the settle age old, min(OUTBOX_SWEEP_MS,
  *       2 x {@link ConfigKey#REPLY_TIMEOUT_MS}): the age keeps a sweep from freezing the entry of a live handler
  *       between that handler's writes (a room is routed after its insert). The query
- *       {@code {<field>.id: {$exists: true}}} uses, on a real MongoDB, the sparse index {@link #ensureIndex} creates;
- *       the embedded store ignores that index and scans the collection, which is why sweeps are rare.</li>
+ *       {@code {<field>.id: {$exists: true}}} uses the sparse index {@link #ensureIndex} creates, on a real MongoDB
+ *       and on the embedded store (its {@code SecondaryIndex}): a sweep reads the documents with pending events.</li>
  * </ul>
  *
  * <p>Every instance sweeps; two sweeps of one document publish the same frozen records, which consumers drop by
@@ -58,7 +58,7 @@ public final class OutboxSweep {
     this.settleMs = Math.min(sweepMs, 2 * ConfigKey.REPLY_TIMEOUT_MS.getLong(config));
   }
 
-  /** Creates the sparse index of the sweep's query on a real MongoDB (the embedded store ignores it). */
+  /** Creates the sparse index of the sweep's query (the embedded store answers {@code $exists: true} from it too). */
   public Future<Void> ensureIndex() {
     return outbox.mongo().createIndexWithOptions(outbox.collection(), new JsonObject().put(FIELD + ".id", 1),
         new IndexOptions().name(FIELD + "_id_sparse").sparse(true));

@@ -1,0 +1,219 @@
+package chat.rocket.livechat.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A non-unique ("secondary") index of the embedded store on H2 (issue 12), which mongo-java-server 1.47 does not have:
+ * it accepts such an index and ignores it, so every query on, say, {@code rocketchat_message.rid} or
+ * {@code rocketchat_room.servedBy._id} read every document of the collection.
+ *
+ * <p>One H2 map per index, in the store's file beside the collection: one entry per document and indexed value (an
+ * array field gives one entry per element, as MongoDB's multikey indexes do), keyed
+ * {@code KeyValue(values..., position)} under {@link SecondaryKeyType}, so the documents with given values are one
+ * range of the map. A query is answered from the index when it gives every indexed field a plain value (no operator,
+ * no sub-document, no array, no regular expression, not null), or asks {@code {field: {$exists: true}}} of a sparse
+ * index on that one field (the outbox sweep's query: every document the index holds); it may name other fields too,
+ * which mongo-java-server then checks on each document the index found, as it does for its unique indexes.
+ *
+ * <p>An index created on a collection that has documents (or found in a file written before this class existed, where
+ * the index was declared but ignored) is empty and gets filled by mongo-java-server from every document, once; a
+ * non-empty one is used as stored. So a file this class wrote must not be written by mongo-java-server's plain H2
+ * backend afterwards (which ignores the index and would leave it behind the documents); this project never does.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+  private static final String ID_FIELD = "_id";
+  private static final Document EXISTS = new Document("$exists", true);
+
+  private final MVStore store;
+  private final MVMap<KeyValue, Boolean> entries;
+  private final List<SecondaryIndex> siblings;
+
+  /**
+   * @param name     the index's name, e.g. {@code rid_1}
+   * @param keys     the indexed fields, in order
+   * @param sparse   true to leave out documents that have none of the fields
+   * @param store    the store holding the map
+   * @param mapName  the map's name in the store
+   * @param siblings the secondary indexes of the same collection (this one is added): a query that a sibling with
+   *                 more fields can answer is left to it, as MongoDB's planner prefers the narrower range
+   */
+  SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, MVStore store, String mapName,
+                 List<SecondaryIndex> siblings) {
+    super(name, keys, sparse);
+    this.store = store;
+    this.entries = store.openMap(mapName, new MVMap.Builder<KeyValue, Boolean>().keyType(new SecondaryKeyType()));
+    this.siblings = siblings;
+    siblings.add(this);
+  }
+
+  /** @return null: only the {@code _id} index locates a document by its contents */
+  @Override
+  public Object getPosition(Document document) {
+    return null;
+  }
+
+  /** Never refuses a document: values may repeat. */
+  @Override
+  public void checkAdd(Document document, MongoCollection<Object> collection) {
+  }
+
+  @Override
+  public void add(Document document, Object position, MongoCollection<Object> collection) {
+    if (indexes(document)) {
+      getKeyValues(document).forEach(values -> entries.put(withPosition(values, position), Boolean.TRUE));
+    }
+  }
+
+  /**
+   * Removes a deleted document's entries.
+   *
+   * @return its position: on the H2 backend, the document's {@code _id} (as its collection keys documents), which
+   *     mongo-java-server checks against the {@code _id} index's answer
+   */
+  @Override
+  public Object remove(Document document) {
+    Object position = Missing.ofNullable(document.get(ID_FIELD));
+    removeEntries(document, position);
+    return position;
+  }
+
+  /** Never refuses an update: values may repeat. */
+  @Override
+  public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+  }
+
+  @Override
+  public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                            MongoCollection<Object> collection) {
+    if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+      removeEntries(oldDocument, position);
+      add(newDocument, position, collection);
+    }
+  }
+
+  private void removeEntries(Document document, Object position) {
+    if (indexes(document)) {
+      getKeyValues(document).forEach(values -> entries.remove(withPosition(values, position)));
+    }
+  }
+
+  /**
+   * @return true when the query gives each indexed field a plain value and no sibling indexing more of its fields
+   *     (all of this one's among them) can answer it
+   */
+  @Override
+  public boolean canHandle(Document query) {
+    if (asksExistence(query)) {
+      return true;
+    }
+    return givesEveryKey(query)
+        && siblings.stream().noneMatch(other -> other.narrows(this) && other.givesEveryKey(query));
+  }
+
+  /** @return true for {@code {field: {$exists: true}, ...}} on a sparse index of that one field: all its documents */
+  private boolean asksExistence(Document query) {
+    return isSparse() && keys().size() == 1 && EXISTS.equals(query.get(keys().get(0)));
+  }
+
+  private boolean narrows(SecondaryIndex other) {
+    return keys().size() > other.keys().size() && keys().containsAll(other.keys());
+  }
+
+  private boolean givesEveryKey(Document query) {
+    for (String key : keys()) {
+      if (!query.containsKey(key) || !isPlainValue(query.get(key))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPlainValue(Object value) {
+    return value != null && !(value instanceof Map) && !(value instanceof Collection) && !(value instanceof Pattern)
+        && !value.getClass().getName().endsWith("BsonRegularExpression");
+  }
+
+  /** @return the positions of the documents whose indexed fields hold the query's values, each once */
+  @Override
+  public Iterable<Object> getPositions(Document query) {
+    if (asksExistence(query)) {
+      Set<Object> all = new LinkedHashSet<>();
+      entries.keyIterator(null).forEachRemaining(key -> all.add(key.get(key.size() - 1)));
+      return all;
+    }
+    List<Object> values = new ArrayList<>();
+    keys().forEach(key -> values.add(query.get(key)));
+    KeyValue prefix = new KeyValue(values).normalized();
+    Set<Object> positions = new LinkedHashSet<>();
+    Iterator<KeyValue> keys = entries.keyIterator(prefix);
+    while (keys.hasNext()) {
+      KeyValue key = keys.next();
+      if (!startsWith(key, prefix)) {
+        break;
+      }
+      positions.add(key.get(key.size() - 1));
+    }
+    return positions;
+  }
+
+  private static boolean startsWith(KeyValue key, KeyValue prefix) {
+    for (int i = 0; i < prefix.size(); i++) {
+      if (SecondaryKeyType.compareValues(key.get(i), prefix.get(i)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public long getCount() {
+    return entries.sizeAsLong();
+  }
+
+  @Override
+  public long getDataSize() {
+    return getCount();
+  }
+
+  /** Removes the index's map from the store (the index was dropped, or its collection). */
+  @Override
+  public void drop() {
+    siblings.remove(this);
+    store.removeMap(entries);
+  }
+
+  /** @return true unless the index is sparse and the document has none of its fields ({@code $exists} sees none) */
+  private boolean indexes(Document document) {
+    return !isSparse()
+        || keys().stream().anyMatch(key -> exists(Utils.getSubdocumentValueCollectionAware(document, key)));
+  }
+
+  private static boolean exists(Object value) {
+    return value instanceof Collection<?> values ? values.stream().anyMatch(SecondaryIndex::exists)
+        : !(value instanceof Missing);
+  }
+
+  private static KeyValue withPosition(KeyValue values, Object position) {
+    List<Object> key = new ArrayList<>(values.size() + 1);
+    values.forEach(key::add);
+    key.add(position);
+    return new KeyValue(key);
+  }
+}
