@@ -1,6 +1,8 @@
 package chat.rocket.livechat.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -56,6 +58,10 @@ final class IndexedH2Backend extends H2Backend {
   /** A database: new unique indexes get {@link IndexKeyType}, the other indexes are {@link SecondaryIndex}. */
   private static final class IndexedDatabase extends H2Database {
 
+    /** The map names of mongo-java-server's {@code H2Database}: a collection's documents, and its metadata. */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
     /** Null while mongo-java-server constructs this database (opening the indexes of the file, opened already). */
     private final IndexedH2Backend backend;
     /** Null while mongo-java-server constructs this database: then {@link #OPENING} holds them. */
@@ -67,11 +73,23 @@ final class IndexedH2Backend extends H2Backend {
       this.secondaryIndexes = secondaryIndexes;
     }
 
+    private SecondaryIndexes secondaryIndexes() {
+      return secondaryIndexes != null ? secondaryIndexes : OPENING.get();
+    }
+
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-      SecondaryIndexes indexes = secondaryIndexes != null ? secondaryIndexes : OPENING.get();
-      return indexes.open(getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+      return secondaryIndexes().open(getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+    }
+
+    /** A {@link CountingCollection} on the maps mongo-java-server's {@code H2Database} names for the collection. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      String fullName = getFullCollectionNamespace(collectionName);
+      MVStore store = secondaryIndexes().store();
+      return new CountingCollection(this, collectionName, options, store.openMap(DATA_PREFIX + fullName),
+          store.openMap(META_PREFIX + fullName), cursorRegistry);
     }
 
     @Override

@@ -160,7 +160,11 @@ final class SecondaryIndex extends Index<Object> {
     }
     List<Object> values = new ArrayList<>();
     keys().forEach(key -> values.add(query.get(key)));
-    KeyValue prefix = new KeyValue(values).normalized();
+    return positionsFrom(new KeyValue(values).normalized());
+  }
+
+  /** @return the positions of the entries starting with these values, each once, in the index's order */
+  private Set<Object> positionsFrom(KeyValue prefix) {
     Set<Object> positions = new LinkedHashSet<>();
     Iterator<KeyValue> keys = entries.keyIterator(prefix);
     while (keys.hasNext()) {
@@ -171,6 +175,30 @@ final class SecondaryIndex extends Index<Object> {
       positions.add(key.get(key.size() - 1));
     }
     return positions;
+  }
+
+  /**
+   * @return true when the query is nothing but plain values for the index's first fields (one or more), so that the
+   *     documents it matches are exactly those this index names for it: a count needs no document
+   */
+  boolean covers(Document query) {
+    int fields = query.size();
+    if (fields == 0 || fields > keys().size()) {
+      return false;
+    }
+    for (String key : keys().subList(0, fields)) {
+      if (!query.containsKey(key) || !isPlainValue(query.get(key))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** @return how many documents hold the values the query gives the index's first fields ({@link #covers}) */
+  int count(Document query) {
+    List<Object> values = new ArrayList<>();
+    keys().subList(0, query.size()).forEach(key -> values.add(query.get(key)));
+    return positionsFrom(new KeyValue(values).normalized()).size();
   }
 
   private static boolean startsWith(KeyValue key, KeyValue prefix) {

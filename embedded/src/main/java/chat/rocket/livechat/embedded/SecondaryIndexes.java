@@ -21,6 +21,11 @@ final class SecondaryIndexes {
     this.store = store;
   }
 
+  /** @return the database's H2 store */
+  MVStore store() {
+    return store;
+  }
+
   /**
    * Opens an index's map (created empty when absent: mongo-java-server then fills it from the collection).
    *

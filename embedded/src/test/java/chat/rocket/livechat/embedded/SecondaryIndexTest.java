@@ -261,6 +261,43 @@ class SecondaryIndexTest {
   }
 
   @Test
+  @DisplayName("the count command counts a query its index covers from the index alone, and others from documents")
+  void countsFromTheIndex() {
+    MVStore store = new MVStore.Builder().fileName(dir.resolve("count.mv").toString()).open();
+    MongoServer server = new MongoServer(new IndexedH2Backend(store));
+    server.bind("127.0.0.1", 0);
+    try {
+      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), client -> {
+        createIndexes(client);
+        insert(client, 0, DOCUMENTS);
+        JsonObject first = expected.get("m-0");
+        String userId = first.getJsonObject("u").getString("_id");
+        JsonObject covered = new JsonObject().put("u._id", userId).put("t", first.getString("t"));
+        JsonObject uncovered = covered.copy().put("open", first.getBoolean("open"));
+        long matching = expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
+            && first.getString("t").equals(m.getString("t"))).size();
+        assertThat(count(client, covered)).isEqualTo(matching);
+        MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
+        compound.keyList().stream().filter(key -> "m-0".equals(key.get(key.size() - 1))).toList()
+            .forEach(compound::remove);
+        assertThat(count(client, covered)).as("counted from the index").isEqualTo(matching - 1);
+        assertThat(count(client, new JsonObject().put("_id", "m-0"))).as("by _id: from the document").isEqualTo(1);
+        assertThat(count(client, uncovered)).as("an extra field: documents the index names, matched")
+            .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
+                && first.getString("t").equals(m.getString("t")) && first.getBoolean("open") == m.getBoolean("open")
+                && !"m-0".equals(m.getString("_id"))).size());
+      });
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  private static long count(MongoClient client, JsonObject query) {
+    return client.runCommand("count", new JsonObject().put("count", "messages").put("query", query)).await()
+        .getNumber("n").longValue();
+  }
+
+  @Test
   @DisplayName("of two indexes that can answer a query, the one on more of its fields does")
   void prefersTheNarrowerIndex() {
     MVStore store = new MVStore.Builder().fileName(dir.resolve("narrow.mv").toString()).open();

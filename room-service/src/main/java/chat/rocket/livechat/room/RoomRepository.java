@@ -161,9 +161,10 @@ final class RoomRepository {
 
 
   /**
-   * Creates the indexes the room queries use: {@code v.token}; {@code servedBy._id} with {@code open}, so that an
-   * agent's open rooms are one range of it (Auto_Selection counts them per creation: {@link #countOpenServedBy}), not
-   * every room the agent ever served; {@code rid} on inquiries and subscriptions (and {@code rid} alone on
+   * Creates the indexes the room queries use: {@code v.token}; {@code servedBy._id} with {@code open} and {@code t},
+   * so that an agent's open rooms are one range of it (Auto_Selection counts them per creation:
+   * {@link #countOpenServedBy}, which the embedded store then counts from the index alone), not every room the agent
+   * ever served; {@code rid} on inquiries and subscriptions (and {@code rid} alone on
    * subscriptions: the embedded store answers from an index only a query giving all its fields); and, where the
    * store supports partial indexes, a unique partial index on {@code v.token} for open
    * livechat rooms (Rocket.Chat PR #39087). On a store that does not honour partial indexes (the embedded
@@ -174,7 +175,7 @@ final class RoomRepository {
   Future<Boolean> ensureIndexes() {
     return Future.all(
             mongo.createIndex(Collections.ROOMS, new JsonObject().put("v.token", 1)),
-            mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1).put("open", 1)),
+            mongo.createIndex(Collections.ROOMS, new JsonObject().put("servedBy._id", 1).put("open", 1).put("t", 1)),
             mongo.createIndex(Collections.INQUIRIES, new JsonObject().put("rid", 1)),
             mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1).put("u._id", 1)),
             mongo.createIndex(Collections.SUBSCRIPTIONS, new JsonObject().put("rid", 1)))
