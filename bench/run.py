@@ -86,11 +86,16 @@ def parse_args():
     return parser.parse_args()
 
 
+def system_jar(args):
+    """The jar under test: --jar of this script, else JAR (which bench/overload.py sets from its --system-jar)."""
+    return getattr(args, "jar", None) or JAR
+
+
 def start_system(args, work):
     env = dict(os.environ, DATA_DIR=os.path.join(work, "data"), PORT=str(args.port),
                BASELINE_PORT=str(args.baseline_port), ADMIN_USERNAME="admin", ADMIN_PASS="admin")
     log = open(os.path.join(work, "standalone.log"), "w")
-    command = ["java"] + args.java_opts.split() + ["-jar", args.jar]
+    command = ["java"] + args.java_opts.split() + ["-jar", system_jar(args)]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -107,9 +112,9 @@ def start_system(args, work):
 
 
 def seed(args, work):
-    env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh), BENCH_AGENTS=str(args.agents),
-               BENCH_OPEN=str(args.open or args.rooms))
-    result = subprocess.run(["java", "-cp", args.jar, "chat.rocket.livechat.bench.BenchSeeder"], env=env,
+    env = dict(os.environ, BENCH_ROOMS=str(args.rooms), BENCH_FRESH=str(args.fresh),
+               BENCH_AGENTS=str(getattr(args, "agents", 0)), BENCH_OPEN=str(getattr(args, "open", 0) or args.rooms))
+    result = subprocess.run(["java", "-cp", system_jar(args), "chat.rocket.livechat.bench.BenchSeeder"], env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("seeding failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
