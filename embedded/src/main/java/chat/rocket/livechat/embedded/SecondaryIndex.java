@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -194,11 +195,26 @@ final class SecondaryIndex extends Index<Object> {
     return true;
   }
 
-  /** @return how many documents hold the values the query gives the index's first fields ({@link #covers}) */
+  /**
+   * @return how many documents hold the values the query gives the index's first fields ({@link #covers}); when it
+   *     gives all of them, each document has one entry for those values, and H2 counts the range from its tree's page
+   *     counts without reading an entry (two key-index lookups, O(log n))
+   */
   int count(Document query) {
     List<Object> values = new ArrayList<>();
     keys().subList(0, query.size()).forEach(key -> values.add(query.get(key)));
-    return positionsFrom(new KeyValue(values).normalized()).size();
+    KeyValue prefix = new KeyValue(values).normalized();
+    if (query.size() < keys().size()) {
+      return positionsFrom(prefix).size();
+    }
+    long from = insertionPoint(entries.getKeyIndex(prefix));
+    long to = insertionPoint(entries.getKeyIndex(withPosition(prefix, MaxKey.getInstance())));
+    return Math.toIntExact(to - from);
+  }
+
+  /** @return where a key absent from the map would go, or the index of one present (H2's {@code getKeyIndex}) */
+  private static long insertionPoint(long keyIndex) {
+    return keyIndex < 0 ? -keyIndex - 1 : keyIndex;
   }
 
   private static boolean startsWith(KeyValue key, KeyValue prefix) {

@@ -277,6 +277,10 @@ class SecondaryIndexTest {
         long matching = expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
             && first.getString("t").equals(m.getString("t"))).size();
         assertThat(count(client, covered)).isEqualTo(matching);
+        assertThat(count(client, new JsonObject().put("u._id", userId))).as("the index's first field alone")
+            .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))).size());
+        assertThat(count(client, new JsonObject().put("tags", "tag-1"))).as("an array field")
+            .isEqualTo(expectedIds(m -> m.getJsonArray("tags").contains("tag-1")).size());
         MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
         compound.keyList().stream().filter(key -> "m-0".equals(key.get(key.size() - 1))).toList()
             .forEach(compound::remove);
