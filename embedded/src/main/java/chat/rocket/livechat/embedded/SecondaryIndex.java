@@ -7,16 +7,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.MaxKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -24,13 +19,13 @@ import org.h2.mvstore.MVStore;
  * it accepts such an index and ignores it, so every query on, say, {@code rocketchat_message.rid} or
  * {@code rocketchat_room.servedBy._id} read every document of the collection.
  *
- * <p>One H2 map per index, in the store's file beside the collection: one entry per document and indexed value (an
- * array field gives one entry per element, as MongoDB's multikey indexes do), keyed
- * {@code KeyValue(values..., position)} under {@link SecondaryKeyType}, so the documents with given values are one
- * range of the map. A query is answered from the index when it gives every indexed field a plain value (no operator,
- * no sub-document, no array, no regular expression, not null), or asks {@code {field: {$exists: true}}} of a sparse
- * index on that one field (the outbox sweep's query: every document the index holds); it may name other fields too,
- * which mongo-java-server then checks on each document the index found, as it does for its unique indexes.
+ * <p>One H2 map per index ({@link SecondaryEntries}), in the store's file beside the collection: one entry per document
+ * and indexed values (an array field gives one entry per element, as MongoDB's multikey indexes do), so the documents
+ * with given values are one range of the map. A query is answered from the index when it gives every indexed field a
+ * plain value (no operator, no sub-document, no array, no regular expression, not null), or asks
+ * {@code {field: {$exists: true}}} of a sparse index on that one field (the outbox sweep's query: every document the
+ * index holds); it may name other fields too, which mongo-java-server then checks on each document the index found,
+ * as it does for its unique indexes.
  *
  * <p>An index created on a collection that has documents (or found in a file written before this class existed, where
  * the index was declared but ignored) is empty and gets filled by mongo-java-server from every document, once; a
@@ -42,8 +37,7 @@ final class SecondaryIndex extends Index<Object> {
   private static final String ID_FIELD = "_id";
   private static final Document EXISTS = new Document("$exists", true);
 
-  private final MVStore store;
-  private final MVMap<KeyValue, Boolean> entries;
+  private final SecondaryEntries entries;
   private final List<SecondaryIndex> siblings;
 
   /**
@@ -58,8 +52,7 @@ final class SecondaryIndex extends Index<Object> {
   SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, MVStore store, String mapName,
                  List<SecondaryIndex> siblings) {
     super(name, keys, sparse);
-    this.store = store;
-    this.entries = store.openMap(mapName, new MVMap.Builder<KeyValue, Boolean>().keyType(new SecondaryKeyType()));
+    this.entries = new SecondaryEntries(store, mapName);
     this.siblings = siblings;
     siblings.add(this);
   }
@@ -78,7 +71,7 @@ final class SecondaryIndex extends Index<Object> {
   @Override
   public void add(Document document, Object position, MongoCollection<Object> collection) {
     if (indexes(document)) {
-      getKeyValues(document).forEach(values -> entries.put(withPosition(values, position), Boolean.TRUE));
+      getKeyValues(document).forEach(values -> entries.put(values, position));
     }
   }
 
@@ -111,7 +104,7 @@ final class SecondaryIndex extends Index<Object> {
 
   private void removeEntries(Document document, Object position) {
     if (indexes(document)) {
-      getKeyValues(document).forEach(values -> entries.remove(withPosition(values, position)));
+      getKeyValues(document).forEach(values -> entries.remove(values, position));
     }
   }
 
@@ -154,28 +147,15 @@ final class SecondaryIndex extends Index<Object> {
   /** @return the positions of the documents whose indexed fields hold the query's values, each once */
   @Override
   public Iterable<Object> getPositions(Document query) {
-    if (asksExistence(query)) {
-      Set<Object> all = new LinkedHashSet<>();
-      entries.keyIterator(null).forEachRemaining(key -> all.add(key.get(key.size() - 1)));
-      return all;
-    }
-    List<Object> values = new ArrayList<>();
-    keys().forEach(key -> values.add(query.get(key)));
-    return positionsFrom(new KeyValue(values).normalized());
+    return asksExistence(query) ? entries.allPositions()
+        : entries.positionsStartingWith(leadingValues(query, keys().size()));
   }
 
-  /** @return the positions of the entries starting with these values, each once, in the index's order */
-  private Set<Object> positionsFrom(KeyValue prefix) {
-    Set<Object> positions = new LinkedHashSet<>();
-    Iterator<KeyValue> keys = entries.keyIterator(prefix);
-    while (keys.hasNext()) {
-      KeyValue key = keys.next();
-      if (!startsWith(key, prefix)) {
-        break;
-      }
-      positions.add(key.get(key.size() - 1));
-    }
-    return positions;
+  /** @return the values the query gives the index's first {@code fields} fields, normalized as stored */
+  private KeyValue leadingValues(Document query, int fields) {
+    List<Object> values = new ArrayList<>();
+    keys().subList(0, fields).forEach(key -> values.add(query.get(key)));
+    return new KeyValue(values).normalized();
   }
 
   /**
@@ -201,34 +181,14 @@ final class SecondaryIndex extends Index<Object> {
    *     counts without reading an entry (two key-index lookups, O(log n))
    */
   int count(Document query) {
-    List<Object> values = new ArrayList<>();
-    keys().subList(0, query.size()).forEach(key -> values.add(query.get(key)));
-    KeyValue prefix = new KeyValue(values).normalized();
-    if (query.size() < keys().size()) {
-      return positionsFrom(prefix).size();
-    }
-    long from = insertionPoint(entries.getKeyIndex(prefix));
-    long to = insertionPoint(entries.getKeyIndex(withPosition(prefix, MaxKey.getInstance())));
-    return Math.toIntExact(to - from);
-  }
-
-  /** @return where a key absent from the map would go, or the index of one present (H2's {@code getKeyIndex}) */
-  private static long insertionPoint(long keyIndex) {
-    return keyIndex < 0 ? -keyIndex - 1 : keyIndex;
-  }
-
-  private static boolean startsWith(KeyValue key, KeyValue prefix) {
-    for (int i = 0; i < prefix.size(); i++) {
-      if (SecondaryKeyType.compareValues(key.get(i), prefix.get(i)) != 0) {
-        return false;
-      }
-    }
-    return true;
+    KeyValue values = leadingValues(query, query.size());
+    return query.size() < keys().size() ? entries.positionsStartingWith(values).size()
+        : Math.toIntExact(entries.countWithValues(values));
   }
 
   @Override
   public long getCount() {
-    return entries.sizeAsLong();
+    return entries.size();
   }
 
   @Override
@@ -240,7 +200,7 @@ final class SecondaryIndex extends Index<Object> {
   @Override
   public void drop() {
     siblings.remove(this);
-    store.removeMap(entries);
+    entries.drop();
   }
 
   /** @return true unless the index is sparse and the document has none of its fields ({@code $exists} sees none) */
@@ -254,10 +214,4 @@ final class SecondaryIndex extends Index<Object> {
         : !(value instanceof Missing);
   }
 
-  private static KeyValue withPosition(KeyValue values, Object position) {
-    List<Object> key = new ArrayList<>(values.size() + 1);
-    values.forEach(key::add);
-    key.add(position);
-    return new KeyValue(key);
-  }
 }
