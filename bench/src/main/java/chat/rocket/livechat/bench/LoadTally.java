@@ -83,14 +83,15 @@ final class LoadTally {
   }
 
   /**
-   * @return {@code {rate, seconds, offered, notSent, ok, timeout504, unavailable503, other, goodput (2xx/s),
+   * @return {@code {rate, seconds, offered, notSent, ok, timeout504, unavailable503, other, goodput (2xx/s; 0 for the
+   *     run's timeline, which has no length of its own),
    *     p50Ms, p99Ms, maxMs (2xx only), perSecond: [{ok, timeout504, unavailable503, other, notSent, p99Ms}]}}
    */
   synchronized JsonObject toJson() {
     JsonArray seconds = new JsonArray();
     perSecond.forEach(counts -> seconds.add(counts(counts)));
     return counts(total).put("rate", rate).put("seconds", this.seconds).put("offered", total.offered)
-        .put("goodput", total.ok / (double) this.seconds)
+        .put("goodput", this.seconds > 0 ? total.ok / (double) this.seconds : 0.0)
         .put("p50Ms", total.latency.getValueAtPercentile(50) / 1000.0)
         .put("maxMs", total.latency.getMaxValue() / 1000.0).put("perSecond", seconds);
   }

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *       idempotent) up to {@code RECORD_RETRIES} times with backoff; when the last attempt fails too, the caller gets
  *       its one {@link ErrorCode#INTERNAL} FAILURE reply if it can be sent, and the command is parked with the last
  *       failure as reason. A command whose deadline passes during the retries is answered
- *       {@link ErrorCode#DEADLINE_EXCEEDED} by the next attempt, like any expired command, and not parked.</li>
+ *       {@link ErrorCode#DEADLINE_EXCEEDED} by the next attempt, like any expired command, and not parked; one whose
+ *       retries take it past {@link ConfigKey#COMMAND_MAX_QUEUE_MS} since it was sent is answered
+ *       {@link ErrorCode#SERVICE_UNAVAILABLE} by the next attempt, and not parked either.</li>
  * </ul>
  * The records behind a parked one are processed and committed; the same key's wait for its retries.
  *
