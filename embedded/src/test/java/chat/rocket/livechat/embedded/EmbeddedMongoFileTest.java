@@ -3,15 +3,12 @@ package chat.rocket.livechat.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,31 +32,14 @@ class EmbeddedMongoFileTest {
     vertx.close().await();
   }
 
-  private void withClient(String url, Consumer<MongoClient> work) {
-    MongoClient client = MongoClient.createShared(vertx, new JsonObject().put("connection_string", url + "/test"),
-        url);
-    try {
-      work.accept(client);
-    } finally {
-      client.close().await();
-    }
-  }
+  private final StoreSessions sessions = new StoreSessions(vertx);
 
   private void withPlainStore(Path file, Consumer<MongoClient> work) {
-    MongoServer server = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()));
-    server.bind("127.0.0.1", 0);
-    String url = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-    try {
-      withClient(url, work);
-    } finally {
-      server.shutdown();
-    }
+    sessions.withPlainStore(file, work);
   }
 
   private void withIndexedStore(Path file, Consumer<MongoClient> work) throws Exception {
-    try (EmbeddedMongo store = EmbeddedMongo.startFile(file, "127.0.0.1", 0, 16)) {
-      withClient(store.connectionString(), work);
-    }
+    sessions.withIndexedStore(file, work);
   }
 
   private static JsonObject doc(int i) {
@@ -125,20 +105,13 @@ class EmbeddedMongoFileTest {
   void indexMapsUseTheKeyType() {
     Path file = dir.resolve("typed.mv");
     withPlainStore(file, client -> client.insert("old", doc(1)).await());
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-    MongoServer server = new MongoServer(new IndexedH2Backend(store));
-    server.bind("127.0.0.1", 0);
-    try {
-      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), client -> {
-        client.createIndexWithOptions("things", new JsonObject().put("token", 1), new IndexOptions().unique(true))
-            .await();
-        client.insert("things", doc(2)).await();
-      });
+    sessions.withOpenStore(file, (store, client) -> {
+      client.createIndexWithOptions("things", new JsonObject().put("token", 1), new IndexOptions().unique(true))
+          .await();
+      client.insert("things", doc(2)).await();
       assertThat(store.getMapNames().stream().filter(name -> name.contains("._index_")))
           .as("_id of old and things, token of things").hasSize(3)
           .allSatisfy(name -> assertThat(store.openMap(name).getKeyType()).isInstanceOf(IndexKeyType.class));
-    } finally {
-      server.shutdown();
-    }
+    });
   }
 }

@@ -2,10 +2,8 @@ package chat.rocket.livechat.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -53,30 +51,15 @@ class SecondaryIndexTest {
     vertx.close().await();
   }
 
-  private void withClient(String url, Consumer<MongoClient> work) {
-    MongoClient client = MongoClient.createShared(vertx, new JsonObject().put("connection_string", url + "/test"),
-        url);
-    try {
-      work.accept(client);
-    } finally {
-      client.close().await();
-    }
-  }
+  private final StoreSessions sessions = new StoreSessions(vertx);
 
   private void withIndexedStore(Path file, Consumer<MongoClient> work) throws Exception {
-    try (EmbeddedMongo store = EmbeddedMongo.startFile(file, "127.0.0.1", 0, 16)) {
-      withClient(store.connectionString(), work);
-    }
+    sessions.withIndexedStore(file, work);
   }
 
-  private void withPlainStore(Path file, Consumer<MongoClient> work) {
-    MongoServer server = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()));
-    server.bind("127.0.0.1", 0);
-    try {
-      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), work);
-    } finally {
-      server.shutdown();
-    }
+  /** Takes a document's entries out of an index's map, behind mongo-java-server's back. */
+  private static void takeOut(MVMap<KeyValue, Object> entries, String id) {
+    entries.keyList().stream().filter(key -> id.equals(key.get(key.size() - 1))).toList().forEach(entries::remove);
   }
 
   private static void createIndexes(MongoClient client) {
@@ -189,7 +172,7 @@ class SecondaryIndexTest {
   @DisplayName("an index declared on a file while the store ignored it is built from its documents at the next start")
   void buildsIndexesOfOlderFiles() throws Exception {
     Path file = dir.resolve("older.mv");
-    withPlainStore(file, client -> {
+    sessions.withPlainStore(file, client -> {
       createIndexes(client);
       insert(client, 0, DOCUMENTS);
     });
@@ -203,26 +186,18 @@ class SecondaryIndexTest {
   @Test
   @DisplayName("a query on an indexed field reads the documents the index names, not the whole collection")
   void queriesReadTheIndex() {
-    MVStore store = new MVStore.Builder().fileName(dir.resolve("used.mv").toString()).open();
-    MongoServer server = new MongoServer(new IndexedH2Backend(store));
-    server.bind("127.0.0.1", 0);
-    try {
-      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), client -> {
-        createIndexes(client);
-        insert(client, 0, DOCUMENTS);
-        String rid = expected.get("m-0").getString("rid");
-        Set<String> inRoom = expectedIds(m -> rid.equals(m.getString("rid")));
-        MVMap<KeyValue, Object> entries = store.openMap("test.messages._secondary_rid_1");
-        entries.keyList().stream().filter(key -> "m-0".equals(key.get(key.size() - 1))).toList()
-            .forEach(entries::remove);
-        inRoom.remove("m-0");
-        assertThat(foundIds(client, new JsonObject().put("rid", rid))).as("the entry taken out of the index")
-            .isEqualTo(inRoom);
-        assertThat(foundIds(client, new JsonObject().put("_id", "m-0"))).as("the document itself").hasSize(1);
-      });
-    } finally {
-      server.shutdown();
-    }
+    sessions.withOpenStore(dir.resolve("used.mv"), (store, client) -> {
+      createIndexes(client);
+      insert(client, 0, DOCUMENTS);
+      String rid = expected.get("m-0").getString("rid");
+      Set<String> inRoom = expectedIds(m -> rid.equals(m.getString("rid")));
+      MVMap<KeyValue, Object> entries = store.openMap("test.messages._secondary_rid_1");
+      takeOut(entries, "m-0");
+      inRoom.remove("m-0");
+      assertThat(foundIds(client, new JsonObject().put("rid", rid))).as("the entry taken out of the index")
+          .isEqualTo(inRoom);
+      assertThat(foundIds(client, new JsonObject().put("_id", "m-0"))).as("the document itself").hasSize(1);
+    });
   }
 
   @Test
@@ -263,37 +238,29 @@ class SecondaryIndexTest {
   @Test
   @DisplayName("the count command counts a query its index covers from the index alone, and others from documents")
   void countsFromTheIndex() {
-    MVStore store = new MVStore.Builder().fileName(dir.resolve("count.mv").toString()).open();
-    MongoServer server = new MongoServer(new IndexedH2Backend(store));
-    server.bind("127.0.0.1", 0);
-    try {
-      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), client -> {
-        createIndexes(client);
-        insert(client, 0, DOCUMENTS);
-        JsonObject first = expected.get("m-0");
-        String userId = first.getJsonObject("u").getString("_id");
-        JsonObject covered = new JsonObject().put("u._id", userId).put("t", first.getString("t"));
-        JsonObject uncovered = covered.copy().put("open", first.getBoolean("open"));
-        long matching = expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
-            && first.getString("t").equals(m.getString("t"))).size();
-        assertThat(count(client, covered)).isEqualTo(matching);
-        assertThat(count(client, new JsonObject().put("u._id", userId))).as("the index's first field alone")
-            .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))).size());
-        assertThat(count(client, new JsonObject().put("tags", "tag-1"))).as("an array field")
-            .isEqualTo(expectedIds(m -> m.getJsonArray("tags").contains("tag-1")).size());
-        MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
-        compound.keyList().stream().filter(key -> "m-0".equals(key.get(key.size() - 1))).toList()
-            .forEach(compound::remove);
-        assertThat(count(client, covered)).as("counted from the index").isEqualTo(matching - 1);
-        assertThat(count(client, new JsonObject().put("_id", "m-0"))).as("by _id: from the document").isEqualTo(1);
-        assertThat(count(client, uncovered)).as("an extra field: documents the index names, matched")
-            .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
-                && first.getString("t").equals(m.getString("t")) && first.getBoolean("open") == m.getBoolean("open")
-                && !"m-0".equals(m.getString("_id"))).size());
-      });
-    } finally {
-      server.shutdown();
-    }
+    sessions.withOpenStore(dir.resolve("count.mv"), (store, client) -> {
+      createIndexes(client);
+      insert(client, 0, DOCUMENTS);
+      JsonObject first = expected.get("m-0");
+      String userId = first.getJsonObject("u").getString("_id");
+      JsonObject covered = new JsonObject().put("u._id", userId).put("t", first.getString("t"));
+      JsonObject uncovered = covered.copy().put("open", first.getBoolean("open"));
+      long matching = expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
+          && first.getString("t").equals(m.getString("t"))).size();
+      assertThat(count(client, covered)).isEqualTo(matching);
+      assertThat(count(client, new JsonObject().put("u._id", userId))).as("the index's first field alone")
+          .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))).size());
+      assertThat(count(client, new JsonObject().put("tags", "tag-1"))).as("an array field")
+          .isEqualTo(expectedIds(m -> m.getJsonArray("tags").contains("tag-1")).size());
+      MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
+      takeOut(compound, "m-0");
+      assertThat(count(client, covered)).as("counted from the index").isEqualTo(matching - 1);
+      assertThat(count(client, new JsonObject().put("_id", "m-0"))).as("by _id: from the document").isEqualTo(1);
+      assertThat(count(client, uncovered)).as("an extra field: documents the index names, matched")
+          .isEqualTo(expectedIds(m -> userId.equals(m.getJsonObject("u").getString("_id"))
+              && first.getString("t").equals(m.getString("t")) && first.getBoolean("open") == m.getBoolean("open")
+              && !"m-0".equals(m.getString("_id"))).size());
+    });
   }
 
   private static long count(MongoClient client, JsonObject query) {
@@ -304,26 +271,18 @@ class SecondaryIndexTest {
   @Test
   @DisplayName("of two indexes that can answer a query, the one on more of its fields does")
   void prefersTheNarrowerIndex() {
-    MVStore store = new MVStore.Builder().fileName(dir.resolve("narrow.mv").toString()).open();
-    MongoServer server = new MongoServer(new IndexedH2Backend(store));
-    server.bind("127.0.0.1", 0);
-    try {
-      withClient("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), client -> {
-        client.createIndex("messages", new JsonObject().put("u._id", 1)).await();
-        createIndexes(client);
-        insert(client, 0, DOCUMENTS);
-        JsonObject first = expected.get("m-0");
-        JsonObject byUser = new JsonObject().put("u._id", first.getJsonObject("u").getString("_id"));
-        JsonObject byUserAndType = byUser.copy().put("t", first.getString("t"));
-        MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
-        compound.keyList().stream().filter(key -> "m-0".equals(key.get(key.size() - 1))).toList()
-            .forEach(compound::remove);
-        assertThat(foundIds(client, byUserAndType)).as("answered by the compound index").doesNotContain("m-0");
-        assertThat(foundIds(client, byUser)).as("answered by the index on u._id").contains("m-0");
-      });
-    } finally {
-      server.shutdown();
-    }
+    sessions.withOpenStore(dir.resolve("narrow.mv"), (store, client) -> {
+      client.createIndex("messages", new JsonObject().put("u._id", 1)).await();
+      createIndexes(client);
+      insert(client, 0, DOCUMENTS);
+      JsonObject first = expected.get("m-0");
+      JsonObject byUser = new JsonObject().put("u._id", first.getJsonObject("u").getString("_id"));
+      JsonObject byUserAndType = byUser.copy().put("t", first.getString("t"));
+      MVMap<KeyValue, Object> compound = store.openMap("test.messages._secondary_u._id_1_t_1");
+      takeOut(compound, "m-0");
+      assertThat(foundIds(client, byUserAndType)).as("answered by the compound index").doesNotContain("m-0");
+      assertThat(foundIds(client, byUser)).as("answered by the index on u._id").contains("m-0");
+    });
   }
 
   @Test
