@@ -33,6 +33,9 @@ def parse_args():
     parser.add_argument("--senders", default="64", help="concurrent senders per point")
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
+    parser.add_argument("--jvm-warmup", type=int, default=60,
+                        help="seconds of messages before the first point (the first socket count, the most senders), "
+                             "not reported, so that every point measures the JIT-compiled system (0: none)")
     parser.add_argument("--port", type=int, default=3000, help="the gateway's HTTP port")
     parser.add_argument("--baseline-port", type=int, default=3001, help="HTTP port of the bench jar's baselines")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
@@ -40,9 +43,11 @@ def parse_args():
     return parser.parse_args()
 
 
-def client(args, sockets, senders, pid):
+def client(args, sockets, senders, pid, warmup=None, duration=None):
+    """Runs RealtimeBench once (--warmup and --duration unless given) and returns its JSON result."""
     env = dict(os.environ, PORT=str(args.port), BENCH_SOCKETS=str(sockets), BENCH_SENDERS=str(senders),
-               BENCH_WARMUP_S=str(args.warmup), BENCH_DURATION_S=str(args.duration), BENCH_SERVER_PID=str(pid))
+               BENCH_WARMUP_S=str(args.warmup if warmup is None else warmup),
+               BENCH_DURATION_S=str(args.duration if duration is None else duration), BENCH_SERVER_PID=str(pid))
     result = subprocess.run(["java", "-Xmx1g", "-cp", JAR, "chat.rocket.livechat.bench.RealtimeBench"], env=env,
                             capture_output=True, text=True)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
@@ -63,6 +68,9 @@ def main():
     try:
         seeded = run.seed(args, work)
         print(seeded, flush=True)
+        if args.jvm_warmup > 0:
+            r = client(args, sockets[0], max(senders), process.pid, warmup=0, duration=args.jvm_warmup)
+            print(f"JVM warm-up: {r['messagesPerSecond']:.0f} msg/s for {args.jvm_warmup} s", flush=True)
         for count in sockets:
             for s in senders:
                 r = client(args, count, s, process.pid)
@@ -86,6 +94,7 @@ def write_report(args, results, seeded):
         f"- machine: {run.machine()}",
         f"- command: `bench/run.sh realtime {' '.join(sys.argv[1:])}`".rstrip(),
         f"- data: {seeded}; system JVM {args.java_opts}; the client is a second JVM on the same 2 cores",
+        f"- JVM warm-up before the first point: {args.jvm_warmup} s of messages, not reported",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured; delivery = send → arrival on the "
         "room's socket (POST livechat/message → room-service → livechat.room.events → gateway fan-out → websocket)",
         "",

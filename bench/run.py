@@ -3,8 +3,10 @@
 
 Starts the bench module's jar (bench/target/livechat-bench.jar: the embedded default, fresh data directory, plus the
 baselines on --baseline-port), seeds visitors with open rooms through BenchSeeder (rate limiter off through its
-setting), then drives each scenario with wrk on loopback at each connection count: a warm-up, then the measured run.
-Scenarios:
+setting), warms the JVM (--jvm-warmup: the run's scenarios at its highest connection count, not reported; C2 keeps
+compiling for 30-60 s after start, and a point measured before that reports the compiler, not the system: cold,
+room-existing gave 293 req/s at 1 connection and 4,469 at 64, warm 899 and 8,652, issue 12 session 7), then drives
+each scenario with wrk on loopback at each connection count: a warm-up, then the measured run. Scenarios:
 
   noop           GET /api/v1/bench/noop on the baseline port: the HTTP stack alone (baseline)
   in-process     GET /api/v1/bench/in-process/livechat/room on the baseline port: the get-room route with the
@@ -73,6 +75,10 @@ def parse_args():
                              "the agents' open rooms on every creation, as on a site with several agents online")
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured point")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up before each point")
+    parser.add_argument("--jvm-warmup", type=int, default=60,
+                        help="seconds of load before the first point, spread over the run's scenarios at its highest "
+                             "connection count and not reported, so that every point measures the JIT-compiled "
+                             "system (0: none, the cold figures of sessions 1-6)")
     parser.add_argument("--connections", default="1,16,64")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per point; the median is reported")
@@ -128,6 +134,24 @@ def login(port):
     with urllib.request.urlopen(request) as response:
         data = json.load(response)["data"]
     return data["userId"], data["authToken"]
+
+
+def warm_jvm(args, auth, connections):
+    """Loads the system with each scenario of the run in turn at `connections` for --jvm-warmup s in all, before any
+    point; nothing of it is reported. @return the next fresh visitor's index (room-create spends one per request)."""
+    names = args.scenarios.split(",")
+    seconds = args.jvm_warmup // len(names)
+    fresh_from = 0
+    if seconds <= 0:
+        return fresh_from
+    for name in names:
+        script, extra, baseline = SCENARIOS[name]
+        env = dict(auth, **extra, BENCH_FRESH_FROM=str(fresh_from))
+        run = wrk(args.baseline_port if baseline else args.port, script, connections, seconds, env)
+        if name == "room-create":
+            fresh_from += run["requests"] + 4 * connections
+        print(f"JVM warm-up: {name} c={connections} {run['rps']:.0f} req/s for {seconds} s", flush=True)
+    return fresh_from
 
 
 def duration_ms(text):
@@ -191,7 +215,8 @@ def main():
         auth = {"BENCH_USER_ID": user_id, "BENCH_AUTH_TOKEN": auth_token, "BENCH_ROOMS": str(args.rooms),
                 "BENCH_ACTIVE": str(args.active or args.rooms)}
         connections = [int(c) for c in args.connections.split(",")]
-        results, fresh_from, profiles = {}, 0, {}
+        results, profiles = {}, {}
+        fresh_from = warm_jvm(args, auth, max(connections))
         for name in args.scenarios.split(","):
             script, extra, baseline = SCENARIOS[name]
             port = args.baseline_port if baseline else args.port
@@ -246,6 +271,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- existing-room scenarios draw from {args.active or args.rooms} of the seeded rooms",
         f"- open rooms: {args.open or args.rooms} of the seeded rooms (the others closed); available agents: the "
         f"admin (serving every seeded room) and {args.agents} more",
+        f"- JVM warm-up before the first point: {args.jvm_warmup} s of the run's scenarios at "
+        f"{max(int(c) for c in args.connections.split(','))} connections, not reported",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",
