@@ -8,7 +8,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of the embedded store's unique indexes ({@code _id} and every unique index; issue 12): H2's
- * {@link ObjectDataType}, same bytes on disk and same order, with the comparison made cheap.
+ * {@link ObjectDataType} order, with the comparison made cheap, and keys stored as {@link BsonDataType} stores them.
  *
  * <p>mongo-java-server keys a unique index by its {@link KeyValue}, which is not {@link Comparable}, so H2 orders two
  * keys by their Java-serialized bytes and serializes <em>both</em> on every comparison of a B-tree search: about 2 x 17
@@ -16,9 +16,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * profile (bench/results.md). Here the searched key is serialized once per lookup (kept per thread while the search
  * descends the tree's levels) and a stored key's bytes are kept (weakly, by identity, while its page is in memory)
  * for the next search. The order is exactly H2's (unsigned
- * lexicographic bytes, then length), so files written with the plain type stay readable and vice versa.
+ * lexicographic bytes, then length), so the keys of files written with the plain type keep their order.
  */
-final class IndexKeyType extends ObjectDataType {
+final class IndexKeyType extends BsonDataType {
 
   /** Stored keys whose bytes are kept; about 200 bytes each (key, bytes, cache entry). */
   static final long KEPT_KEYS = 200_000;

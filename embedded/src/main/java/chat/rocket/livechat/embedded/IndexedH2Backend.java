@@ -8,16 +8,17 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with non-unique indexes ({@link SecondaryIndex}) and whose unique indexes use
- * {@link IndexKeyType} (issue 12). For the unique ones it opens an index's map
- * with that key type before mongo-java-server asks H2 for it, and H2 hands the open map to it. The maps of indexes
- * already in the file are opened first, since mongo-java-server opens them while constructing the backend and its
- * databases, before any override of theirs can run.
+ * mongo-java-server's H2 backend with non-unique indexes ({@link SecondaryIndex}), documents stored as BSON
+ * ({@link BsonDataType}) and unique indexes keyed with {@link IndexKeyType} (issue 12). For the unique ones it opens
+ * an index's map with that key type before mongo-java-server asks H2 for it, and H2 hands the open map to it. The maps
+ * of indexes already in the file are opened first, since mongo-java-server opens them while constructing the backend
+ * and its databases, before any override of theirs can run.
  */
 final class IndexedH2Backend extends H2Backend {
 
@@ -83,13 +84,18 @@ final class IndexedH2Backend extends H2Backend {
       return secondaryIndexes().open(getFullCollectionNamespace(collectionName), indexName, keys, sparse);
     }
 
-    /** A {@link CountingCollection} on the maps mongo-java-server's {@code H2Database} names for the collection. */
+    /**
+     * A {@link CountingCollection} on the maps mongo-java-server's {@code H2Database} names for the collection, its
+     * documents stored as BSON ({@link BsonDataType}).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
       String fullName = getFullCollectionNamespace(collectionName);
       MVStore store = secondaryIndexes().store();
-      return new CountingCollection(this, collectionName, options, store.openMap(DATA_PREFIX + fullName),
-          store.openMap(META_PREFIX + fullName), cursorRegistry);
+      MVMap<Object, Document> documents = store.openMap(DATA_PREFIX + fullName,
+          new MVMap.Builder<Object, Document>().valueType(new BsonDataType()));
+      return new CountingCollection(this, collectionName, options, documents, store.openMap(META_PREFIX + fullName),
+          cursorRegistry);
     }
 
     @Override

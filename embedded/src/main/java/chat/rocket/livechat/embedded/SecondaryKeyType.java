@@ -2,15 +2,14 @@ package chat.rocket.livechat.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of a {@link SecondaryIndex}'s map: a {@link KeyValue} of the indexed values followed by the document's
- * position, stored as H2's {@link ObjectDataType} stores it, ordered value by value as MongoDB orders values
+ * position, stored as {@link BsonDataType} stores it, ordered value by value as MongoDB orders values
  * (mongo-java-server's {@link ValueComparator}), a key before every longer key it is a prefix of. So all entries of one
  * indexed value sit together, right after the key of that value alone, where a cursor starts.
  */
-final class SecondaryKeyType extends ObjectDataType {
+final class SecondaryKeyType extends BsonDataType {
 
   private static final ValueComparator VALUES = ValueComparator.asc();
 

@@ -161,7 +161,8 @@ class SecondaryIndexTest {
     });
     MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
     try {
-      assertThat(store.openMap("test.messages._secondary_rid_1").size()).as("one entry per document")
+      assertThat(store.openMap("test.messages._secondary_rid_1",
+          new MVMap.Builder<KeyValue, Boolean>().keyType(new SecondaryKeyType())).size()).as("one entry per document")
           .isEqualTo(expected.size());
     } finally {
       store.close();
