@@ -40,6 +40,11 @@ def parse_args():
     parser.add_argument("--baseline-port", type=int, default=3001, help="HTTP port of the bench jar's baselines")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results.md"))
     parser.add_argument("--java-opts", default="-Xmx512m", help="JVM options of the system (use --java-opts=...)")
+    parser.add_argument("--jar", default=JAR, help="the system's jar (default bench/target/livechat-bench.jar), e.g. a "
+                                                  "copy of an earlier build for a before/after pair")
+    parser.add_argument("--connect-batch", type=int, default=250,
+                        help="websockets the client opens at once (a loaded, cold system refuses subscriptions past "
+                             "its in-flight bound: lower it there)")
     return parser.parse_args()
 
 
@@ -47,8 +52,9 @@ def client(args, sockets, senders, pid, warmup=None, duration=None):
     """Runs RealtimeBench once (--warmup and --duration unless given) and returns its JSON result."""
     env = dict(os.environ, PORT=str(args.port), BENCH_SOCKETS=str(sockets), BENCH_SENDERS=str(senders),
                BENCH_WARMUP_S=str(args.warmup if warmup is None else warmup),
-               BENCH_DURATION_S=str(args.duration if duration is None else duration), BENCH_SERVER_PID=str(pid))
-    result = subprocess.run(["java", "-Xmx1g", "-cp", JAR, "chat.rocket.livechat.bench.RealtimeBench"], env=env,
+               BENCH_DURATION_S=str(args.duration if duration is None else duration), BENCH_SERVER_PID=str(pid),
+               BENCH_CONNECT_BATCH=str(args.connect_batch))
+    result = subprocess.run(["java", "-Xmx1g", "-cp", args.jar, "chat.rocket.livechat.bench.RealtimeBench"], env=env,
                             capture_output=True, text=True)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
