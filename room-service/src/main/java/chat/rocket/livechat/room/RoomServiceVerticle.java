@@ -13,7 +13,6 @@ import chat.rocket.livechat.platform.runtime.ConfigKey;
 import chat.rocket.livechat.platform.runtime.ServiceClients;
 import chat.rocket.livechat.platform.runtime.ServiceDefinition;
 import chat.rocket.livechat.platform.runtime.ServiceVerticle;
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 
@@ -108,9 +107,9 @@ public final class RoomServiceVerticle extends ServiceVerticle {
             Map.of(EventType.VISITOR_REGISTERED, rename::handle,
                 EventType.VISITOR_UPDATED,
                 new RoomVisitorStatus(rooms, openRooms, clients.mongo(), events)::handle)),
-        Topics.ROOM_EVENTS, () -> Future.all(rooms.ensureIndexes()
-            .onSuccess(openRooms::useStore).onSuccess(readModel::useStore),
-            messages.ensureIndexes()).mapEmpty(), outbox)
+        Topics.ROOM_EVENTS, () -> rooms.ensureIndexes()
+            .onSuccess(openRooms::useStore).onSuccess(readModel::useStore)
+            .compose(messages::ensureIndexes), outbox)
         .withCompanion(new CacheInvalidationVerticle("room-read-model",
             List.of(Topics.ROOM_EVENTS, Topics.VISITOR_EVENTS), readModel::onEvent));
   }

@@ -84,7 +84,7 @@ final class RoomFixture extends HandlerFixture {
     saveInfo = new SaveRoomInfo(rooms, permissions, new CustomFields(vertx, mongo, config), events);
     rename = new RenameOpenRooms(rooms, openRooms, mongo, events);
     MessageRepository messages = new MessageRepository(mongo);
-    await(messages.ensureIndexes());
+    await(messages.ensureIndexes(false));
     VisitorRoomLookup lookup = new VisitorRoomLookup(visitors, rooms);
     send = new SendMessage(lookup, rooms, messages, new RoomAccess(rooms, permissions), users, settings, events,
         readModel);

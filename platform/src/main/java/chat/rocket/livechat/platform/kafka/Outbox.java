@@ -228,7 +228,8 @@ public final class Outbox {
    * Removes exactly the published entries, atomically and by {@code _id} alone: {@code $pull} by their ids. A
    * document whose entries are all published keeps an empty array (unsetting it would need a condition on the array,
    * which the embedded store can only check by scanning the collection, or could drop an entry pushed meanwhile).
-   * Removals asked for while another is being written go together in one bulk write ({@link OutboxRemovals}).
+   * Removals asked for while another is being written go together in one update of their documents
+   * ({@link OutboxRemovals}).
    */
   private Future<Void> remove(String id, List<String> published) {
     return published.isEmpty() ? Future.succeededFuture() : removals.remove(id, published);
