@@ -76,7 +76,8 @@ def main():
         print(seeded, flush=True)
         if args.jvm_warmup > 0:
             r = client(args, sockets[0], max(senders), process.pid, warmup=0, duration=args.jvm_warmup)
-            print(f"JVM warm-up: {r['messagesPerSecond']:.0f} msg/s for {args.jvm_warmup} s", flush=True)
+            print(f"JVM warm-up: {r['messagesPerSecond']:.0f} msg/s for {args.jvm_warmup} s, idle after "
+                  f"{run.settle(process.pid):.0f} s", flush=True)
         for count in sockets:
             for s in senders:
                 r = client(args, count, s, process.pid)
@@ -100,7 +101,8 @@ def write_report(args, results, seeded):
         f"- machine: {run.machine()}",
         f"- command: `bench/run.sh realtime {' '.join(sys.argv[1:])}`".rstrip(),
         f"- data: {seeded}; system JVM {args.java_opts}; the client is a second JVM on the same 2 cores",
-        f"- JVM warm-up before the first point: {args.jvm_warmup} s of messages, not reported",
+        f"- JVM warm-up before the first point: {args.jvm_warmup} s of messages, not reported, then until the system "
+        "is idle (under 15 % of a core)",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured; delivery = send → arrival on the "
         "room's socket (POST livechat/message → room-service → livechat.room.events → gateway fan-out → websocket)",
         "",

@@ -136,9 +136,10 @@ def login(port):
     return data["userId"], data["authToken"]
 
 
-def warm_jvm(args, auth, connections):
+def warm_jvm(args, auth, connections, pid):
     """Loads the system with each scenario of the run in turn at `connections` for --jvm-warmup s in all, before any
-    point; nothing of it is reported. @return the next fresh visitor's index (room-create spends one per request)."""
+    point, then waits until it is idle (settle); nothing of it is reported. @return the next fresh visitor's index
+    (room-create spends one per request)."""
     names = args.scenarios.split(",")
     seconds = args.jvm_warmup // len(names)
     fresh_from = 0
@@ -151,7 +152,21 @@ def warm_jvm(args, auth, connections):
         if name == "room-create":
             fresh_from += run["requests"] + 4 * connections
         print(f"JVM warm-up: {name} c={connections} {run['rps']:.0f} req/s for {seconds} s", flush=True)
+    settled = settle(pid)
+    print(f"JVM warm-up: idle after {settled:.0f} s (the JIT compiler's backlog)", flush=True)
     return fresh_from
+
+
+def settle(pid, idle_share=0.15, limit_s=180):
+    """Waits until the system uses under `idle_share` of a core over 2 s (C2 keeps compiling after the load stops, and
+    a point measured meanwhile pays for it), at most `limit_s`. @return the seconds waited"""
+    start = time.time()
+    while time.time() - start < limit_s:
+        before = cpu_ms(pid)
+        time.sleep(2)
+        if cpu_ms(pid) - before < idle_share * 2000:
+            break
+    return time.time() - start
 
 
 def duration_ms(text):
@@ -216,7 +231,7 @@ def main():
                 "BENCH_ACTIVE": str(args.active or args.rooms)}
         connections = [int(c) for c in args.connections.split(",")]
         results, profiles = {}, {}
-        fresh_from = warm_jvm(args, auth, max(connections))
+        fresh_from = warm_jvm(args, auth, max(connections), process.pid)
         for name in args.scenarios.split(","):
             script, extra, baseline = SCENARIOS[name]
             port = args.baseline_port if baseline else args.port
@@ -272,7 +287,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- open rooms: {args.open or args.rooms} of the seeded rooms (the others closed); available agents: the "
         f"admin (serving every seeded room) and {args.agents} more",
         f"- JVM warm-up before the first point: {args.jvm_warmup} s of the run's scenarios at "
-        f"{max(int(c) for c in args.connections.split(','))} connections, not reported",
+        f"{max(int(c) for c in args.connections.split(','))} connections, not reported, then until the system is idle "
+        "(under 15 % of a core: the JIT compiler's backlog done)",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",
