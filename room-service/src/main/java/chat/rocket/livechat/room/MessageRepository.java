@@ -77,7 +77,13 @@ final class MessageRepository {
       return mongo.createIndex(Collections.MESSAGES, ROOM_NEWEST_FIRST);
     }
     return mongo.createIndex(Collections.MESSAGES, new JsonObject().put("rid", 1))
-        .compose(v -> mongo.dropIndex(Collections.MESSAGES, ROOM_NEWEST_FIRST_NAME)
-            .recover(absent -> Future.succeededFuture()));
+        .compose(v -> mongo.listIndexes(Collections.MESSAGES))
+        .compose(indexes -> indexes.stream().anyMatch(MessageRepository::isRoomNewestFirst)
+            ? mongo.dropIndex(Collections.MESSAGES, ROOM_NEWEST_FIRST_NAME) : Future.succeededFuture());
+  }
+
+  /** Asked before dropping: the store logs a dropped index it does not have as an error, with its stack trace. */
+  private static boolean isRoomNewestFirst(Object index) {
+    return index instanceof JsonObject described && ROOM_NEWEST_FIRST_NAME.equals(described.getString("name"));
   }
 }

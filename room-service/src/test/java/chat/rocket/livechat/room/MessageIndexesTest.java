@@ -2,6 +2,10 @@ package chat.rocket.livechat.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.embedded.EmbeddedMongo;
 import io.vertx.core.Vertx;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The indexes of {@code rocketchat_message} on the embedded store as the product opens it (an H2 file with its
@@ -52,6 +57,25 @@ class MessageIndexesTest {
     new MessageRepository(mongo).ensureIndexes(false).await(20, TimeUnit.SECONDS);
 
     assertThat(indexNames()).contains("rid_1").doesNotContain("rid_1_ts_-1");
+  }
+
+  @Test
+  @DisplayName("on a fresh store the rid index is created without the store logging an error, and again on restart")
+  void freshStoreGetsTheRidIndexWithoutAnError() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try {
+      MessageRepository messages = new MessageRepository(mongo);
+      messages.ensureIndexes(false).await(20, TimeUnit.SECONDS);
+      messages.ensureIndexes(false).await(20, TimeUnit.SECONDS);
+    } finally {
+      root.detachAppender(logged);
+    }
+
+    assertThat(indexNames()).containsExactlyInAnyOrder("_id_", "rid_1");
+    assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
   }
 
   @Test
