@@ -6,7 +6,8 @@ baselines on --baseline-port), seeds visitors with open rooms through BenchSeede
 setting), warms the JVM (--jvm-warmup: the run's scenarios at its highest connection count, not reported; C2 keeps
 compiling for 30-60 s after start, and a point measured before that reports the compiler, not the system: cold,
 room-existing gave 293 req/s at 1 connection and 4,469 at 64, warm 899 and 8,652, issue 12 session 7), then drives
-each scenario with wrk on loopback at each connection count: a warm-up, then the measured run. Scenarios:
+each scenario with wrk on loopback: first alone at the highest connection count (--scenario-warmup, not reported; the
+compiler recompiles for each kind of load), then at each connection count a warm-up and the measured run. Scenarios:
 
   noop           GET /api/v1/bench/noop on the baseline port: the HTTP stack alone (baseline)
   in-process     GET /api/v1/bench/in-process/livechat/room on the baseline port: the get-room route with the
@@ -79,6 +80,9 @@ def parse_args():
                         help="seconds of load before the first point, spread over the run's scenarios at its highest "
                              "connection count and not reported, so that every point measures the JIT-compiled "
                              "system (0: none, the cold figures of sessions 1-6)")
+    parser.add_argument("--scenario-warmup", type=int, default=20,
+                        help="seconds of each scenario alone at the highest connection count before its first point, "
+                             "not reported, then the idle wait (the compiler recompiles for each kind of load; 0: none)")
     parser.add_argument("--connections", default="1,16,64")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per point; the median is reported")
@@ -146,14 +150,32 @@ def warm_jvm(args, auth, connections, pid):
     if seconds <= 0:
         return fresh_from
     for name in names:
-        script, extra, baseline = SCENARIOS[name]
-        env = dict(auth, **extra, BENCH_FRESH_FROM=str(fresh_from))
-        run = wrk(args.baseline_port if baseline else args.port, script, connections, seconds, env)
-        if name == "room-create":
-            fresh_from += run["requests"] + 4 * connections
-        print(f"JVM warm-up: {name} c={connections} {run['rps']:.0f} req/s for {seconds} s", flush=True)
+        fresh_from = load(args, name, auth, connections, seconds, fresh_from, "JVM warm-up")
     settled = settle(pid)
     print(f"JVM warm-up: idle after {settled:.0f} s (the JIT compiler's backlog)", flush=True)
+    return fresh_from
+
+
+def warm_scenario(args, name, auth, connections, pid, fresh_from):
+    """Loads the system with scenario `name` alone at `connections` for --scenario-warmup s before its first point,
+    then waits until it is idle: the JIT compiler recompiles for each new kind of load (issue 12, session 8: reads
+    measured right after other scenarios gave p99 25 ms at 64 connections, after their own warm-up 16-17 ms).
+    @return the next fresh visitor's index"""
+    if args.scenario_warmup <= 0:
+        return fresh_from
+    fresh_from = load(args, name, auth, connections, args.scenario_warmup, fresh_from, "scenario warm-up")
+    print(f"scenario warm-up: idle after {settle(pid):.0f} s", flush=True)
+    return fresh_from
+
+
+def load(args, name, auth, connections, seconds, fresh_from, label):
+    """Runs scenario `name` with wrk for `seconds`, unreported. @return the next fresh visitor's index"""
+    script, extra, baseline = SCENARIOS[name]
+    env = dict(auth, **extra, BENCH_FRESH_FROM=str(fresh_from))
+    run = wrk(args.baseline_port if baseline else args.port, script, connections, seconds, env)
+    if name == "room-create":
+        fresh_from += run["requests"] + 4 * connections
+    print(f"{label}: {name} c={connections} {run['rps']:.0f} req/s for {seconds} s", flush=True)
     return fresh_from
 
 
@@ -234,6 +256,7 @@ def main():
         fresh_from = warm_jvm(args, auth, max(connections), process.pid)
         for name in args.scenarios.split(","):
             script, extra, baseline = SCENARIOS[name]
+            fresh_from = warm_scenario(args, name, auth, max(connections), process.pid, fresh_from)
             port = args.baseline_port if baseline else args.port
             for c in connections:
                 runs = []
@@ -289,6 +312,8 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         f"- JVM warm-up before the first point: {args.jvm_warmup} s of the run's scenarios at "
         f"{max(int(c) for c in args.connections.split(','))} connections, not reported, then until the system is idle "
         "(under 15 % of a core: the JIT compiler's backlog done)",
+        f"- before each scenario's first point: {args.scenario_warmup} s of that scenario alone at the highest "
+        "connection count, not reported, then until the system is idle",
         f"- per point: {args.warmup} s warm-up, {args.duration} s measured, median of {args.repeat} run(s)",
         f"- standalone start-up: {startup_ms} ms; RSS after the run: {rss // 1024} MiB (peak {peak // 1024} MiB)",
         "",

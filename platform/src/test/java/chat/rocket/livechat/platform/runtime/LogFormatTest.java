@@ -2,6 +2,7 @@ package chat.rocket.livechat.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -11,6 +12,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
@@ -66,11 +68,24 @@ class LogFormatTest {
     return context;
   }
 
+  @Test
+  @DisplayName("the console is written by a thread of its own that keeps every line, so no event loop waits on it")
+  void consoleWrittenAsynchronously() throws JoranException {
+    Logger root = configure(null).getLogger(Logger.ROOT_LOGGER_NAME);
+
+    AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
+    assertThat(async.isStarted()).isTrue();
+    assertThat(async.getDiscardingThreshold()).as("INFO lines are never dropped").isZero();
+    assertThat(async.isNeverBlock()).as("a full queue makes the logger wait rather than lose lines").isFalse();
+    assertThat(async.getAppender("STDOUT")).isInstanceOf(ConsoleAppender.class);
+  }
+
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Encoder<ILoggingEvent> encoder(Logger root) {
     assertThat(root.getLoggerContext().getStatusManager().getCopyOfStatusList())
         .as("no configuration warning").allMatch(status -> status.getLevel() == Status.INFO);
-    return ((OutputStreamAppender) root.getAppender("STDOUT")).getEncoder();
+    AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
+    return ((OutputStreamAppender) async.getAppender("STDOUT")).getEncoder();
   }
 
   private static String encode(Logger root) {
