@@ -149,7 +149,7 @@ public final class OperatorSchemas {
   }
 
   /** The optional keys of a user's data that {@code users.create} and {@code users.update} share. */
-  private static Schema.ObjectSchema userData(Schema.ObjectSchema schema) {
+  private static ObjectSchema userData(ObjectSchema schema) {
     return schema
         .property("active", Schema.bool())
         .property("bio", Schema.string())

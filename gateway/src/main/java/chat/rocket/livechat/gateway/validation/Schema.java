@@ -2,14 +2,6 @@ package chat.rocket.livechat.gateway.validation;
 
 import chat.rocket.livechat.contracts.ErrorCode;
 import chat.rocket.livechat.contracts.LivechatException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON-schema subset of Rocket.Chat's ajv-validated endpoints (rest-typings, spec §4.1, §5.1, §6.1), with ajv's
@@ -20,8 +12,8 @@ import java.util.Map;
  * properties}, {@code must be object}, {@code must be string}, {@code must be array}; they are thrown as
  * {@link ErrorCode#INVALID_PARAMS}, rendered {@code "<text> [invalid-params]"}.
  */
-public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanSchema, Schema.ArraySchema,
-    Schema.ObjectSchema {
+public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanSchema, ArraySchema,
+    ObjectSchema {
 
   final boolean nullable;
 
@@ -147,113 +139,6 @@ public abstract sealed class Schema permits Schema.StringSchema, Schema.BooleanS
         return n.doubleValue() == 1;
       }
       throw invalid("must be boolean");
-    }
-  }
-
-  /** {@code type: 'array', items}, optionally {@code uniqueItems}. */
-  static final class ArraySchema extends Schema {
-    private final Schema items;
-    private final boolean unique;
-    private final int minItems;
-
-    ArraySchema(Schema items, boolean nullable) {
-      this(items, nullable, false);
-    }
-
-    ArraySchema(Schema items, boolean nullable, boolean unique) {
-      this(items, nullable, unique, 0);
-    }
-
-    ArraySchema(Schema items, boolean nullable, boolean unique, int minItems) {
-      super(nullable);
-      this.items = items;
-      this.unique = unique;
-      this.minItems = minItems;
-    }
-
-    @Override
-    public Object validate(Object value) {
-      if (value == null && nullable) {
-        return null;
-      }
-      if (!(value instanceof JsonArray array)) {
-        throw invalid("must be array");
-      }
-      if (array.size() < minItems) {
-        throw invalid("must NOT have fewer than " + minItems + " items");
-      }
-      List<Object> coerced = new ArrayList<>(array.size());
-      array.forEach(item -> coerced.add(items.validate(item)));
-      if (unique) {
-        requireUnique(coerced);
-      }
-      return new JsonArray(coerced);
-    }
-
-    /** ajv's {@code uniqueItems}: scans from the end, naming the first repeat it meets and its later twin. */
-    private static void requireUnique(List<Object> coerced) {
-      Map<String, Integer> seen = new HashMap<>();
-      for (int i = coerced.size() - 1; i >= 0; i--) {
-        String key = Json.encode(coerced.get(i));
-        Integer later = seen.putIfAbsent(key, i);
-        if (later != null) {
-          throw invalid("must NOT have duplicate items (items ## " + later + " and " + i + " are identical)");
-        }
-      }
-    }
-  }
-
-  /** {@code type: 'object'} with properties, required keys and additionalProperties. */
-  public static final class ObjectSchema extends Schema {
-    private final boolean additionalProperties;
-    private final Schema valuesSchema;
-    private final Map<String, Schema> properties = new LinkedHashMap<>();
-    private final List<String> required = new ArrayList<>();
-
-    ObjectSchema(boolean nullable, boolean additionalProperties, Schema valuesSchema) {
-      super(nullable);
-      this.additionalProperties = additionalProperties;
-      this.valuesSchema = valuesSchema;
-    }
-
-    /** @return this schema with an optional property */
-    public ObjectSchema property(String name, Schema schema) {
-      properties.put(name, schema);
-      return this;
-    }
-
-    /** @return this schema with a required property (listed in {@code required} in call order) */
-    public ObjectSchema requiredProperty(String name, Schema schema) {
-      required.add(name);
-      return property(name, schema);
-    }
-
-    @Override
-    public Object validate(Object value) {
-      if (value == null && nullable) {
-        return null;
-      }
-      if (!(value instanceof JsonObject object)) {
-        throw invalid("must be object");
-      }
-      for (String name : required) {
-        if (!object.containsKey(name)) {
-          throw invalid("must have required property '" + name + "'");
-        }
-      }
-      if (!additionalProperties && !properties.keySet().containsAll(object.fieldNames())) {
-        throw invalid("must NOT have additional properties");
-      }
-      JsonObject coerced = object.copy();
-      properties.forEach((name, schema) -> {
-        if (object.containsKey(name)) {
-          coerced.put(name, schema.validate(object.getValue(name)));
-        }
-      });
-      if (valuesSchema != null) {
-        object.forEach(entry -> coerced.put(entry.getKey(), valuesSchema.validate(entry.getValue())));
-      }
-      return coerced;
     }
   }
 }
