@@ -130,7 +130,7 @@ final class NewRoom {
   }
 
   /**
-   * The claim's content (issue 12): what the documents are made of, not the documents, a fifth of their size:
+   * The claim's content (issue 12): what the documents are made of, not the documents (a third of their size):
    * {@code {rid, ts, plan: {inquiry, subscription, event: {id, type, time}, fname, v, departmentId?, source,
    * autoSelection, agent?: {_id, username}}}} ({@link OpenRooms#claim}); {@link #fromClaim} rebuilds the plan.
    */
