@@ -25,10 +25,12 @@ import io.vertx.core.json.JsonObject;
  *       {@link ErrorCode#NO_AGENT_ONLINE}), {@code room.created} published once it is written.</li>
  * </ol>
  * The open room is found by point reads ({@link OpenRooms}): the {@code lastChat} room; when it is not the open one,
- * the rest of the proof (the claims' chain, or the {@code v.token} query) runs together with the plan of a new room,
- * so a visitor's first room costs the visitor read, the proof and the agents read in parallel, the claim, the three
- * documents in parallel and the outbox's removal: 5 sequential store round trips (11, plus a scan of every room,
- * before issue 12). Idempotent: a redelivered command finds the room it created, or finishes writing its claim.
+ * the plan of a new room, and under the keys proof its claim, which proves the place after {@code lastChat} free
+ * (a claim already there: the chain is walked from it), or the {@code v.token} query run with the plan; so a
+ * visitor's first room costs the visitor read, the agents read, the claim, the three documents in parallel and the
+ * outbox's removal: 5 sequential store round trips and 7 store operations (11 round trips, plus a scan of every
+ * room, before issue 12). Idempotent: a redelivered command finds the room it created, or finishes writing its
+ * claim.
  */
 final class GetOrCreateRoom {
 
@@ -83,10 +85,20 @@ final class GetOrCreateRoom {
             : proveOrCreate(token, lastChatRid == null ? "" : lastChatRid, visitor, body));
   }
 
-  /** Runs the rest of the proof and the plan of a new room concurrently; a refused plan is answered only then. */
+  /**
+   * Under {@link OpenRooms.Proof#KEYS} the claim is the proof: the plan's claim of the place after {@code after} is
+   * inserted without reading that place first ({@code _id} is unique, so the insert fails exactly when a claim is
+   * there, and then the chain is walked from it, as a read would have); the walk runs first only when the plan is
+   * refused, since an open room is answered even then. Under {@link OpenRooms.Proof#QUERY} the query and the plan run
+   * concurrently; a refused plan is answered only then.
+   */
   private Future<JsonObject> proveOrCreate(String token, String after, JsonObject visitor, JsonObject body) {
-    Future<OpenRooms.Head> head = openRooms.beyond(token, after);
     Future<NewRoom> plan = creation.plan(visitor, body);
+    if (openRooms.proof() == OpenRooms.Proof.KEYS) {
+      return plan.transform(planned -> planned.succeeded() ? decide(token, OpenRooms.Head.vacant(after), plan)
+          : openRooms.beyond(token, after).compose(head -> decide(token, head, plan)));
+    }
+    Future<OpenRooms.Head> head = openRooms.beyond(token, after);
     return Future.join(head, plan).transform(done -> head.failed() ? Future.failedFuture(head.cause())
         : decide(token, head.result(), plan));
   }
@@ -96,7 +108,7 @@ final class GetOrCreateRoom {
       return Future.succeededFuture(result(head.room(), false));
     }
     if (head.claim() != null) {
-      return creation.write(token, head.claim()).map(created -> result(created.room(), created.newRoom()));
+      return creation.finish(token, head.claim()).map(created -> result(created.room(), created.newRoom()));
     }
     if (plan.failed()) {
       return Future.failedFuture(plan.cause());

@@ -15,8 +15,9 @@ import java.util.Locale;
  * t:'l', ts, departmentId?, v, cl, open, waitingResponse, source, queuedAt, priorityWeight: 99,
  * estimatedWaitingTimeQueue: 9999999, _updatedAt, servedBy?}} ({@code usersCount} 2 once served), its inquiry
  * ({@code taken} by the assigned agent, else {@code ready} under {@code Auto_Selection}, else {@code queued}) and the
- * assigned agent's subscription. {@link #claim} holds all of them, the room carrying its {@code room.created} event
- * with its data frozen (the room as inserted), so whoever writes or publishes them writes and publishes the same.
+ * assigned agent's subscription, the room carrying its {@code room.created} event with its data frozen (the room as
+ * inserted). {@link #claim} holds what they are made of (ids, times, visitor, agent), so whoever finishes the
+ * creation ({@link #fromClaim}) writes and publishes the same.
  */
 final class NewRoom {
 
@@ -25,9 +26,11 @@ final class NewRoom {
   /** {@code DEFAULT_SLA_CONFIG.ESTIMATED_WAITING_TIME_QUEUE}. */
   static final int ESTIMATED_WAITING_TIME_QUEUE = 9999999;
 
-  private final String rid = Ids.randomId();
-  private final String inquiryId = Ids.randomId();
-  private final JsonObject now = MongoDocs.now();
+  private final String rid;
+  private final String inquiryId;
+  private final String subscriptionId;
+  private final JsonObject now;
+  private final JsonObject event;
   private final JsonObject visitor;
   private final String agentId;
   private final JsonObject source;
@@ -42,9 +45,53 @@ final class NewRoom {
    * @param source  {@code {type: 'api'|'widget'}}
    */
   NewRoom(JsonObject visitor, String agentId, JsonObject source) {
+    this(new JsonObject().put("rid", Ids.randomId()).put("inquiry", Ids.randomId())
+        .put("subscription", Ids.randomId()).put("ts", MongoDocs.now())
+        .put("event", RoomEvents.pending(EventType.ROOM_CREATED, null)), visitor, agentId, source);
+  }
+
+  /** @param ids {@code {rid, inquiry, subscription, ts, event: {id, type, time}}}: the plan's ids and times */
+  private NewRoom(JsonObject ids, JsonObject visitor, String agentId, JsonObject source) {
+    this.rid = ids.getString("rid");
+    this.inquiryId = ids.getString("inquiry");
+    this.subscriptionId = ids.getString("subscription");
+    this.now = ids.getJsonObject("ts");
+    this.event = ids.getJsonObject("event");
     this.visitor = visitor;
     this.agentId = agentId;
     this.source = source == null ? new JsonObject().put("type", "api") : source;
+  }
+
+  /**
+   * The plan a claim holds ({@link #claim}), rebuilt by whoever finishes its creation: the same ids, times and
+   * content, so it writes and publishes the same documents and event as the plan's creator.
+   *
+   * @param claim a claim of a creation ({@link #isCreation})
+   */
+  static NewRoom fromClaim(JsonObject claim) {
+    JsonObject plan = claim.getJsonObject("plan");
+    NewRoom room = new NewRoom(plan.copy().put("rid", claim.getString("rid")).put("ts", claim.getJsonObject("ts")),
+        plan.getJsonObject("v").copy().put("name", plan.getString("fname")), null, plan.getJsonObject("source"));
+    room.department(plan.getString("departmentId"), false);
+    room.autoSelection(plan.getBoolean("autoSelection", false));
+    room.assign(plan.getJsonObject("agent"));
+    return room;
+  }
+
+  /**
+   * @return whether the claim is a creation's (with its plan, or, as claims written before issue 12's session 8,
+   *     with its documents), not a room moved onto the visitor's chain ({@link OpenRooms#adopt}: {@code {rid, ts}})
+   */
+  static boolean isCreation(JsonObject claim) {
+    return claim.containsKey("plan") || claim.containsKey("room");
+  }
+
+  /**
+   * @param claim a claim of a creation ({@link #isCreation})
+   * @return the documents it claims, as {@link #documents} gives them (a claim written before session 8 holds them)
+   */
+  static JsonObject documentsOf(JsonObject claim) {
+    return claim.containsKey("room") ? claim : fromClaim(claim).documents();
   }
 
   String rid() {
@@ -83,24 +130,43 @@ final class NewRoom {
   }
 
   /**
-   * @return the claim's content {@code {rid, ts, room, inquiry, subscription?}} ({@link OpenRooms#claim}); the room
-   *     holds its pending {@code room.created} entry ({@link #createdEvent})
+   * The claim's content (issue 12): what the documents are made of, not the documents (a third of their size):
+   * {@code {rid, ts, plan: {inquiry, subscription, event: {id, type, time}, fname, v, departmentId?, source,
+   * autoSelection, agent?: {_id, username}}}} ({@link OpenRooms#claim}); {@link #fromClaim} rebuilds the plan.
    */
   JsonObject claim() {
-    JsonObject room = room();
-    JsonObject claim = new JsonObject().put("rid", rid).put("ts", now)
-        .put("room", OutboxEntries.inserting(room, createdEvent(room))).put("inquiry", inquiry());
-    return agent == null ? claim : claim.put("subscription", subscription(agent));
+    JsonObject plan = new JsonObject().put("inquiry", inquiryId).put("subscription", subscriptionId)
+        .put("event", event).put("fname", fname()).put("v", visitorSnapshot()).put("source", source)
+        .put("autoSelection", autoSelection);
+    if (departmentId != null) {
+      plan.put("departmentId", departmentId);
+    }
+    if (agent != null) {
+      plan.put("agent", new JsonObject().put("_id", agent.getString("_id"))
+          .put("username", agent.getString("username")));
+    }
+    return new JsonObject().put("rid", rid).put("ts", now).put("plan", plan);
   }
 
   /**
-   * @return {@code room.created} with its data frozen as the outbox relay renders a creation:
+   * @return the documents to write {@code {room, inquiry, subscription?}}; the room holds its pending
+   *     {@code room.created} entry with its data frozen ({@link #createdEvent})
+   */
+  JsonObject documents() {
+    JsonObject room = room();
+    JsonObject documents = new JsonObject().put("room", OutboxEntries.inserting(room, createdEvent(room)))
+        .put("inquiry", inquiry());
+    return agent == null ? documents : documents.put("subscription", subscription(agent));
+  }
+
+  /**
+   * @return {@code room.created} (the plan's entry) with its data frozen as the outbox relay renders a creation:
    *     {@code {room: <room, API form>, changedFields: <every field>}}
    */
-  private static JsonObject createdEvent(JsonObject room) {
+  private JsonObject createdEvent(JsonObject room) {
     JsonObject api = MongoDocs.toApi(room);
-    return OutboxEntries.frozenEntry(EventType.ROOM_CREATED, new JsonObject().put("room", api)
-        .put("changedFields", new JsonArray(new ArrayList<>(api.fieldNames()))));
+    return event.copy().put("data", new JsonObject().put("room", api)
+        .put("changedFields", new JsonArray(new ArrayList<>(api.fieldNames()))).encode());
   }
 
   /** @return the room's {@code fname}: the visitor's name, else its username */
@@ -153,7 +219,7 @@ final class NewRoom {
   /** @return the assigned agent's subscription document */
   private JsonObject subscription(JsonObject agent) {
     String name = visitor.getString("username");
-    JsonObject subscription = new JsonObject().put("_id", Ids.randomId()).put("rid", rid).put("name", name)
+    JsonObject subscription = new JsonObject().put("_id", subscriptionId).put("rid", rid).put("name", name)
         .put("fname", fname()).put("lowerCaseName", name.toLowerCase(Locale.ROOT))
         .put("lowerCaseFName", fname().toLowerCase(Locale.ROOT)).put("alert", true).put("open", true)
         .put("unread", 1).put("userMentions", 1).put("groupMentions", 0)

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Claims.</b> Before it writes a room, the room-service inserts a claim into {@link Collections#ROOM_CLAIMS}
  * with {@code _id = "<previous rid>:<token>"} (the previous rid: the visitor's latest room known to the creator,
- * empty for none) holding the room's documents ({@code {rid, token, ts, room, inquiry, subscription?}}). {@code _id}
- * is unique on every store, so of two creators that saw the same latest room only one inserts the claim: the other
- * follows it. The claims of one visitor form a chain from any of its rooms to its newest one.
+ * empty for none) holding the plan its documents are made of ({@code {rid, token, ts, plan}}, {@link NewRoom#claim}).
+ * {@code _id} is unique on every store, so of two creators that saw the same latest room only one inserts the claim:
+ * the other follows it. The claims of one visitor form a chain from any of its rooms to its newest one.
  *
  * <p><b>Lookup</b> ({@link #head}): the room named by the visitor's {@code lastChat} (kept by the visitor-service
  * from {@code room.created}, and by Rocket.Chat itself in its {@code livechat.newRoom} callback) when it is the
@@ -147,7 +147,7 @@ final class OpenRooms {
 
   private Future<Head> follow(String token, JsonObject claim) {
     String rid = claim.getString("rid");
-    return rooms.findById(rid).compose(room -> room == null && claim.containsKey("room")
+    return rooms.findById(rid).compose(room -> room == null && NewRoom.isCreation(claim)
         ? Future.succeededFuture(Head.pending(claim))
         : isOpenOf(room, token) ? Future.succeededFuture(Head.open(room)) : walk(token, rid));
   }
@@ -156,7 +156,7 @@ final class OpenRooms {
    * Claims the room that follows {@code after} for the visitor: inserts {@code plan} as the claim
    * {@code "<after>:<token>"}.
    *
-   * @param plan {@code {rid, ts, room, inquiry, subscription?}} ({@link NewRoom#claim})
+   * @param plan {@code {rid, ts, plan}} ({@link NewRoom#claim})
    * @return true when this call claimed it; false when another creation did first (then {@link #walk} from
    *     {@code after})
    */

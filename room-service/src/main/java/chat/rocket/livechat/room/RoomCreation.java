@@ -17,10 +17,11 @@ import java.util.List;
  * A new room of {@code room.get-or-create} (spec §3.2 step 3), in three steps (DESIGN.md, Room creation):
  * {@link #plan} decides everything before any write (Livechat enabled, department, preferred agent, agents online,
  * {@code Livechat_Routing_Method}, the agent under {@code Auto_Selection}); {@link #claim} inserts the plan as the
- * visitor's next room claim ({@link OpenRooms#claim}); {@link #write} then inserts the room (with
- * {@code servedBy}), the inquiry and the subscription at once, and publishes {@code room.created} from the room as
- * inserted, with no read back. Every write is by {@code _id}; a document already there is no error, so a redelivered
- * command, or a second instance finishing the same claim, writes the same documents.
+ * visitor's next room claim ({@link OpenRooms#claim}), then inserts the room (with {@code servedBy}), the inquiry
+ * and the subscription at once ({@link #finish} does the same for a claim found unfinished), and publishes
+ * {@code room.created} from the room as inserted, with no read back. Every write is by {@code _id}; a document
+ * already there is no error, so a redelivered command, or a second instance finishing the same claim, writes the
+ * same documents.
  */
 final class RoomCreation {
 
@@ -106,28 +107,37 @@ final class RoomCreation {
    * @return the room as inserted ({@code newRoom} true), or null when another creation claimed that place first
    */
   Future<Created> claim(String token, String after, NewRoom plan) {
-    JsonObject claim = plan.claim();
-    return openRooms.claim(token, after, claim)
-        .compose(won -> won ? write(token, claim) : Future.succeededFuture());
+    return openRooms.claim(token, after, plan.claim())
+        .compose(won -> won ? write(token, plan.documents()) : Future.succeededFuture());
   }
 
   /**
-   * Writes a claim's documents concurrently (room, inquiry, subscription) and publishes the room's
-   * {@code room.created}: straight from the claim when this call inserted the room; else the room is read back and
-   * its pending events published (a redelivered or concurrent creation, {@code newRoom} false). When the store
+   * Finishes the creation of a claim whose room is not written ({@link OpenRooms.Head#claim}): writes the documents
+   * of its plan ({@link NewRoom#documentsOf}) as {@link #write} does.
+   *
+   * @param claim as stored ({@link NewRoom#claim})
+   */
+  Future<Created> finish(String token, JsonObject claim) {
+    return write(token, NewRoom.documentsOf(claim));
+  }
+
+  /**
+   * Writes a plan's documents concurrently (room, inquiry, subscription) and publishes the room's
+   * {@code room.created}: straight from the documents when this call inserted the room; else the room is read back
+   * and its pending events published (a redelivered or concurrent creation, {@code newRoom} false). When the store
    * refused the room (on a real MongoDB, the unique open-room index: Rocket.Chat opened one meanwhile) the visitor's
    * open room found by the {@code v.token} query is returned.
    *
-   * @param claim as stored ({@link NewRoom#claim})
+   * @param documents {@code {room, inquiry, subscription?}} ({@link NewRoom#documents})
    * @return the room and whether this call inserted it
    */
-  Future<Created> write(String token, JsonObject claim) {
-    JsonObject room = claim.getJsonObject("room");
+  private Future<Created> write(String token, JsonObject documents) {
+    JsonObject room = documents.getJsonObject("room");
     String rid = room.getString("_id");
     List<Future<Boolean>> inserts = new ArrayList<>(List.of(rooms.insertOnce(Collections.ROOMS, room),
-        rooms.insertOnce(Collections.INQUIRIES, claim.getJsonObject("inquiry"))));
-    if (claim.getJsonObject("subscription") != null) {
-      inserts.add(rooms.insertOnce(Collections.SUBSCRIPTIONS, claim.getJsonObject("subscription")));
+        rooms.insertOnce(Collections.INQUIRIES, documents.getJsonObject("inquiry"))));
+    if (documents.getJsonObject("subscription") != null) {
+      inserts.add(rooms.insertOnce(Collections.SUBSCRIPTIONS, documents.getJsonObject("subscription")));
     }
     return Future.all(inserts).compose(all -> inserts.get(0).result()
         ? events.publishInserted(rid, room.getJsonArray(MongoDocs.OUTBOX_FIELD, new JsonArray()))

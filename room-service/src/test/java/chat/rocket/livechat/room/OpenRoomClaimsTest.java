@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.rocket.livechat.contracts.Collections;
 import chat.rocket.livechat.contracts.EventType;
+import chat.rocket.livechat.contracts.Setting;
+import chat.rocket.livechat.platform.rocketchat.MongoDocs;
 import chat.rocket.livechat.platform.runtime.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -70,6 +72,43 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
   }
 
   @Test
+  @DisplayName("a room created through the chain is answered (newRoom false) to a visitor whose lastChat does not "
+      + "name it yet, while Livechat is disabled and while it is enabled, without a second room")
+  void chainRoomFoundPastAMissingLastChat() {
+    fixture.agent("alice", "online", "available");
+    JsonObject visitor = fixture.visitor("Ada");
+    String rid = await(fixture.getOrCreate(body(visitor))).getJsonObject("room").getString("_id");
+
+    fixture.setting(Setting.LIVECHAT_ENABLED, false);
+    JsonObject whileDisabled = await(fixture.getOrCreate(body(visitor)));
+    fixture.setting(Setting.LIVECHAT_ENABLED, true);
+    JsonObject whileEnabled = await(fixture.getOrCreate(body(visitor)));
+
+    assertThat(List.of(whileDisabled, whileEnabled)).allSatisfy(result -> {
+      assertThat(result.getBoolean("newRoom")).isFalse();
+      assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(rid);
+    });
+    assertThat(fixture.rooms()).isEqualTo(1);
+    assertThat(fixture.find(Collections.ROOM_CLAIMS, new JsonObject())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a refused plan (Livechat disabled) finishes an interrupted creation of the visitor instead of "
+      + "refusing")
+  void refusedPlanFinishesAnInterruptedCreation() {
+    JsonObject visitor = fixture.visitor("Ada");
+    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
+        visitor.getString("_id"))), null, null);
+    assertThat(await(fixture.openRooms.claim(visitor.getString("token"), "", plan.claim()))).isTrue();
+    fixture.setting(Setting.LIVECHAT_ENABLED, false);
+
+    JsonObject result = await(fixture.getOrCreate(body(visitor)));
+
+    assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(plan.rid());
+    assertThat(fixture.rooms()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a creation interrupted between its claim and its room is finished by the next call with the "
       + "claimed documents, room.created published once")
   void interruptedCreationIsFinished() {
@@ -97,6 +136,55 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
       assertThat(event.type()).isEqualTo(EventType.ROOM_CREATED);
       assertThat(event.subject()).isEqualTo(plan.rid());
     });
+  }
+
+  @Test
+  @DisplayName("a claim holds the plan, a fraction of the documents' size, and the plan read back from the store "
+      + "rebuilds the same documents and the same room.created bytes")
+  void claimRebuildsTheSameDocuments() {
+    JsonObject agent = fixture.agent("alice", "online", "available");
+    JsonObject visitor = fixture.visitor("Ada");
+    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
+        visitor.getString("_id"))), null, new JsonObject().put("type", "widget"));
+    plan.department("sales", false);
+    plan.autoSelection(true);
+    plan.assign(agent);
+    JsonObject documents = plan.documents();
+    assertThat(await(fixture.openRooms.claim(visitor.getString("token"), "", plan.claim()))).isTrue();
+
+    JsonObject stored = fixture.findOne(Collections.ROOM_CLAIMS, new JsonObject());
+
+    JsonObject rebuilt = NewRoom.documentsOf(stored);
+    for (String document : List.of("room", "inquiry", "subscription")) {
+      assertThat(MongoDocs.toApi(rebuilt.getJsonObject(document))).as(document)
+          .isEqualTo(MongoDocs.toApi(documents.getJsonObject(document)));
+    }
+    assertThat(rebuilt.getJsonObject("room").getJsonArray(MongoDocs.OUTBOX_FIELD).encode()).as("room.created")
+        .isEqualTo(documents.getJsonObject("room").getJsonArray(MongoDocs.OUTBOX_FIELD).encode());
+    assertThat(stored.encode().length()).isLessThan(documents.encode().length() / 2);
+    assertThat(documents.getJsonObject("room").getJsonObject("servedBy").getString("username")).isEqualTo("alice");
+    assertThat(documents.getJsonObject("inquiry").getString("department")).isEqualTo("sales");
+    assertThat(documents.getJsonObject("subscription").getString("rid")).isEqualTo(plan.rid());
+  }
+
+  @Test
+  @DisplayName("an unfinished claim holding the documents themselves (written before claims held plans) is "
+      + "finished with them")
+  void documentClaimIsFinished() {
+    JsonObject visitor = fixture.visitor("Ada");
+    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
+        visitor.getString("_id"))), null, null);
+    JsonObject documents = plan.documents();
+    fixture.insert(Collections.ROOM_CLAIMS, documents.copy().put("_id", OpenRooms.claimId("", visitor.getString(
+        "token"))).put("rid", plan.rid()).put("token", visitor.getString("token")));
+
+    JsonObject result = await(fixture.getOrCreate(body(visitor)));
+
+    assertThat(result.getBoolean("newRoom")).isTrue();
+    assertThat(result.getJsonObject("room").getString("_id")).isEqualTo(plan.rid());
+    assertThat(fixture.findOne(Collections.INQUIRIES, new JsonObject().put("rid", plan.rid())).getString("_id"))
+        .isEqualTo(documents.getJsonObject("inquiry").getString("_id"));
+    assertThat(fixture.rooms()).isEqualTo(1);
   }
 
   @Test

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * consumer group, assigned every partition of {@link Topics#ROOM_EVENTS} and {@link Topics#ROOM_ACTIVITY} and
  * positioned at their ends before the verticle is ready, so every gateway process sees every event from its start on
  * and none from before. Each CloudEvent becomes the frames of {@link StreamEvents}, pushed by the
- * {@link RealtimeHub} to the sockets of this process subscribed to the event's room ({@code ce_subject} = rid).
+ * {@link RealtimeHub} to the sockets of this process subscribed to the event's room ({@code ce_subject} = rid); the
+ * data of an event of a room no socket of this process subscribes to is not parsed (a room's creation, most of a
+ * site's events in a process holding few of its sockets).
  * Offsets are never committed; a record that is not a CloudEvent, or an event no stream carries, is skipped.
  * Registered in {@link Readiness} as {@code gateway@fan-out}; meters {@link Meters#DDP_CONNECTIONS} and
  * {@link Meters#DDP_FRAMES_PUSHED}.
@@ -84,7 +86,7 @@ public final class FanOutVerticle extends VerticleBase {
       return;
     }
     EventType type = EventType.fromType(event.getType()).orElse(null);
-    if (type != null && event.getData() != null && event.getSubject() != null) {
+    if (type != null && event.getData() != null && event.getSubject() != null && hub.subscribed(event.getSubject())) {
       try {
         push(type, event);
       } catch (RuntimeException e) {

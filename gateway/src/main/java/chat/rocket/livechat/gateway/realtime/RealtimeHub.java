@@ -56,6 +56,11 @@ public final class RealtimeHub {
     return sent.size();
   }
 
+  /** @return whether some socket of this process subscribes to a stream of the room */
+  boolean subscribed(String rid) {
+    return byRoom.containsKey(rid);
+  }
+
   /** @return how many rooms have at least one subscription in this process */
   public int rooms() {
     return byRoom.size();
