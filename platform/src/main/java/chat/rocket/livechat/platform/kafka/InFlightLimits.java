@@ -13,9 +13,11 @@ import org.apache.kafka.common.TopicPartition;
  * {@link ConfigKey#CONSUMER_PARTITION_MAX_IN_FLIGHT} records in flight is paused (the broker keeps the rest) until it
  * is down to half its bound, so that a slow key pauses its own partition and not the others; a member holding
  * {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT} in all does not poll until it is down to half ({@link #full},
- * {@link #hasRoom}). Not polling rather than pausing every partition: a resume is a task on the consumer's thread,
- * queued behind a poll that blocks up to {@link PipelinedConsumer#POLL_TIMEOUT} when every partition is paused, which
- * stalled a busy member for that long at each pause (bench/results.md, Issue 12: overload).
+ * {@link #hasRoom}), and neither does a member whose every partition is paused, until one resumes. Not polling rather
+ * than polling with every partition paused: a resume is a task on the consumer's thread, queued behind a poll that
+ * blocks up to {@link PipelinedConsumer#POLL_TIMEOUT} when every partition is paused, which stalled a busy member for
+ * that long at each pause (bench/results.md, Issue 12: overload; with 2 partitions at 64 connections, session 8:
+ * every read waited 200 ms).
  *
  * <p>The bounds are checked after each poll, and one poll returns at most {@code max.poll.records}, which
  * {@link KafkaClients#groupConsumer} sets to {@link ConfigKey#CONSUMER_MAX_IN_FLIGHT}, so they are soft: a partition
@@ -69,14 +71,19 @@ final class InFlightLimits {
     return resume;
   }
 
-  /** @return whether the member holds its bound in all: it must not poll */
+  /** @return whether the member holds its bound in all, or every partition it owns is paused: it must not poll */
   boolean full(Map<TopicPartition, PartitionProgress> partitions) {
-    return total(partitions) >= totalMax;
+    return total(partitions) >= totalMax || allPaused(partitions);
   }
 
-  /** @return whether a member that was full is down to half its bound: it may poll again */
+  /** @return whether a member that was full is down to half its bound with a partition not paused: it may poll */
   boolean hasRoom(Map<TopicPartition, PartitionProgress> partitions) {
-    return total(partitions) <= totalMax / 2;
+    return total(partitions) <= totalMax / 2 && !allPaused(partitions);
+  }
+
+  /** @return whether the member owns partitions and has paused them all (a member without any must poll to get some) */
+  private boolean allPaused(Map<TopicPartition, PartitionProgress> partitions) {
+    return !partitions.isEmpty() && paused.containsAll(partitions.keySet());
   }
 
   /** Forgets that {@code partitions} were paused: assigned anew or given up, Kafka no longer pauses them. */

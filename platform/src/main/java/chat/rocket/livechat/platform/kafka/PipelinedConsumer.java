@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@link ConfigKey#COMMIT_INTERVAL_MS}, at a revocation and at stop, each partition up to its lowest record still in
  * flight ({@link PartitionProgress}): a crash redelivers at most the records in flight and those completed since the
  * last commit. A partition with too many records in flight is paused until it catches up, and a member with too many
- * in all does not poll until it caught up ({@link InFlightLimits}), so one slow record holds back its key and, at
- * worst, its partition, never the whole member. A revocation waits for the
+ * in all, or with every partition paused, does not poll until it caught up ({@link InFlightLimits}), so one slow
+ * record holds back its key and, at worst, its partition, never the whole member. A revocation waits for the
  * revoked partitions' records in flight (at most {@link ConfigKey#CONSUMER_DRAIN_MS}) and commits them before the
  * partitions move ({@link RevocationCommits}). Used by {@link CommandLoop} and {@link EventSubscriber}.
  *
@@ -77,6 +78,7 @@ public final class PipelinedConsumer {
   private long commitTimer = -1;
   /** The member held its bound of records in flight and skipped its poll; the next completion with room polls. */
   private boolean waitingForRoom;
+  private final AtomicLong polls = new AtomicLong();
   private volatile boolean stopping;
   private Runnable released = () -> { };
 
@@ -207,6 +209,11 @@ public final class PipelinedConsumer {
     }
   }
 
+  /** @return the polls this member has asked for since it started (tests) */
+  long polls() {
+    return polls.get();
+  }
+
   /** @return the partitions the native consumer has paused (tests) */
   Future<Set<TopicPartition>> paused() {
     return control.paused();
@@ -221,6 +228,7 @@ public final class PipelinedConsumer {
       waitingForRoom = true;
       return;
     }
+    polls.incrementAndGet();
     consumer.poll(POLL_TIMEOUT)
         .onSuccess(this::dispatch)
         .onSuccess(records -> pollNext())

@@ -161,6 +161,24 @@ class PipelinedConsumerTest {
   }
 
   @Test
+  @DisplayName("a member whose every partition is paused at its bound polls no more (a poll would block with nothing "
+      + "to fetch, and the resume behind it) until a record completes, then resumes and polls on")
+  void memberWithEveryPartitionPausedStopsPolling() throws Exception {
+    createTopic(2);
+    Member member = deploy(config(2));
+    send(0, "a", "b", "c");
+    send(1, "d", "e", "f");
+    await().atMost(WAIT).until(() -> member.paused().size() == 2);
+    long polls = member.polls();
+    await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> member.polls() == polls);
+    member.releaseAll();
+    await().atMost(WAIT).until(() -> member.started.size() == 6);
+    member.releaseAll();
+    await().atMost(WAIT).until(() -> committed(0) == 3 && committed(1) == 3);
+    assertThat(member.polls()).isGreaterThan(polls);
+  }
+
+  @Test
   @DisplayName("a revoked partition's records in flight finish and are committed before another member takes it over")
   void revocationWaitsAndCommits() throws Exception {
     createTopic(2);
@@ -254,6 +272,10 @@ class PipelinedConsumerTest {
 
     void releaseAllAfter(long ms) {
       context.runOnContext(v -> vertx.setTimer(ms, id -> releaseAll()));
+    }
+
+    long polls() {
+      return consumer.polls();
     }
 
     Set<TopicPartition> paused() throws Exception {
