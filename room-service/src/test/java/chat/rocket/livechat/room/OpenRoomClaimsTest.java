@@ -97,8 +97,7 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
       + "refusing")
   void refusedPlanFinishesAnInterruptedCreation() {
     JsonObject visitor = fixture.visitor("Ada");
-    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
-        visitor.getString("_id"))), null, null);
+    NewRoom plan = planFor(visitor, null);
     assertThat(await(fixture.openRooms.claim(visitor.getString("token"), "", plan.claim()))).isTrue();
     fixture.setting(Setting.LIVECHAT_ENABLED, false);
 
@@ -114,8 +113,7 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
   void interruptedCreationIsFinished() {
     JsonObject agent = fixture.agent("alice", "online", "available");
     JsonObject visitor = fixture.visitor("Ada");
-    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
-        visitor.getString("_id"))), null, null);
+    NewRoom plan = planFor(visitor, null);
     plan.autoSelection(true);
     plan.assign(agent);
     JsonObject claim = plan.claim();
@@ -144,8 +142,7 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
   void claimRebuildsTheSameDocuments() {
     JsonObject agent = fixture.agent("alice", "online", "available");
     JsonObject visitor = fixture.visitor("Ada");
-    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
-        visitor.getString("_id"))), null, new JsonObject().put("type", "widget"));
+    NewRoom plan = planFor(visitor, new JsonObject().put("type", "widget"));
     plan.department("sales", false);
     plan.autoSelection(true);
     plan.assign(agent);
@@ -172,8 +169,7 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
       + "finished with them")
   void documentClaimIsFinished() {
     JsonObject visitor = fixture.visitor("Ada");
-    NewRoom plan = new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id",
-        visitor.getString("_id"))), null, null);
+    NewRoom plan = planFor(visitor, null);
     JsonObject documents = plan.documents();
     fixture.insert(Collections.ROOM_CLAIMS, documents.copy().put("_id", OpenRooms.claimId("", visitor.getString(
         "token"))).put("rid", plan.rid()).put("token", visitor.getString("token")));
@@ -216,5 +212,11 @@ class OpenRoomClaimsTest extends RoomHandlerTest {
     assertThatThrownBy(() -> new OpenRooms(fixture.mongo, new RoomRepository(fixture.mongo),
         new RoomVisitors(fixture.mongo), new JsonObject().put(ConfigKey.OPEN_ROOM_PROOF.name(), "scan")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** @return the plan of a room for the visitor as stored (no preferred agent), from {@code source} */
+  private NewRoom planFor(JsonObject visitor, JsonObject source) {
+    return new NewRoom(fixture.findOne(Collections.VISITORS, new JsonObject().put("_id", visitor.getString("_id"))),
+        null, source);
   }
 }
