@@ -165,8 +165,8 @@ final class NewRoom {
    */
   private JsonObject createdEvent(JsonObject room) {
     JsonObject api = MongoDocs.toApi(room);
-    return event.copy().put("data", new JsonObject().put("room", api)
-        .put("changedFields", new JsonArray(new ArrayList<>(api.fieldNames()))).encode());
+    return OutboxEntries.frozen(event, new JsonObject().put("room", api)
+        .put("changedFields", new JsonArray(new ArrayList<>(api.fieldNames()))));
   }
 
   /** @return the room's {@code fname}: the visitor's name, else its username */

@@ -42,7 +42,18 @@ public final class OutboxEntries {
    * @return {@code {id, type, time, data: <data as JSON text>}}
    */
   public static JsonObject frozenEntry(EventType type, JsonObject data) {
-    return entry(type, (Collection<String>) null).put("data", data.encode());
+    return frozen(entry(type, (Collection<String>) null), data);
+  }
+
+  /**
+   * A {@link #frozenEntry} made from a pending entry chosen earlier (its id and time kept), e.g. a planned creation's
+   * {@code room.created}, rebuilt the same by whoever finishes the creation.
+   *
+   * @param entry a pending entry {@code {id, type, time}} ({@link #entry}), not changed
+   * @return a copy with {@code data: <data as JSON text>}
+   */
+  public static JsonObject frozen(JsonObject entry, JsonObject data) {
+    return entry.copy().put("data", data.encode());
   }
 
   /** @return {@code document} (modified) carrying {@code entry} as its only pending event, ready to insert */
