@@ -7,7 +7,9 @@ Starts the bench module's jar (the embedded default, fresh data directory), seed
 subscribed to one room's stream-room-messages as @rocket.chat/ddp-client does, and --senders concurrent senders post
 POST livechat/message to random rooms for --duration seconds after a --warmup. A message's delivery is timed from the
 moment it was sent to its arrival on the socket that follows its room. The system's RSS is read before the sockets
-open, once they are open, and at the end; "RSS per 1 k sockets" is the growth from opening them.
+open, once they are open, and at the end; "RSS per 1 k sockets" is the growth from opening them. Each point's CPU
+per message is split by part of the system (bench/cpu_split.py) beside the client's own: what a target of messages/s
+asks of the machine.
 
   bench/run.sh realtime                          # 1 k and 10 k sockets, 64 senders, 20 s per point
   bench/run.sh realtime --sockets 1000 --senders 16,64
@@ -21,10 +23,13 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cpu_split  # noqa: E402
 import run  # noqa: E402  (shared start-up, seeding and machine description)
 
 ROOT = run.ROOT
 JAR = run.JAR
+# the lines RealtimeBench prints as its measured run starts and ends (RealtimeBench.MEASURE_START, MEASURE_END)
+MEASURE_START, MEASURE_END = "measure: start", "measure: end"
 
 
 def parse_args():
@@ -49,17 +54,26 @@ def parse_args():
 
 
 def client(args, sockets, senders, pid, warmup=None, duration=None):
-    """Runs RealtimeBench once (--warmup and --duration unless given) and returns its JSON result."""
+    """Runs RealtimeBench once (--warmup and --duration unless given) and returns its JSON result, with "split": the
+    system's CPU ms per acknowledged message by part (bench/cpu_split.py), between the client's measure lines."""
     env = dict(os.environ, PORT=str(args.port), BENCH_SOCKETS=str(sockets), BENCH_SENDERS=str(senders),
                BENCH_WARMUP_S=str(args.warmup if warmup is None else warmup),
                BENCH_DURATION_S=str(args.duration if duration is None else duration), BENCH_SERVER_PID=str(pid),
                BENCH_CONNECT_BATCH=str(args.connect_batch))
-    result = subprocess.run(["java", "-Xmx1g", "-cp", args.jar, "chat.rocket.livechat.bench.RealtimeBench"], env=env,
-                            capture_output=True, text=True)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    if result.returncode != 0 or not lines:
-        sys.exit("realtime client failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
-    return json.loads(lines[-1])
+    process = subprocess.Popen(["java", "-Xmx1g", "-cp", args.jar, "chat.rocket.livechat.bench.RealtimeBench"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output, threads = [], {}
+    for line in process.stdout:
+        output.append(line)
+        if line.strip() in (MEASURE_START, MEASURE_END):
+            threads[line.strip()] = cpu_split.snapshot(pid)
+    lines = [line for line in output if line.startswith("{")]
+    if process.wait() != 0 or not lines or len(threads) != 2:
+        sys.exit("realtime client failed:\n" + "".join(output)[-4000:])
+    result = json.loads(lines[-1])
+    result["split"] = cpu_split.per_unit(cpu_split.split(threads[MEASURE_START], threads[MEASURE_END]),
+                                         result["acknowledged"])
+    return result
 
 
 def main():
@@ -117,10 +131,33 @@ def write_report(args, results, seeded):
                      f"{r['httpP99Ms']:.2f} | {r['deliveryP50Ms']:.2f} | {r['deliveryP99Ms']:.2f} | "
                      f"{r['deliveryMaxMs']:.1f} | {r.get('cpuMsPerMessage', 0):.2f} | {r['errors']} | {r['lost']} | {r['rssBeforeKb'] // 1024} | "
                      f"{r['rssSocketsKb'] // 1024} | {per_k:.1f} |")
+    lines += ["", budget_table(results)]
     report = "\n".join(lines) + "\n"
     print("\n" + report)
     with open(args.out, "a") as out:
         out.write("\n" + report)
+
+
+def budget_table(results):
+    """@return each point's CPU per message (ms) by part of the system (bench/cpu_split.py) and the client's own,
+    with the rate the machine's cores could serve at that cost (1,000 ms of CPU per second per core)."""
+    cores = os.cpu_count()
+    parts = []
+    for r in results:
+        parts += [part for part in r["split"] if part not in parts]
+    lines = ["Where the CPU of a message goes (ms per message during the measured run; the system's threads from "
+             f"/proc, the client's from its own process; all on the same {cores} cores):", "",
+             "| part | " + " | ".join(f"{r['sockets']} sockets, {r['senders']} senders" for r in results) + " |",
+             "|---|" + "---:|" * len(results)]
+    for part in parts:
+        lines.append(f"| {part} | " + " | ".join(f"{r['split'].get(part, 0):.2f}" for r in results) + " |")
+    lines.append("| load generator (RealtimeBench) | " + " | ".join(
+        f"{r['clientCpuMsPerMessage']:.2f}" for r in results) + " |")
+    totals = [sum(r["split"].values()) + r["clientCpuMsPerMessage"] for r in results]
+    lines.append("| **all** | " + " | ".join(f"**{t:.2f}**" for t in totals) + " |")
+    lines.append(f"| messages/s {cores} cores serve at this cost | " + " | ".join(
+        f"{cores * 1000 / t:.0f}" if t else "-" for t in totals) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

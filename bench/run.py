@@ -26,12 +26,15 @@ Prints one table (requests/s, p50, p99, errors, ratio of requests/s to the in-pr
 count), the process RSS, and writes it to bench/results.md with the date and machine. With --repeat N every point runs
 N times and the table shows the median (by requests/s). With --profile scenario:connections that point's measured run
 is recorded with JFR (from the start of its warm-up) and its CPU samples split by part of the system (broker, store,
-event loops, clients).
+event loops, clients). Every point's measured run is also split that way from the kernel's per-thread CPU counters
+(bench/cpu_split.py, free of JFR's distortion), with wrk's own CPU beside it: the report's last table gives the CPU of
+one request by part at the highest connection count, and the rate the machine's cores could serve at that cost.
 """
 import argparse
 import datetime
 import json
 import os
+import resource
 import platform
 import re
 import shutil
@@ -41,6 +44,7 @@ import sys
 import time
 import urllib.request
 
+import cpu_split
 import jfr_split
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -225,6 +229,13 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def children_cpu_ms():
+    """The CPU time (user + system) of this script's ended children so far, in ms: wrk's own cost, the load
+    generator's share of the machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
 def machine():
     cpu = "unknown"
     with open("/proc/cpuinfo") as info:
@@ -271,9 +282,13 @@ def main():
                     if name == "room-create":
                         fresh_from += warm["requests"] + 4 * c
                         env["BENCH_FRESH_FROM"] = str(fresh_from)
-                    cpu_before = cpu_ms(process.pid)
+                    cpu_before, threads_before = cpu_ms(process.pid), cpu_split.snapshot(process.pid)
+                    load_before = children_cpu_ms()
                     run = wrk(port, script, c, args.duration, env)
                     run["cpu_us"] = (cpu_ms(process.pid) - cpu_before) * 1000 / max(1, run["requests"])
+                    run["load_us"] = (children_cpu_ms() - load_before) * 1000 / max(1, run["requests"])
+                    run["split_us"] = cpu_split.per_unit(
+                        cpu_split.split(threads_before, cpu_split.snapshot(process.pid)), run["requests"], 1000)
                     if profiled:
                         recording = os.path.join(work, f"{name}-{c}.jfr")
                         jcmd(process.pid, "JFR.stop", "name=bench", f"filename={recording}")
@@ -328,6 +343,7 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
         ratio = f"{r['rps'] / base['rps']:.2f}" if base and base["rps"] else "-"
         lines.append(f"| {name} | {c} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | {ratio} "
                      f"| {r['cpu_us']:.0f} | {', '.join(map(str, r['runs']))} |")
+    lines += ["", budget_table(results, max(connections))]
     for (name, c), split in profiles.items():
         lines += ["", f"CPU profile of {name} at {c} connections (JFR, `settings=profile`, warm-up and measured run), "
                       "by the thread that ran each sample:", "", split]
@@ -335,6 +351,29 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
     print("\n" + report)
     with open(args.out, "a" if args.append else "w") as out:
         out.write(("\n" if args.append else "") + report)
+
+
+def budget_table(results, connections):
+    """@return the CPU split of every scenario's point at `connections` (µs of CPU per request by part of the system,
+    bench/cpu_split.py, and wrk's own), with the rate the machine's cores could serve at that cost (1,000 ms of CPU per
+    second per core over the µs per request): what a target of requests/s asks of each part."""
+    cores = os.cpu_count()
+    points = [(name, r) for (name, c), r in results.items() if c == connections and "split_us" in r]
+    parts = []
+    for _, r in points:
+        parts += [part for part in r["split_us"] if part not in parts]
+    lines = [f"Where the CPU of a request goes at {connections} connections (µs per request; the system's threads "
+             f"from /proc, wrk's from its own usage; all on the same {cores} cores):", "",
+             "| part | " + " | ".join(name for name, _ in points) + " |",
+             "|---|" + "---:|" * len(points)]
+    for part in parts:
+        lines.append(f"| {part} | " + " | ".join(f"{r['split_us'].get(part, 0):.0f}" for _, r in points) + " |")
+    lines.append("| load generator (wrk) | " + " | ".join(f"{r['load_us']:.0f}" for _, r in points) + " |")
+    totals = [sum(r["split_us"].values()) + r["load_us"] for _, r in points]
+    lines.append("| **all** | " + " | ".join(f"**{t:.0f}**" for t in totals) + " |")
+    lines.append(f"| requests/s {cores} cores serve at this cost | " + " | ".join(
+        f"{cores * 1_000_000 / t:.0f}" if t else "-" for t in totals) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

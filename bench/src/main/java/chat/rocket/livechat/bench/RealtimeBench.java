@@ -20,11 +20,18 @@ import java.util.concurrent.TimeUnit;
  * {@code BENCH_SENDERS} concurrent senders: a {@code BENCH_WARMUP_S} warm-up, then {@code BENCH_DURATION_S}
  * measured. Prints one JSON line: {@code {sockets, connectMs, rssBeforeKb, rssSocketsKb, rssEndKb,
  * messagesPerSecond, acknowledged, errors, delivered, lost, httpP50Ms, httpP99Ms, deliveryP50Ms, deliveryP99Ms,
- * deliveryMaxMs, serverCpuMs, cpuMsPerMessage}}: the RSS figures and the CPU time (during the measured run, in ms,
- * and per acknowledged message) of process {@code BENCH_SERVER_PID} (0 when unset). Exit status 1 when the sockets
- * cannot all be opened and subscribed.
+ * deliveryMaxMs, serverCpuMs, cpuMsPerMessage, clientCpuMs, clientCpuMsPerMessage}}: the RSS figures and the CPU time
+ * (during the measured run, in ms, and per acknowledged message) of process {@code BENCH_SERVER_PID} (0 when unset) and
+ * of this client, the load generator. The measured run is framed by the lines {@value #MEASURE_START} and
+ * {@value #MEASURE_END} on standard output, printed as it starts and ends (bench/realtime.py splits the system's CPU
+ * by thread between them). Exit status 1 when the sockets cannot all be opened and subscribed.
  */
 public final class RealtimeBench {
+
+  /** Printed alone on a line as the measured run starts. */
+  public static final String MEASURE_START = "measure: start";
+  /** Printed alone on a line as the measured run ends. */
+  public static final String MEASURE_END = "measure: end";
 
   private RealtimeBench() {
   }
@@ -54,11 +61,18 @@ public final class RealtimeBench {
       report.put("connectMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
           .put("rssSocketsKb", rssKb(serverPid));
       load.run(warmup, senders).await(warmup + 60L, TimeUnit.SECONDS);
+      long self = ProcessHandle.current().pid();
+      mark(MEASURE_START);
       long cpuBefore = cpuMs(serverPid);
+      long clientBefore = cpuMs(self);
       MessageLoad.Stats stats = load.run(duration, senders).await(duration + 60L, TimeUnit.SECONDS);
       long cpu = cpuMs(serverPid) - cpuBefore;
+      long clientCpu = cpuMs(self) - clientBefore;
+      mark(MEASURE_END);
+      double messages = Math.max(1, stats.acknowledged());
       report.mergeIn(stats.toJson()).put("rssEndKb", rssKb(serverPid)).put("serverCpuMs", cpu)
-          .put("cpuMsPerMessage", stats.acknowledged() == 0 ? 0 : cpu / (double) stats.acknowledged());
+          .put("cpuMsPerMessage", stats.acknowledged() == 0 ? 0 : cpu / messages).put("clientCpuMs", clientCpu)
+          .put("clientCpuMsPerMessage", stats.acknowledged() == 0 ? 0 : clientCpu / messages);
       System.out.println(report.encode());
       Future.all(open.stream().map(DdpSocket::close).toList()).await(1, TimeUnit.MINUTES);
     } catch (Exception e) {
@@ -67,6 +81,11 @@ public final class RealtimeBench {
     } finally {
       vertx.close().await(1, TimeUnit.MINUTES);
     }
+  }
+
+  private static void mark(String line) {
+    System.out.println(line);
+    System.out.flush();
   }
 
   /** Opens and subscribes the sockets {@code batch} at a time (a burst of 10 k handshakes would only queue). */
