@@ -49,3 +49,30 @@ def split(before, after):
 def per_unit(parts, units, scale=1.0):
     """@return {part: CPU per unit of work} (e.g. µs per request with scale 1000 from ms), largest first."""
     return {part: ms * scale / max(1, units) for part, ms in parts.most_common()}
+
+
+def budget_table(points, unit, load_label, per_core_second, digits):
+    """@return a Markdown table of the CPU one unit of work costs by part, one column per point, with the load
+    generator's own, the sum, and the rate the machine's cores could serve at that cost (on a saturated machine, the
+    cores' CPU per second over the CPU of one unit: what a target rate asks of each part).
+
+    @param points          [(column label, {part: CPU per unit}, the load generator's CPU per unit)]
+    @param unit            the unit's name in the rate row, e.g. "requests"
+    @param load_label      the load generator's name, e.g. "wrk"
+    @param per_core_second CPU one core gives in a second, in the points' unit of CPU (1,000 for ms, 10^6 for µs)
+    @param digits          decimals of the CPU figures
+    """
+    cores = os.cpu_count()
+    parts = []
+    for _, split_, _ in points:
+        parts += [part for part in split_ if part not in parts]
+    lines = ["| part | " + " | ".join(label for label, _, _ in points) + " |", "|---|" + "---:|" * len(points)]
+    for part in parts:
+        lines.append(f"| {part} | " + " | ".join(f"{split_.get(part, 0):.{digits}f}" for _, split_, _ in points) + " |")
+    lines.append(f"| load generator ({load_label}) | " + " | ".join(f"{load:.{digits}f}" for _, _, load in points)
+                 + " |")
+    totals = [sum(split_.values()) + load for _, split_, load in points]
+    lines.append("| **all** | " + " | ".join(f"**{total:.{digits}f}**" for total in totals) + " |")
+    lines.append(f"| {unit}/s {cores} cores serve at this cost | " + " | ".join(
+        f"{cores * per_core_second / total:.0f}" if total else "-" for total in totals) + " |")
+    return "\n".join(lines)

@@ -139,26 +139,13 @@ def write_report(args, results, seeded):
 
 
 def budget_table(results):
-    """@return each point's CPU per message (ms) by part of the system (bench/cpu_split.py) and the client's own,
-    with the rate the machine's cores could serve at that cost (1,000 ms of CPU per second per core)."""
-    cores = os.cpu_count()
-    parts = []
-    for r in results:
-        parts += [part for part in r["split"] if part not in parts]
-    lines = ["Where the CPU of a message goes (ms per message during the measured run; the system's threads from "
-             f"/proc, the client's from its own process; all on the same {cores} cores):", "",
-             "| part | " + " | ".join(f"{r['sockets']} sockets, {r['senders']} senders" for r in results) + " |",
-             "|---|" + "---:|" * len(results)]
-    for part in parts:
-        lines.append(f"| {part} | " + " | ".join(f"{r['split'].get(part, 0):.2f}" for r in results) + " |")
-    lines.append("| load generator (RealtimeBench) | " + " | ".join(
-        f"{r['clientCpuMsPerMessage']:.2f}" for r in results) + " |")
-    totals = [sum(r["split"].values()) + r["clientCpuMsPerMessage"] for r in results]
-    lines.append("| **all** | " + " | ".join(f"**{t:.2f}**" for t in totals) + " |")
-    lines.append(f"| messages/s {cores} cores serve at this cost | " + " | ".join(
-        f"{cores * 1000 / t:.0f}" if t else "-" for t in totals) + " |")
-    return "\n".join(lines)
-
+    """@return the CPU of a message by part, one column per point (ms; the system's threads, bench/cpu_split.py, and
+    the client's own)."""
+    points = [(f"{r['sockets']} sockets, {r['senders']} senders", r["split"], r["clientCpuMsPerMessage"])
+              for r in results]
+    return ("Where the CPU of a message goes (ms per message during the measured run; the system's threads from "
+            f"/proc, the client's from its own process; all on the same {os.cpu_count()} cores):\n\n"
+            + cpu_split.budget_table(points, "messages", "RealtimeBench", 1000, 2))
 
 if __name__ == "__main__":
     main()

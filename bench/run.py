@@ -34,9 +34,9 @@ import argparse
 import datetime
 import json
 import os
-import resource
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -354,27 +354,12 @@ def write_report(args, results, connections, rss, peak, startup_ms, seeded, prof
 
 
 def budget_table(results, connections):
-    """@return the CPU split of every scenario's point at `connections` (µs of CPU per request by part of the system,
-    bench/cpu_split.py, and wrk's own), with the rate the machine's cores could serve at that cost (1,000 ms of CPU per
-    second per core over the µs per request): what a target of requests/s asks of each part."""
-    cores = os.cpu_count()
-    points = [(name, r) for (name, c), r in results.items() if c == connections and "split_us" in r]
-    parts = []
-    for _, r in points:
-        parts += [part for part in r["split_us"] if part not in parts]
-    lines = [f"Where the CPU of a request goes at {connections} connections (µs per request; the system's threads "
-             f"from /proc, wrk's from its own usage; all on the same {cores} cores):", "",
-             "| part | " + " | ".join(name for name, _ in points) + " |",
-             "|---|" + "---:|" * len(points)]
-    for part in parts:
-        lines.append(f"| {part} | " + " | ".join(f"{r['split_us'].get(part, 0):.0f}" for _, r in points) + " |")
-    lines.append("| load generator (wrk) | " + " | ".join(f"{r['load_us']:.0f}" for _, r in points) + " |")
-    totals = [sum(r["split_us"].values()) + r["load_us"] for _, r in points]
-    lines.append("| **all** | " + " | ".join(f"**{t:.0f}**" for t in totals) + " |")
-    lines.append(f"| requests/s {cores} cores serve at this cost | " + " | ".join(
-        f"{cores * 1_000_000 / t:.0f}" if t else "-" for t in totals) + " |")
-    return "\n".join(lines)
-
+    """@return the CPU of a request by part at `connections`, one column per scenario (µs; the system's threads,
+    bench/cpu_split.py, and wrk's own)."""
+    points = [(name, r["split_us"], r["load_us"]) for (name, c), r in results.items() if c == connections]
+    return (f"Where the CPU of a request goes at {connections} connections (µs per request; the system's threads from "
+            f"/proc, wrk's from its own usage; all on the same {os.cpu_count()} cores):\n\n"
+            + cpu_split.budget_table(points, "requests", "wrk", 1_000_000, 0))
 
 if __name__ == "__main__":
     main()
