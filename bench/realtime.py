@@ -147,5 +147,6 @@ def budget_table(results):
             f"/proc, the client's from its own process; all on the same {os.cpu_count()} cores):\n\n"
             + cpu_split.budget_table(points, "messages", "RealtimeBench", 1000, 2))
 
+
 if __name__ == "__main__":
     main()

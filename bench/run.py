@@ -361,5 +361,6 @@ def budget_table(results, connections):
             f"/proc, wrk's from its own usage; all on the same {os.cpu_count()} cores):\n\n"
             + cpu_split.budget_table(points, "requests", "wrk", 1_000_000, 0))
 
+
 if __name__ == "__main__":
     main()
