@@ -3,16 +3,15 @@
 where a message's or a room creation's CPU goes, and what the targets would need).
 
 A snapshot reads /proc/<pid>/task/*/stat (user + system time of each thread, in clock ticks) and comm (the thread's
-name); the split of two snapshots sums each thread's CPU time between them by jfr_split.GROUPS (the broker, the store,
+name); the split of two snapshots sums each thread's CPU time between them by jfr_split.group (the broker, the store,
 the event loops, ...). Unlike a JFR recording it costs nothing while it runs and changes nothing it measures (JFR's
 profile settings make C2 recompile, session 8), and it counts the native threads JFR does not sample: the JIT
 compilers and the garbage collector. Used by bench/run.py (every point) and bench/realtime.py (the measured run).
 """
 import collections
 import os
-import re
 
-from jfr_split import GROUPS
+from jfr_split import group
 
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 
@@ -31,11 +30,6 @@ def snapshot(pid):
             continue
         threads[tid] = (name, (int(fields[11]) + int(fields[12])) * TICK_MS)
     return threads
-
-
-def group(name):
-    """@return the part of the system a thread of this name belongs to (jfr_split.GROUPS, else "other")."""
-    return next((label for label, pattern in GROUPS if re.match(pattern, name)), "other")
 
 
 def split(before, after):

@@ -29,14 +29,18 @@ GROUPS = [
 ]
 
 
+def group(name):
+    """@return the part of the system a thread of this name belongs to (GROUPS, first match; else "other")."""
+    return next((label for label, pattern in GROUPS if re.match(pattern, name)), "other")
+
+
 def split(recording):
     """@return {group: samples} of the recording's execution samples."""
     text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", recording],
                           capture_output=True, text=True, check=True).stdout
     counts = collections.Counter()
     for name in re.findall(r'sampledThread = "([^"]*)"', text):
-        group = next((label for label, pattern in GROUPS if re.match(pattern, name)), "other")
-        counts[group] += 1
+        counts[group(name)] += 1
     return counts
 
 
